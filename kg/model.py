@@ -188,3 +188,15 @@ class Corpus:
     entities: tuple[Entity, ...]
     relations: tuple[ResolvedRelation, ...]
     problems: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input; the build reports it and goes on."""
+
+    path: str
+    message: str
+    skipped: bool = True  # False: read, but with a warning (e.g. replaced bytes)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"

@@ -1,0 +1,121 @@
+"""Vocabularies loaded once from the data files in kg/resources, and regex builders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.resources import load_lines, load_table
+
+
+def trie_regex(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
+    """A compact alternation matching any of ``words``, longest first (trie-shaped)."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    level: str  # province / city / county / country / natural
+    parent: str  # parent's full name ("" for top level)
+
+
+PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗")
+
+
+def _short(name: str, suffixes: tuple[str, ...]) -> str:
+    for suf in suffixes:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return ""
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Surface form -> Place (full names and unambiguous short forms)."""
+    rows = load_table("admin_divisions.tsv")
+    by_code = {r[0]: r for r in rows}
+    out: dict[str, Place] = {}
+    short_count: dict[str, int] = {}
+    shorts: list[tuple[str, Place]] = []
+    for row in rows:
+        code, name, level = row[:3]
+        parent = row[3] if len(row) > 3 else ""
+        parent_name = by_code[parent][1] if parent in by_code else ""
+        place = Place(name, level, parent_name)
+        out.setdefault(name, place)
+        if level in ("province", "city"):
+            s = _short(name, PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES)
+            if s:
+                shorts.append((s, place))
+                short_count[s] = short_count.get(s, 0) + 1
+    for s, place in shorts:
+        if short_count[s] == 1 and s not in out:
+            out[s] = place
+    for name in load_lines("countries.txt"):
+        out.setdefault(name, Place(name, "country", ""))
+    return out
+
+
+def place_full_name(surface: str) -> str:
+    p = places().get(surface)
+    return p.name if p else surface
+
+
+@cache
+def org_suffixes() -> dict[str, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in load_table("org_suffixes.tsv")}
+
+
+@cache
+def gov_bodies() -> dict[str, tuple[str, str]]:
+    """Surface -> (canonical name, subtype)."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in load_table("gov_bodies.tsv"):
+        name, subtype = row[0], row[1]
+        out[name] = (name, subtype)
+        if len(row) > 2:
+            for alias in row[2].split(","):
+                if alias.strip():
+                    out[alias.strip()] = (name, subtype)
+    return out
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(load_lines(name))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    out: set[str] = set()
+    for line in load_lines("surnames.txt"):
+        out.update(line.split())
+    return frozenset(out)
+
+
+@cache
+def roles() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("roles.txt"), key=len, reverse=True))

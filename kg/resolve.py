@@ -1,0 +1,302 @@
+"""Corpus-wide resolution: mentions of one real-world thing become one Entity.
+
+Merge rules, each recorded on the entity (alias, rule, evidence) so a wrong merge can be
+found and undone:
+
+- ``same-name``      identical cleaned names are one entity (per type family);
+- ``declared``       以下简称“X” / （简称X） / （CCF） declared in a document;
+- ``contraction``    regular contractions of a full name seen in the corpus: 环境保护 -> 环保,
+                     股份有限公司 / 有限公司 dropped, a region prefix dropped, 集团/控股集团;
+                     merged only when exactly one full name contracts to the short one;
+- ``gazetteer``      places and government bodies by the gazetteer's canonical name;
+- ``user``           the user's alias file (``kg build --aliases FILE``), which wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.lexicon import gov_bodies, places
+from kg.model import Alias, DocResult, Entity, Mention, ResolvedRelation
+from kg.relations import DOMAIN_RANGE
+
+# Region prefixes that a contraction may drop (provinces, cities and 中国/中华).
+_NATIONAL_PREFIXES = ("中华人民共和国", "中国", "中华", "全国")
+
+_CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    ("环境保护", "环保"),
+    ("股份有限公司", ""),
+    ("有限责任公司", ""),
+    ("有限公司", ""),
+    ("股份公司", ""),
+    ("科技集团", "集团"),
+    ("控股集团", "控股"),
+    ("控股集团", "集团"),
+    ("集团", ""),
+    ("人民政府", "政府"),
+    ("委员会", "委"),
+    ("公益基金会", "基金会"),
+    ("慈善基金会", "基金会"),
+)
+
+
+def _region_prefixes() -> list[str]:
+    out = list(_NATIONAL_PREFIXES)
+    for surface, place in places().items():
+        if place.level in ("province", "city") and len(surface) >= 2:
+            out.append(surface)
+    return sorted(set(out), key=len, reverse=True)
+
+
+def contractions(name: str) -> set[str]:
+    """Regular short forms of a full organisation name."""
+    forms = {name}
+    for _ in range(3):
+        new = set()
+        for f in forms:
+            for long, short in _CONTRACTIONS:
+                if long in f:
+                    g = f.replace(long, short, 1)
+                    if len(g) >= 2:
+                        new.add(g)
+            for prefix in _region_prefixes():
+                if f.startswith(prefix) and len(f) - len(prefix) >= 3:
+                    new.add(f[len(prefix) :])
+                    break
+        forms |= new
+    forms.discard(name)
+    return {f for f in forms if len(f) >= 2}
+
+
+def family(typ: str) -> str:
+    return typ
+
+
+def load_alias_file(path: str | Path) -> dict[str, str]:
+    """User alias file: ``alias<TAB>canonical name`` per line, ``#`` comments."""
+    out: dict[str, str] = {}
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 2 or not all(parts):
+            raise ValueError(f"{path}:{n}: expected 'alias<TAB>canonical name'")
+        out[parts[0]] = parts[1]
+    return out
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # deterministic representative: the lexicographically smaller key
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _node(typ: str, name: str) -> str:
+    return f"{typ}\x1f{name}"
+
+
+def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = None) -> tuple[
+    tuple[Entity, ...], tuple[ResolvedRelation, ...]
+]:
+    """Resolve mentions of all documents into entities and map relations onto them."""
+    results = list(results)
+    uf = _UnionFind()
+    merges: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    type_votes: dict[str, Counter[tuple[str, str | None]]] = defaultdict(Counter)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    name_type: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def norm_name(m: Mention) -> str:
+        name = m.key
+        if m.type == "Place":
+            p = places().get(name)
+            if p is not None:
+                return p.name
+        if m.type == "Organization":
+            g = gov_bodies().get(name)
+            if g is not None:
+                return g[0]
+        return name
+
+    for r in results:
+        for m in r.mentions:
+            name_type[m.key][m.type] += 1
+    # one type per name across the corpus: the majority type (ties: the first seen)
+    major = {name: c.most_common(1)[0][0] for name, c in name_type.items()}
+
+    for r in results:
+        for m in r.mentions:
+            typ = major.get(m.key, m.type)
+            name = norm_name(m)
+            node = _node(typ, name)
+            uf.find(node)
+            type_votes[node][(typ, m.subtype)] += 1
+            docs_of[node].add(m.doc_id)
+            surfaces[node][m.key] += 1
+            if name != m.key:
+                merges[node].append((m.key, "gazetteer", m.text))
+
+    all_nodes = list(uf.parent)
+    names_by_type: dict[str, set[str]] = defaultdict(set)
+    for node in all_nodes:
+        typ, name = node.split("\x1f", 1)
+        names_by_type[typ].add(name)
+
+    # declared aliases
+    for r in results:
+        for a in r.aliases:
+            full_typ = major.get(a.full)
+            short_typ = major.get(a.short, full_typ)
+            if full_typ is None:
+                continue
+            full_node = _node(full_typ, a.full)
+            short_node = _node(short_typ or full_typ, a.short)
+            if short_node not in uf.parent:
+                uf.find(short_node)
+                type_votes[short_node][(full_typ, None)] += 0
+            uf.union(full_node, short_node)
+            merges[full_node].append((a.short, a.rule, a.evidence))
+
+    # contractions: a short name that exactly one full name contracts to
+    for typ in ("Organization", "Project", "Event", "Award", "Publication"):
+        index: dict[str, set[str]] = defaultdict(set)
+        for name in names_by_type[typ]:
+            for c in contractions(name) if typ == "Organization" else _project_forms(name):
+                index[c].add(name)
+        for short, fulls in index.items():
+            if short in names_by_type[typ] and len(fulls) == 1:
+                full = next(iter(fulls))
+                uf.union(_node(typ, full), _node(typ, short))
+                merges[_node(typ, full)].append((short, "contraction", f"{full} -> {short}"))
+
+    if user_aliases:
+        for alias, canonical in user_aliases.items():
+            a_nodes = [n for n in uf.parent if n.split("\x1f", 1)[1] == alias]
+            c_nodes = [n for n in uf.parent if n.split("\x1f", 1)[1] == canonical]
+            for an in a_nodes:
+                for cn in c_nodes[:1]:
+                    uf.union(cn, an)
+                    merges[cn].append((alias, "user", "alias file"))
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in list(uf.parent):
+        groups[uf.find(node)].append(node)
+
+    entities: list[Entity] = []
+    key_of_node: dict[str, str] = {}
+    used_keys: set[str] = set()
+    for _root, nodes in sorted(groups.items()):
+        votes: Counter[tuple[str, str | None]] = Counter()
+        names: Counter[str] = Counter()
+        docs: set[str] = set()
+        recs: list[tuple[str, str, str]] = []
+        for n in nodes:
+            votes.update(type_votes[n])
+            names.update(surfaces[n])
+            names[n.split("\x1f", 1)[1]] += 0
+            docs |= docs_of[n]
+            recs.extend(merges[n])
+        if not votes:
+            votes[(nodes[0].split("\x1f", 1)[0], None)] += 1
+        typ = Counter({t: c for (t, _s), c in votes.items()}).most_common(1)[0][0]
+        subs = Counter({s: c for (t, s), c in votes.items() if t == typ and s})
+        subtype = _best_subtype(subs) if typ == "Organization" else None
+        canonical = _canonical(typ, [n.split("\x1f", 1)[1] for n in nodes], names)
+        aliases = tuple(sorted({n for n in names if n != canonical} | {a for a, _r, _e in recs if a != canonical}))
+        key = f"{typ}/{canonical}"
+        if key in used_keys:
+            continue
+        used_keys.add(key)
+        entities.append(
+            Entity(key, canonical, typ, subtype or ("Other" if typ == "Organization" else None), aliases, tuple(sorted(docs)), tuple(sorted(set(recs))))
+        )
+        for n in nodes:
+            key_of_node[n] = key
+
+    def key_for(m: Mention) -> str | None:
+        typ = major.get(m.key, m.type)
+        return key_of_node.get(_node(typ, norm_name(m)))
+
+    type_of = {e.key: e.type for e in entities}
+    relations: dict[tuple, ResolvedRelation] = {}
+    docs_by_id = {r.document.id: r.document for r in results}
+    for r in results:
+        for rel in r.relations:
+            s, o = key_for(rel.subject), key_for(rel.object)
+            if not s or not o or s == o:
+                continue
+            dom, rng = DOMAIN_RANGE[rel.predicate]
+            if type_of[s] not in dom or type_of[o] not in rng:
+                continue  # the resolved types no longer fit the predicate
+            if rel.predicate == "partnersWith" and s > o:
+                s, o = o, s
+            doc = docs_by_id[rel.doc_id]
+            rs, re_ = doc.to_raw(rel.start, rel.end)
+            item = ResolvedRelation(s, rel.predicate, o, rel.doc_id, rel.evidence, rs, re_, rel.rule, rel.confidence, rel.qualifiers)
+            k = (s, rel.predicate, o, rel.doc_id, rs)
+            if k not in relations or relations[k].confidence < item.confidence:
+                relations[k] = item
+    return tuple(sorted(entities, key=lambda e: e.key)), tuple(
+        sorted(relations.values(), key=lambda x: (x.subject, x.predicate, x.object, x.doc_id, x.raw_start))
+    )
+
+
+def _project_forms(name: str) -> set[str]:
+    out = set()
+    for suf in ("公益项目", "项目", "计划", "行动", "平台", "工程"):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            out.add(name[: -len(suf)])
+    stripped = re.sub(r"[·•・]", "", name)
+    if stripped != name:
+        out.add(stripped)
+    return out
+
+
+_SUBTYPE_ORDER = (
+    "Foundation",
+    "GovernmentAgency",
+    "ResearchInstitute",
+    "MediaOrganization",
+    "Network",
+    "SocialOrganization",
+    "Company",
+    "Other",
+)
+
+
+def _best_subtype(subs: Counter[str]) -> str | None:
+    if not subs:
+        return None
+    top = max(subs.values())
+    return min((s for s, c in subs.items() if c == top), key=_SUBTYPE_ORDER.index)
+
+
+def _canonical(typ: str, node_names: list[str], counts: Counter[str]) -> str:
+    """The fullest official form: the longest name with the type's suffix, then frequency."""
+    cands = set(node_names) | set(counts)
+    if typ == "Place":
+        full = [n for n in cands if places().get(n) and places()[n].name == n]
+        if full:
+            return sorted(full, key=lambda n: (-len(n), n))[0]
+    return sorted(cands, key=lambda n: (-len(n), -counts[n], n))[0]
+
+
+__all__ = ["Alias", "contractions", "load_alias_file", "resolve"]
