@@ -69,22 +69,34 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc, None
-    nul = data[:4096].count(0)
-    if nul:
-        even = data[:4096:2].count(0)
-        odd = data[1:4096:2].count(0)
-        if nul > len(data[:4096]) // 8 and (odd > 3 * max(even, 1) or even > 3 * max(odd, 1)):
-            enc = "utf-16-le" if odd > even else "utf-16-be"
-            return data.decode(enc, errors="replace"), enc, None
+    if 0 in data[:65536]:
+        # NUL bytes: UTF-16 without a BOM, or binary
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _chinese_score(text) >= 0.7:
+                return text, enc, None
         raise ValueError("binary content (NUL bytes); not a text file")
-    for enc in ("utf-8", "gb18030", "big5"):
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    # legacy Chinese encodings and BOM-less UTF-16: keep the decode that reads most like Chinese
+    scored = []
+    for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
+        if enc.startswith("utf-16") and len(data) % 2:
+            continue
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if enc != "utf-8" and not _plausible_chinese(text):
-            continue
-        return text, enc, None
+        scored.append((_chinese_score(text), enc, text))
+    if scored:
+        score, enc, text = max(scored, key=lambda x: x[0])
+        if score >= 0.7:
+            return text, enc, None
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -98,12 +110,21 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _plausible_chinese(text: str) -> bool:
-    """A legacy decode is plausible when most non-ASCII characters are common CJK."""
-    non_ascii = [c for c in text[:20000] if ord(c) > 127]
-    if not non_ascii:
-        return True
-    return sum(1 for c in non_ascii if _CJK.match(c) or c in "，。、；：？！“”‘’《》（）—…·") / len(non_ascii) > 0.7
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\s0-9A-Za-z.,;:!?()\[\]%\-“”‘’《》—…·]")
+
+
+def _chinese_score(text: str) -> float:
+    """Share of readable characters (CJK, punctuation, ASCII words, no stray controls).
+
+    A wrong legacy decode yields code points spread over the whole BMP, so it scores low;
+    ASCII letters interleaved one by one with CJK characters (UTF-16 read as GBK) are penalised.
+    """
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    readable = sum(1 for c in sample if _READABLE.match(c))
+    flips = len(re.findall(r"[\u4e00-\u9fff][A-Za-z][\u4e00-\u9fff]", sample))
+    return (readable - 3 * flips) / len(sample)
 
 
 def _binary_ratio(text: str) -> float:

@@ -118,8 +118,8 @@ def _join_tracked(text: str, offsets: list[int]) -> Tracked:
     lines = text.split("\n")
     lengths = [len(x) for x in lines if x.strip()]
     median = statistics.median(lengths) if lengths else 0
-    upper = statistics.quantiles(lengths, n=4)[-1] if len(lengths) >= 2 else median
-    wrapped = upper <= 32  # narrow newspaper columns: most lines are short
+    long_share = sum(1 for n in lengths if n > 40) / len(lengths) if lengths else 0.0
+    wrapped = long_share < 0.1  # narrow newspaper columns: hardly any line is long
     keep = [True] * len(text)
     # indices of the "\n" characters
     starts = []

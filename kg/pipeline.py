@@ -114,3 +114,24 @@ def build_graph(
         out.timings["shacl"] = time.perf_counter() - t
     out.timings["total"] = time.perf_counter() - t0
     return out
+
+
+def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html: bool = True) -> list[Path]:
+    """Write graph.ttl, graph.jsonld and graph.html atomically into ``out_dir``.
+
+    Each file is written to a temporary name and renamed, so an interrupted build leaves
+    the previous complete outputs in place.
+    """
+    from kg.export import export_graph, serialize_turtle
+    from kg.io import atomic_write
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [atomic_write(out / "graph.ttl", serialize_turtle(result.graph))]
+    export_graph(result.graph, "jsonld", out / "graph.jsonld")
+    written.append(out / "graph.jsonld")
+    if html:
+        from kg.html import write_html
+
+        written.append(write_html(result.graph, out / "graph.html"))
+    return written
