@@ -107,7 +107,8 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
 
 # --- mention groups around a trigger ---------------------------------------------------------
 
-_CONNECT = re.compile(r"^\s*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其)\s*$")
+# a connector between coordinated names; an alias parenthesis （以下简称“X”） may precede it
+_CONNECT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其)\s*$")
 _GAP_BEFORE = re.compile(r"^[\s“”\"]*(?:共同|联合|一起|均|都|也|还|已|已经|正式|率先|分别|积极|将|于\d{4}年(?:\d{1,2}月)?|在\d{4}年|日前|近日|此前|曾|先后|再次|首次)*[\s“”\"]*$")
 _GAP_AFTER = re.compile(r"^[\s“”\"了的：:]*(?:由|给|为|向|在)?[\s“”\"了的]*$")
 
@@ -386,7 +387,8 @@ def _chain_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     for m in re.finditer(r"在([^，。；]{2,20}?)(?:举行|举办|召开|开幕|启动|揭幕|落地)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
-        place = next((p for p in ms if p.type == "Place" and a <= p.start < sent.start + m.end()), None)
+        # the finest place of a chain (江西省九江市 -> 九江市)
+        place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start < sent.start + m.end()), None)
         if place is None:
             continue
         subj = [x for x in ms if x.type in ("Event", "Project") and x.end <= a and x.start >= sent.start]
