@@ -430,10 +430,23 @@ def _document_award(res: DocResult) -> Mention | None:
     return counts[best][0]
 
 
+_DECLARATION = re.compile(r"[（(](?:以下|下文)?(?:简称|又称|英文简称)?[为：:]?[“\"「]?$")
+
+
+def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
+    """Drop the short name inside A（以下简称“B”）: it names A again, it is not a new argument."""
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start - out[-1].end <= 8 and _DECLARATION.search(text[out[-1].end : m.start]):
+            continue
+        out.append(m)
+    return out
+
+
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     """All relations stated in one document."""
     text = res.document.text
-    ms = sorted(res.mentions, key=lambda m: m.start)
+    ms = _without_alias_declarations(sorted(res.mentions, key=lambda m: m.start), text)
     out: list[Relation] = []
     award = _document_award(res) if any(s.kind == "case" for s in res.sections) else None
     for sec in res.sections:
