@@ -18,7 +18,7 @@ from rdflib import Graph
 from kg.entities import extract_entities
 from kg.graph import to_graph, validate
 from kg.ingest import ingest
-from kg.model import Corpus, Document, DocResult, Problem
+from kg.model import Corpus, DocResult, Document, Problem
 from kg.namespaces import DEFAULT_BASE
 from kg.relations import extract_relations
 from kg.resolve import load_alias_file, resolve

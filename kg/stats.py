@@ -16,7 +16,7 @@ def graph_stats(g: Graph) -> dict:
     subs = {KG[t]: t for t in ORG_SUBTYPES}
     ents: Counter[str] = Counter()
     orgs: Counter[str] = Counter()
-    for s, o in g.subject_objects(RDF.type):
+    for _s, o in g.subject_objects(RDF.type):
         if o in types:
             ents[types[o]] += 1
         elif o in subs:

@@ -57,6 +57,6 @@ def test_clean_name(raw, expected):
 
 def test_normalize_never_lengthens_and_handles_crlf():
     raw = "第一行\r\n第二行。\r\n\ufeff第三行"
-    text, offsets = normalize(raw)
+    text, _offsets = normalize(raw)
     assert "\r" not in text and "\ufeff" not in text
     assert len(text) <= len(raw)
