@@ -122,14 +122,14 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
     Each file is written to a temporary name and renamed, so an interrupted build leaves
     the previous complete outputs in place.
     """
-    from kg.export import export_graph, serialize_turtle
     from kg.io import atomic_write
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = [atomic_write(out / "graph.ttl", serialize_turtle(result.graph))]
-    export_graph(result.graph, "jsonld", out / "graph.jsonld")
-    written.append(out / "graph.jsonld")
+    written = [
+        atomic_write(out / "graph.ttl", result.graph.serialize(format="turtle", encoding="utf-8")),
+        atomic_write(out / "graph.jsonld", result.graph.serialize(format="json-ld", encoding="utf-8")),
+    ]
     if html:
         from kg.html import write_html
 
