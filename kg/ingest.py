@@ -8,6 +8,7 @@ best guess. Anything that is not text is reported as a Problem and skipped.
 from __future__ import annotations
 
 import codecs
+from array import array
 import hashlib
 import os
 import re
@@ -135,46 +136,97 @@ def _binary_ratio(text: str) -> float:
     return bad / len(sample)
 
 
-def read_document(path: str | os.PathLike[str]) -> tuple[Document | None, list[Problem]]:
-    """Read one file into a Document; problems name the file and what is wrong."""
+PART_CHARS = 1_000_000  # huge files are read in parts of about this many characters
+
+
+def read_documents(path: str | os.PathLike[str]) -> tuple[list[Document], list[Problem]]:
+    """Read one file into Documents (one, or several parts of a huge file); problems name the
+    file and what is wrong with it."""
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            return None, [Problem(str(p), f"file too large ({size} bytes > {MAX_BYTES})")]
+            return [], [Problem(str(p), f"file too large ({size} bytes > {MAX_BYTES})")]
         data = p.read_bytes()
     except PermissionError:
-        return None, [Problem(str(p), "permission denied")]
+        return [], [Problem(str(p), "permission denied")]
     except IsADirectoryError:
-        return None, [Problem(str(p), "is a directory, not a file")]
+        return [], [Problem(str(p), "is a directory, not a file")]
     except OSError as exc:
-        return None, [Problem(str(p), f"cannot read ({exc.strerror or exc})")]
+        return [], [Problem(str(p), f"cannot read ({exc.strerror or exc})")]
     try:
         raw, encoding, warning = decode(data)
     except ValueError as exc:
-        return None, [Problem(str(p), str(exc))]
+        return [], [Problem(str(p), str(exc))]
     if _binary_ratio(raw) > 0.1:
-        return None, [Problem(str(p), "binary or garbled content; not a text file")]
+        return [], [Problem(str(p), "binary or garbled content; not a text file")]
     problems = [Problem(str(p), warning, skipped=False)] if warning else []
-    doc = make_document(raw, path=str(p), encoding=encoding, digest_of=data)
-    if not doc.text.strip():
-        return None, [Problem(str(p), "no text after normalisation (empty or white space only)")]
-    return doc, problems
-
-
-def make_document(raw: str, *, path: str = "<text>", encoding: str = "utf-8", digest_of: bytes | None = None) -> Document:
-    """Build a Document from decoded text (the content hash is of the bytes when given)."""
     raw = raw.lstrip("\ufeff")
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    parts = split_parts(raw)
+    docs = []
+    for n, (base, chunk) in enumerate(parts):
+        doc_id = digest if len(parts) == 1 else f"{digest}-{n + 1}"
+        doc = make_document(chunk, path=str(p), encoding=encoding, doc_id=doc_id, base=base)
+        if doc.text.strip():
+            docs.append(doc)
+    if not docs:
+        return [], [Problem(str(p), "no text after normalisation (empty or white space only)")]
+    if len(parts) > 1:
+        problems.append(Problem(str(p), f"large file read in {len(parts)} parts", skipped=False))
+    return docs, problems
+
+
+def read_document(path: str | os.PathLike[str]) -> tuple[Document | None, list[Problem]]:
+    """Read one (not huge) file into one Document."""
+    docs, problems = read_documents(path)
+    return (docs[0] if docs else None), problems
+
+
+def split_parts(raw: str, size: int = PART_CHARS) -> list[tuple[int, str]]:
+    """Cut text longer than two parts at paragraph or sentence ends near every ``size``
+    characters (hard cuts only when a window has neither), so memory stays bounded."""
+    if len(raw) <= 2 * size:
+        return [(0, raw)]
+    parts = []
+    pos = 0
+    while pos < len(raw):
+        end = min(len(raw), pos + size)
+        if end < len(raw):
+            lo = pos + size * 9 // 10
+            window = raw[lo:end]
+            cut = window.rfind("\n")
+            if cut < 0:
+                cut = max(window.rfind(c) for c in "。！？!?")
+            if cut >= 0:
+                end = lo + cut + 1
+        parts.append((pos, raw[pos:end]))
+        pos = end
+    return parts
+
+
+def make_document(
+    raw: str,
+    *,
+    path: str = "<text>",
+    encoding: str = "utf-8",
+    doc_id: str | None = None,
+    base: int = 0,
+) -> Document:
+    """Build a Document from decoded text (id: the content hash unless given)."""
+    raw = raw.lstrip("\ufeff") if base == 0 else raw
     text, offsets = normalize(raw)
-    digest = hashlib.sha256(digest_of if digest_of is not None else raw.encode("utf-8")).hexdigest()
+    if doc_id is None:
+        doc_id = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
     return Document(
-        id=digest[:16],
+        id=doc_id,
         path=path,
         title=_title(text, path),
         raw=raw,
         text=text,
-        offsets=tuple(offsets),
+        offsets=array("L", offsets),
         encoding=encoding,
+        base=base,
     )
 
 
@@ -192,7 +244,6 @@ def ingest(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document | Probl
         if isinstance(item, Problem):
             yield item
             continue
-        doc, problems = read_document(item)
+        docs, problems = read_documents(item)
         yield from problems
-        if doc is not None:
-            yield doc
+        yield from docs

@@ -6,6 +6,7 @@ field name says ``raw``; ``Document.to_raw`` maps them back to the decoded sourc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -59,18 +60,23 @@ class Document:
     title: str
     raw: str
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = raw index of text[i]; len(text) + 1 entries
+    offsets: Sequence[int]  # offsets[i] = raw index of text[i]; len(text) + 1 entries (compact array)
     encoding: str = "utf-8"
+    base: int = 0  # raw offset of this part in its source file (huge files are read in parts)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised [start, end) span to the raw text."""
+        """Map a normalised [start, end) span to the raw source file's character offsets."""
         if not self.offsets:
-            return start, end
+            return self.base + start, self.base + end
         start = max(0, min(start, len(self.offsets) - 1))
         end = max(start, min(end, len(self.offsets) - 1))
         if end == start:
-            return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+            return self.base + self.offsets[start], self.base + self.offsets[start]
+        return self.base + self.offsets[start], self.base + self.offsets[end - 1] + 1
+
+    def slim(self) -> Document:
+        """The same document without its text, once extraction no longer needs it."""
+        return Document(self.id, self.path, self.title, "", "", (), self.encoding, self.base)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,8 @@ class Relation:
     rule: str
     confidence: float
     qualifiers: Qualifiers = ()
+    raw_start: int = -1  # evidence span in the raw source file, set by the pipeline
+    raw_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)

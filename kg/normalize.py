@@ -203,8 +203,42 @@ def _should_join(prev: str, nxt: str, blank: int, wrapped: bool, median: float) 
 
 # --- composition ------------------------------------------------------------------------------
 
+# --- traditional to simplified Chinese ---------------------------------------------------------
+
+
+@cache
+def _t2s_table() -> dict[int, str]:
+    """Character-level traditional -> simplified map from OpenCC's TSCharacters dictionary.
+
+    Only one-to-one character mappings are used, so the offset map stays exact.
+    """
+    from importlib import resources as ir
+
+    try:
+        text = (ir.files("opencc") / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency missing
+        return {}
+    table: dict[int, str] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            simp = parts[1].split(" ")[0]
+            if len(simp) == 1 and simp != parts[0]:
+                table[ord(parts[0])] = simp
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters replaced by simplified ones, one for one."""
+    return text.translate(_t2s_table())
+
+
+def _simplify_tracked(text: str, offsets: list[int]) -> Tracked:
+    return to_simplified(text), offsets
+
+
 Step = Callable[[str, list[int]], Tracked]
-STEPS: tuple[Step, ...] = (_clean_tracked, _spaces_tracked, _cjk_spaces_tracked, _join_tracked)
+STEPS: tuple[Step, ...] = (_clean_tracked, _simplify_tracked, _spaces_tracked, _cjk_spaces_tracked, _join_tracked)
 
 
 def normalize(raw: str) -> Tracked:

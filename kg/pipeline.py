@@ -41,7 +41,13 @@ def process_document(doc: Document, min_confidence: float = 0.0) -> DocResult:
     relations = extract_relations(result)
     if min_confidence > 0:
         relations = tuple(r for r in relations if r.confidence >= min_confidence)
+    relations = tuple(replace(r, raw_start=a, raw_end=b) for r in relations for a, b in [doc.to_raw(r.start, r.end)])
     return replace(result, relations=relations)
+
+
+def slim(result: DocResult) -> DocResult:
+    """Keep what corpus-wide resolution needs; drop texts, sections and sentences (memory)."""
+    return DocResult(result.document.slim(), (), (), result.mentions, result.aliases, result.relations)
 
 
 @dataclass
@@ -94,7 +100,7 @@ def build_graph(
             problems.append(item)
             continue
         t = time.perf_counter()
-        results.append(process_document(item, min_confidence))
+        results.append(slim(process_document(item, min_confidence)))
         timings["extract"] += time.perf_counter() - t
         if progress:
             progress(len(results), item.path)
@@ -126,6 +132,8 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".graph.*.tmp"):  # left by a build that was killed while writing
+        stale.unlink(missing_ok=True)
     written = [
         atomic_write(out / "graph.ttl", result.graph.serialize(format="turtle", encoding="utf-8")),
         atomic_write(out / "graph.jsonld", result.graph.serialize(format="json-ld", encoding="utf-8")),

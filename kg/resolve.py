@@ -248,8 +248,10 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
                 continue  # the resolved types no longer fit the predicate
             if rel.predicate == "partnersWith" and s > o:
                 s, o = o, s
-            doc = docs_by_id[rel.doc_id]
-            rs, re_ = doc.to_raw(rel.start, rel.end)
+            if rel.raw_start >= 0:
+                rs, re_ = rel.raw_start, rel.raw_end
+            else:
+                rs, re_ = docs_by_id[rel.doc_id].to_raw(rel.start, rel.end)
             item = ResolvedRelation(s, rel.predicate, o, rel.doc_id, rel.evidence, rs, re_, rel.rule, rel.confidence, rel.qualifiers)
             k = (s, rel.predicate, o, rel.doc_id, rs)
             if k not in relations or relations[k].confidence < item.confidence:
