@@ -8,10 +8,10 @@ best guess. Anything that is not text is reported as a Problem and skipped.
 from __future__ import annotations
 
 import codecs
-from array import array
 import hashlib
 import os
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
