@@ -1,23 +1,30 @@
 """The pipeline: ingest -> normalise -> segment -> entities -> relations -> resolve -> graph.
 
 One ``DocResult`` flows through the per-document stages (spaCy style: one object through
-ordered components); resolution and the graph are corpus-wide.
+ordered components); resolution and the graph are corpus-wide. Per-file work is independent,
+so it runs in worker processes (``workers``) and is cached by content hash and pipeline
+version (``cache_dir``): a rebuild after adding one document re-extracts only that document.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from rdflib import Graph
 
 from kg.entities import extract_entities
 from kg.graph import to_graph, validate
-from kg.ingest import ingest
+from kg.ingest import discover, read_documents
+from kg.io import atomic_write
 from kg.model import Corpus, DocResult, Document, Problem
 from kg.namespaces import DEFAULT_BASE
 from kg.relations import extract_relations
@@ -25,29 +32,99 @@ from kg.resolve import load_alias_file, resolve
 from kg.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-PIPELINE_VERSION = "1"
+STAGES = ("normalize", "segment", "entities", "relations")
 
 
 def default_paths() -> list[Path]:
     return [SEEDS]
 
 
-def process_document(doc: Document, min_confidence: float = 0.0) -> DocResult:
-    """All per-document stages on one document."""
+@cache
+def pipeline_version() -> str:
+    """A hash of the extractor's code and data files: cached results of another version are
+    never reused."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for p in sorted([*root.glob("*.py"), *(root / "resources").glob("*")]):
+        if p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def process_document(doc: Document, min_confidence: float = 0.0, timings: Counter[str] | None = None) -> DocResult:
+    """All per-document stages on one (already normalised) document."""
+    clock = time.perf_counter
+    t0 = clock()
     sections, sentences = segment(doc)
-    result = DocResult(doc, sections, sentences)
+    t1 = clock()
     mentions, aliases = extract_entities(doc, sections, sentences)
-    result = replace(result, mentions=mentions, aliases=aliases)
+    t2 = clock()
+    result = DocResult(doc, sections, sentences, mentions, aliases)
     relations = extract_relations(result)
     if min_confidence > 0:
         relations = tuple(r for r in relations if r.confidence >= min_confidence)
     relations = tuple(replace(r, raw_start=a, raw_end=b) for r in relations for a, b in [doc.to_raw(r.start, r.end)])
+    t3 = clock()
+    if timings is not None:
+        timings["segment"] += t1 - t0
+        timings["entities"] += t2 - t1
+        timings["relations"] += t3 - t2
     return replace(result, relations=relations)
 
 
 def slim(result: DocResult) -> DocResult:
     """Keep what corpus-wide resolution needs; drop texts, sections and sentences (memory)."""
     return DocResult(result.document.slim(), (), (), result.mentions, result.aliases, result.relations)
+
+
+# --- one file: the unit of parallel work and of caching ----------------------------------------
+
+FileResult = tuple[list[DocResult], list[Problem], dict[str, float], bool]
+
+
+def _cache_file(cache_dir: str, data: bytes, path: str, min_confidence: float) -> Path:
+    key = hashlib.sha256(
+        b"\x1f".join([data, path.encode(), pipeline_version().encode(), repr(min_confidence).encode()])
+    ).hexdigest()
+    return Path(cache_dir) / key[:2] / f"{key}.pickle"
+
+
+def process_file(path: str, min_confidence: float = 0.0, cache_dir: str | None = None) -> FileResult:
+    """Read, normalise and extract one file; returns slim results, problems, stage times and
+    whether the cache answered."""
+    timings: Counter[str] = Counter()
+    cached: Path | None = None
+    if cache_dir:
+        try:
+            cached = _cache_file(cache_dir, Path(path).read_bytes(), path, min_confidence)
+            if cached.is_file():
+                with cached.open("rb") as fh:
+                    docs, problems = pickle.load(fh)
+                return docs, problems, {}, True
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            cached = None  # unreadable input is reported below; a broken cache entry is rebuilt
+    t = time.perf_counter()
+    documents, problems = read_documents(path)
+    timings["normalize"] += time.perf_counter() - t
+    docs = [slim(process_document(d, min_confidence, timings)) for d in documents]
+    if cached is not None:
+        atomic_write(cached, pickle.dumps((docs, problems), protocol=pickle.HIGHEST_PROTOCOL))
+    return docs, problems, dict(timings), False
+
+
+def _process_star(args: tuple[str, float, str | None]) -> FileResult:
+    return process_file(*args)
+
+
+def _results(files: list[str], min_confidence: float, cache_dir: str | None, workers: int) -> Iterator[FileResult]:
+    jobs = [(f, min_confidence, cache_dir) for f in files]
+    if workers <= 1 or len(files) < 2:
+        yield from map(_process_star, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # map keeps input order, so the output does not depend on which worker finished first
+        yield from pool.map(_process_star, jobs, chunksize=max(1, min(16, len(jobs) // (8 * workers))))
 
 
 @dataclass
@@ -59,6 +136,7 @@ class BuildResult:
     conforms: bool | None = None
     shacl_report: str = ""
     violations: int = 0
+    cached_files: int = 0
 
     def summary(self) -> dict:
         ents = Counter(e.type for e in self.corpus.entities)
@@ -73,52 +151,71 @@ class BuildResult:
             "problems": [str(p) for p in self.problems],
             "shacl_conforms": self.conforms,
             "shacl_violations": self.violations,
+            "cached_files": self.cached_files,
             "seconds": {k: round(v, 3) for k, v in self.timings.items()},
         }
 
 
+Progress = Callable[[int, int, str], None]
+
+
 def build_graph(
-    paths: Iterable[str | os.PathLike[str]] | str | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
     base: str = DEFAULT_BASE,
     min_confidence: float = 0.0,
     aliases: str | os.PathLike[str] | None = None,
     shacl: bool = True,
-    progress: Callable[[int, str], None] | None = None,
+    workers: int = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of ``paths`` (default: the built-in seed corpus)."""
+    """Build the knowledge graph of ``paths`` (default: the built-in seed corpus).
+
+    ``workers`` > 1 extracts files in parallel processes (same output); ``cache_dir`` keeps
+    per-file results keyed by content hash and pipeline version; ``progress(done, total, path)``
+    is called after each file.
+    """
     if paths is None:
         paths = default_paths()
     elif isinstance(paths, str | os.PathLike):
         paths = [paths]
+    clock = time.perf_counter
     timings: Counter[str] = Counter()
     problems: list[Problem] = []
-    results: list[DocResult] = []
-    t0 = time.perf_counter()
-    for item in ingest(paths):
+    files: list[str] = []
+    t0 = clock()
+    for item in discover(paths):
         if isinstance(item, Problem):
             problems.append(item)
-            continue
-        t = time.perf_counter()
-        results.append(slim(process_document(item, min_confidence)))
-        timings["extract"] += time.perf_counter() - t
+        else:
+            files.append(str(item))
+    results: list[DocResult] = []
+    cached = 0
+    for n, (docs, probs, times, hit) in enumerate(
+        _results(files, min_confidence, str(cache_dir) if cache_dir else None, workers), 1
+    ):
+        results.extend(docs)
+        problems.extend(probs)
+        timings.update(times)
+        cached += hit
         if progress:
-            progress(len(results), item.path)
-    timings["ingest+extract"] = time.perf_counter() - t0
-    t = time.perf_counter()
+            progress(n, len(files), files[n - 1])
+    timings["extract (wall)"] = clock() - t0
+    t = clock()
     user = load_alias_file(aliases) if aliases else None
     entities, relations = resolve(results, user)
-    timings["resolve"] = time.perf_counter() - t
+    timings["resolve"] = clock() - t
     corpus = Corpus(tuple(r.document for r in results), entities, relations, tuple(str(p) for p in problems))
-    t = time.perf_counter()
+    t = clock()
     graph = to_graph(corpus, base)
-    timings["graph"] = time.perf_counter() - t
-    out = BuildResult(graph, corpus, problems, dict(timings))
+    timings["graph"] = clock() - t
+    out = BuildResult(graph, corpus, problems, dict(timings), cached_files=cached)
     if shacl:
-        t = time.perf_counter()
+        t = clock()
         out.conforms, out.shacl_report, out.violations = validate(graph)
-        out.timings["shacl"] = time.perf_counter() - t
-    out.timings["total"] = time.perf_counter() - t0
+        out.timings["shacl"] = clock() - t
+    out.timings["total"] = clock() - t0
     return out
 
 
@@ -128,12 +225,11 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
     Each file is written to a temporary name and renamed, so an interrupted build leaves
     the previous complete outputs in place.
     """
-    from kg.io import atomic_write
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".graph.*.tmp"):  # left by a build that was killed while writing
         stale.unlink(missing_ok=True)
+    t = time.perf_counter()
     written = [
         atomic_write(out / "graph.ttl", result.graph.serialize(format="turtle", encoding="utf-8")),
         atomic_write(out / "graph.jsonld", result.graph.serialize(format="json-ld", encoding="utf-8")),
@@ -142,4 +238,5 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
         from kg.html import write_html
 
         written.append(write_html(result.graph, out / "graph.html"))
+    result.timings["write"] = time.perf_counter() - t
     return written

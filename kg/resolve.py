@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from kg.lexicon import gov_bodies, places
@@ -43,12 +44,13 @@ _CONTRACTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _region_prefixes() -> list[str]:
+@cache
+def _region_prefixes() -> tuple[str, ...]:
     out = list(_NATIONAL_PREFIXES)
     for surface, place in places().items():
         if place.level in ("province", "city") and len(surface) >= 2:
             out.append(surface)
-    return sorted(set(out), key=len, reverse=True)
+    return tuple(sorted(set(out), key=len, reverse=True))
 
 
 def contractions(name: str) -> set[str]:
