@@ -1,0 +1,123 @@
+"""Build benchmark: time, MB/s, time per stage, peak RSS, and ratios measured in one run.
+
+    python benchmarks/bench_build.py                 # 1 MB and 10 MB corpora
+    python benchmarks/bench_build.py --sizes 1 10 50 --repeat 3
+
+For each corpus: the time of ``jieba.lcut`` over the same text (the reference), a full build
+with one worker (median of --repeat runs, each in a fresh process with an empty cache), a
+build with two workers (output compared byte for byte), and an incremental rebuild after
+adding one document (compared with a clean build of the same files). Every build runs as
+``kg build`` in a child process so that its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_corpus import ensure
+
+RUNNER = r"""
+import json, resource, sys, time
+from kg.pipeline import build_graph, write_outputs
+args = json.loads(sys.argv[1])
+t = time.perf_counter()
+res = build_graph([args["src"]], shacl=False, workers=args["workers"], cache_dir=args["cache"])
+write_outputs(res, args["out"], html=False)
+wall = time.perf_counter() - t
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"wall": wall, "timings": res.timings, "rss_mb": rss / 1024, "triples": len(res.graph),
+                  "cached": res.cached_files}))
+"""
+
+
+def run_build(src: Path, out: Path, workers: int = 1, cache: Path | None = None) -> dict:
+    args = {"src": str(src), "out": str(out), "workers": workers, "cache": str(cache) if cache else None}
+    proc = subprocess.run([sys.executable, "-c", RUNNER, json.dumps(args)], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def jieba_time(src: Path) -> tuple[float, float]:
+    """Seconds of jieba.lcut (HMM on) over all text of ``src``, and the corpus size in MB."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(src.glob("*.txt"))]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - t, mb
+
+
+def bench(size: float, repeat: int, tmp: Path) -> dict:
+    src = ensure(size)
+    jieba_s, mb = jieba_time(src)
+    singles = []
+    for i in range(repeat):
+        singles.append(run_build(src, tmp / f"one{i}", 1))
+    one = sorted(singles, key=lambda r: r["wall"])[len(singles) // 2]
+    two_runs = [run_build(src, tmp / f"two{i}", 2) for i in range(repeat)]
+    two = sorted(two_runs, key=lambda r: r["wall"])[len(two_runs) // 2]
+    same_parallel = (tmp / "one0" / "graph.ttl").read_bytes() == (tmp / "two0" / "graph.ttl").read_bytes()
+    # incremental: a cached full build, then one more document
+    inc_src = tmp / "inc_src"
+    shutil.copytree(src, inc_src)
+    cache = tmp / "cache"
+    run_build(inc_src, tmp / "inc", 1, cache)
+    extra = sorted(src.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (inc_src / "zz_added.txt").write_text("近日，新成立的北辰湿地保护基金会发起了“候鸟守望计划”。\n\n" + extra, encoding="utf-8")
+    inc_runs = [run_build(inc_src, tmp / "inc", 1, cache) for _ in range(repeat)]
+    inc = sorted(inc_runs, key=lambda r: r["wall"])[len(inc_runs) // 2]
+    clean = run_build(inc_src, tmp / "clean", 1)
+    same_incremental = (tmp / "inc" / "graph.ttl").read_bytes() == (tmp / "clean" / "graph.ttl").read_bytes()
+    stages = {k: round(v, 2) for k, v in one["timings"].items()}
+    return {
+        "corpus_mb": round(mb, 2),
+        "documents": len(list(src.glob("*.txt"))),
+        "jieba_lcut_s": round(jieba_s, 2),
+        "build_1_worker_s": round(one["wall"], 2),
+        "mb_per_s": round(mb / one["wall"], 3),
+        "ratio_to_jieba": round(one["wall"] / jieba_s, 2),
+        "stages_s": stages,
+        "peak_rss_mb": round(one["rss_mb"]),
+        "triples": one["triples"],
+        "build_2_workers_s": round(two["wall"], 2),
+        "speedup_2_workers": round(one["wall"] / two["wall"], 2),
+        "parallel_output_identical": same_parallel,
+        "incremental_s": round(inc["wall"], 2),
+        "incremental_ratio": round(inc["wall"] / clean["wall"], 3),
+        "incremental_output_identical": same_incremental,
+        "runs": repeat,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=float, nargs="+", default=[1, 10])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    results = {}
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            results[f"{size:g}MB"] = bench(size, args.repeat, Path(tmp))
+        if not args.json:
+            r = results[f"{size:g}MB"]
+            print(f"== {size:g} MB corpus ({r['documents']} documents, {r['triples']} triples)")
+            for k, v in r.items():
+                print(f"  {k:<30} {v}")
+    if args.json:
+        print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
