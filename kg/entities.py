@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import jieba
+import jieba.posseg as pseg
 
 from kg.lexicon import (
     gov_bodies,
@@ -82,11 +83,19 @@ def _ends_re(name: str) -> re.Pattern[str]:
 
 _LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+$")
 _LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
+# a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校
+_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种)")
+# part-of-speech tags of words that do not begin a name (verbs, adverbs, prepositions,
+# conjunctions, idioms, numerals, pronouns, particles, time words): 协助|渔政管理局
+_NOT_NAME_START = frozenset({"v", "p", "c", "i", "m", "q", "r", "u", "t", "ad", "y", "e", "o", "vd", "uj", "ul", "ud", "uz", "ug", "uv"})
+_NOT_NAME_START_LONG = frozenset({"b"})  # 大大, 主任: only as words of two or more characters
+_NOT_NAME_START_SHORT = frozenset({"d", "f"})  # 不, 更, 还, 内: only as one-character words
 
 
 def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     """Start of the name whose stem ends at ``end_of_stem``: the longest run of name characters,
-    cut after the rightmost boundary word (function word, trigger, time word)."""
+    cut after the rightmost boundary word (function word, trigger, time word) and after a
+    numeral + classifier, then without leading verbs, adverbs and other non-name words."""
     lo = max(0, end_of_stem - max_len)
     m = _LEFT_RUN.search(text, lo, end_of_stem)
     if not m:
@@ -99,13 +108,48 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     cut = 0
     for tok in tokens:
         pos += len(tok)
-        if tok in boundary and pos < len(run):
+        if tok in boundary:
+            if tok in _JOINERS and _joins_name(run[:cut], run[cut : pos - len(tok)], run[pos:]):
+                continue
             cut = pos
+    for cm in _COUNT.finditer(run, cut):
+        cut = cm.end()
     start += cut
     junk = _LEADING_JUNK.match(text, start, end_of_stem)
     if junk and junk.end() < end_of_stem:
         start = junk.end()
-    return start
+    return _strip_leading(text, start, end_of_stem)
+
+
+_JOINERS = frozenset({"和", "与"})
+
+
+def _joins_name(before: str, left: str, right: str) -> bool:
+    """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
+    or regional head and has no organisation suffix of its own; the right part has no head."""
+    if not left or not right:
+        return False
+    if not _NATIONAL.match(left) and not _place_re().match(left):
+        return False
+    return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_re().match(right))
+
+
+def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
+    """Drop leading words that cannot begin a name (the verb governing it, an adverb…)."""
+    if end_of_stem - start < 2:
+        return start
+    toks = pseg.lcut(text[start:end_of_stem], HMM=False)
+    pos = start
+    for t in toks:
+        if (
+            t.flag in _NOT_NAME_START
+            or (t.flag in _NOT_NAME_START_LONG and len(t.word) >= 2)
+            or (t.flag in _NOT_NAME_START_SHORT and len(t.word) == 1)
+        ):
+            pos += len(t.word)
+            continue
+        break
+    return pos
 
 
 # --- recognisers ------------------------------------------------------------------------------
@@ -129,15 +173,70 @@ def _org_candidates(text: str) -> list[Candidate]:
         start = left_extend(text, m.start())
         stem = text[start : m.start()]
         name = text[start:end]
+        typ, sub = suffixes[suffix]
         if len(suffix) == 1 and len(stem) < 2:
             continue
-        if not stem or stem in generic or name in not_org:
+        if not stem or stem in generic or name in not_org or _not_org_tail(name, suffix, not_org):
             continue
+        if sub in _DESCRIPTIVE_SUBTYPES and _common_noun_stem(stem):
+            continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if suffix in _OWNED_SUFFIXES and not _has_owner(stem):
+            continue  # 部 / 局 / 委 / 政府 name a body only with its owner: 湖州市财政局, 外交部
+        if len(suffix) == 1 and _glued_to_next(text, m.start(), end):
+            continue  # 部分, 局面, 委托: the suffix character starts another word
         if any(name.endswith(r) and len(r) >= 2 and r not in suffixes for r in role_words):
             continue
-        typ, sub = suffixes[suffix]
         out.append(Candidate(start, end, typ, sub, f"org.suffix.{sub}", 2))
     return out
+
+
+# suffixes that need an owner (a place, the state or the Party) at the start of the name
+_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委"})
+_NATIONAL = re.compile(r"^(?:中华人民共和国|中国|中华|国家|中共|中央|国务院|全国|省|市|县|区|自治区|自治州)")
+
+
+_OWNER_BEFORE = re.compile(r"(?:中华人民共和国|中国|中共|美国|英国|日本|法国|德国)$")
+
+
+def _has_owner(stem: str) -> bool:
+    if _NATIONAL.match(stem) or _gov_re().match(stem):
+        return True
+    m = _place_re().match(stem)
+    return bool(m and (m.end() == len(stem) or len(stem) - m.end() >= 1))
+
+
+def _not_org_tail(name: str, suffix: str, not_org: frozenset[str]) -> bool:
+    """The name's last word is a common word longer than the suffix (格局, 全部, 地方政府)."""
+    toks = jieba.lcut(name, HMM=False)
+    return bool(toks) and len(toks[-1]) > len(suffix) and toks[-1] in not_org
+
+
+_DESCRIPTIVE_SUBTYPES = frozenset({"Company", "GovernmentAgency", "ResearchInstitute", "Other", "Network"})
+_COMMON_FLAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "b", "l", "m", "q", "f", "s", "z"})
+
+
+def _common_noun_stem(stem: str) -> bool:
+    """A stem of one or two common words and at most three characters (投资, 商业, 一流),
+    or a single dictionary word: the whole is a description, not a proper name."""
+    if re.search(r"[A-Za-z0-9]", stem) or _place_re().match(stem) or _NATIONAL.match(stem):
+        return False
+    toks = pseg.lcut(stem, HMM=False)
+    if not all(t.flag in _COMMON_FLAGS for t in toks):
+        return False
+    return len(toks) == 1 or len(stem) <= 3
+
+
+def _glued_to_next(text: str, start: int, end: int) -> bool:
+    """True when a one-character suffix forms a word with the characters after it."""
+    if end >= len(text) or not re.match(f"[{CJK}]", text[end]):
+        return False
+    window = text[max(0, start - 2) : end + 2]
+    pos = max(0, start - 2)
+    for tok in jieba.lcut(window, HMM=False):
+        if pos <= start < pos + len(tok):
+            return pos + len(tok) > end
+        pos += len(tok)
+    return False
 
 
 def _longer_suffix_follows(text: str, end: int) -> bool:
@@ -152,8 +251,12 @@ def _gov_candidates(text: str) -> list[Candidate]:
     out = []
     bodies = gov_bodies()
     for m in _gov_re().finditer(text):
-        canonical, sub = bodies[m.group()]
-        out.append(Candidate(m.start(), m.end(), "Organization", sub, "org.gazetteer", 3, canonical))
+        _canonical, sub = bodies[m.group()]
+        start = m.start()
+        owner = _OWNER_BEFORE.search(text, max(0, start - 8), start)
+        if owner:  # 中国外交部, 美国内政部: the state named before the body
+            start = owner.start()
+        out.append(Candidate(start, m.end(), "Organization", sub, "org.gazetteer", 2))
     return out
 
 
@@ -258,6 +361,9 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(f"(?:{sufs})")
 
 
+_ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
+
+
 def _event_candidates(text: str) -> list[Candidate]:
     out = []
     for m in _event_re().finditer(text):
@@ -265,6 +371,9 @@ def _event_candidates(text: str) -> list[Candidate]:
         stem = text[start : m.start()]
         if len(stem) < 2 or stem in word_set("generic_stems.txt"):
             continue
+        ordinal = _ORDINAL.search(text, max(0, start - 12), start)
+        if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
+            start = ordinal.start()
         out.append(Candidate(start, m.end(), "Event", None, "event.suffix", 2))
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
@@ -282,27 +391,142 @@ def _award_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def _person_candidates(text: str) -> list[Candidate]:
-    """role + name (秘书长王棠) and name + 先生/女士; the name is a surname + 1–2 characters."""
-    out = []
+_SPEECH = "表示|介绍|指出|说|认为|强调|称|致辞|讲话|发言|坦言|透露|告诉|提到|谈到|呼吁|建议|解释"
+# characters that, after surname + one character, begin the next word rather than end the name
+_AFTER_NAME = frozenset("为在和与及等向对说也还都就将已曾则的是从到以于被把前")
+# characters of transliterated foreign names (《外国人名译名手册》 conventions), for X·Y names
+_TRANSLIT = (
+    "阿埃艾安奥巴拜班邦保鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜多恩尔法菲费芬弗福盖冈戈格"
+    "古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎康柯科克肯库奎拉莱兰朗劳勒雷蕾里理利莉连林琳卢鲁路伦"
+    "罗洛马迈麦曼梅蒙米密明莫默姆穆纳奈南内尼妮纽努诺帕派潘佩皮珀普齐奇乔切琼萨塞桑瑟森沙尚舍"
+    "什施史斯松苏索塔泰汤唐特藤提汀托瓦威韦维温沃乌伍西希谢辛休许雅亚扬耶伊英尤约泽扎詹兹佐丽"
+    "娜莎黛露茜薇斐蒂雯贾尔滕夫芙霍格恩洛尼嘉翰瑞珊璐"
+)
+
+
+_UNIT_END = frozenset("处部局会司室科院所厅委")  # 赈济处|处长: a role right after a unit name
+_NOT_SURNAME_START = frozenset("和由")  # rare surnames and very common function words
+
+
+def _staff_name_len(text: str, s: int) -> int:
+    """Length of the name opening a staff-list line: three characters when the rest of the
+    line then begins with a word (任婷婷|北京代表处), else two (王婧|品牌和传播部)."""
+    rest = jieba.lcut(text[s + 3 : s + 12], HMM=False)
+    return 3 if rest and len(rest[0]) >= 2 else 2
+
+
+def _common_word(word: str) -> bool:
+    """A dictionary word that is not a personal name (项目, 单位, 包括)."""
+    toks = pseg.lcut(word, HMM=False)
+    return len(toks) == 1 and not toks[0].flag.startswith("nr") and jieba.dt.FREQ.get(word, 0) > 0
+
+
+def _word_start(text: str, pos: int) -> bool:
+    """True when ``pos`` starts a word (checked by segmenting a short window around it)."""
+    lo = max(0, pos - 4)
+    at = lo
+    for tok in jieba.lcut(text[lo : pos + 4], HMM=False):
+        if at == pos:
+            return True
+        if at > pos:
+            return False
+        at += len(tok)
+    return at == pos
+
+
+@cache
+def _person_res() -> tuple[re.Pattern[str], ...]:
     sn = surnames()
     single = "".join(sorted(s for s in sn if len(s) == 1))
     double = "|".join(sorted((s for s in sn if len(s) == 2), key=len, reverse=True))
-    name_pat = f"(?:{double}|[{single}])[{CJK}]{{1,2}}"
-    after_role = re.compile(
-        f"(?:{_role_re().pattern})(?:、[^，。]{{0,10}}?)?({name_pat})(?=表示|介绍|指出|说|认为|强调|称|致辞|讲话|发言|出席|参加|等|为|在|和|与|及|、|，|。|：|:|（|\\(|\\s|$)"
+    name = f"(?:{double}|[{single}])[{CJK}]{{1,2}}"
+    role = _role_re().pattern
+    return (
+        # role + name: 秘书长王棠, 总监王静正式发布
+        re.compile(f"(?:{role})(?:、[^，。]{{0,10}}?)?({name})"),
+        # name + role after a list separator or an organisation: 、张利院长带领
+        re.compile(f"(?:^|(?<=[、，。；：:\\s（(和与及]))({name})(?:{role})(?=[、，。；和与及等带（(\\s]|$)", re.M),
+        # a staff list: a line of name, unit and role (PDF spaces between them are gone)
+        re.compile(f"^((?:{double}|[{single}])[{CJK}]{{2}})(?=[ \\t]*[{CJK}、]{{1,16}}(?:{role})[ \\t]*$)", re.M),
+        # name + speech verb: 据张杰介绍, 。李明表示
+        re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
+        # name + honorific
+        re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志)"),
     )
-    for m in after_role.finditer(text):
-        s, e = m.span(1)
-        name = m.group(1)
-        # a two-character given name must not swallow a following verb or particle
-        if len(name) == 3 and text[e - 1 : e + 1] in ("表示", "介绍", "指出", "认为", "强调", "致辞", "讲话", "发言", "出席", "参加"):
-            e -= 1
-        out.append(Candidate(s, e, "Person", None, "person.role_name", 3))
-    for m in re.finditer(f"({name_pat}?)(?:先生|女士|教授|博士|院士)", text):
-        s, e = m.span(1)
-        if e - s >= 2:
-            out.append(Candidate(s, e, "Person", None, "person.honorific", 2))
+
+
+def _person_candidates(text: str) -> list[Candidate]:
+    """Persons: role + name, name + role, staff-list lines, name + speech verb, name +
+    honorific (the name is a surname + 1–2 characters), and X·Y transliterated names."""
+    out = []
+    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific")
+    for pat, rule in zip(_person_res(), rules, strict=True):
+        for m in pat.finditer(text):
+            s, e = m.span(1)
+            if rule == "person.staff_line":
+                e = s + _staff_name_len(text, s)
+            elif e - s == 3 and (text[e - 1] in _AFTER_NAME or _glued_to_next(text, e - 1, e)):
+                if rule in ("person.role_name", "person.honorific") or e >= len(text):
+                    e -= 1
+                elif text[e - 1] in _AFTER_NAME:
+                    continue
+            if e - s < 2 or text[s] in _NOT_SURNAME_START or _common_word(text[s:e]):
+                continue
+            if rule != "person.staff_line" and not _word_start(text, s):
+                continue  # 中华|思源, 清华|大学: the "name" starts inside a word
+            if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:
+                continue  # 湖北省|长江: a role word made of the end of a place and a name
+            out.append(Candidate(s, e, "Person", None, rule, 3))
+    tr = f"[{_TRANSLIT}]"
+    for m in re.finditer(f"{tr}{{1,5}}·{tr}{{1,8}}(?:·{tr}{{1,8}})?", text):
+        out.append(Candidate(m.start(), m.end(), "Person", None, "person.foreign", 3, m.group().replace("·", "")))
+    return out
+
+
+def _coordinated_persons(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Names coordinated with a recognised person are persons too: 杨明、|李华|等."""
+    sn = surnames()
+    taken = bytearray(len(text) + 1)
+    for c in chosen:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    out = list(chosen)
+    queue = [c for c in chosen if c.type == "Person"]
+    while queue:
+        c = queue.pop()
+        for s, e in _neighbour_names(text, c.start, c.end):
+            name = text[s:e]
+            if any(taken[s:e]) or not (name[:1] in sn or name[:2] in sn) or _common_word(name):
+                continue
+            new = Candidate(s, e, "Person", None, "person.coordinated", 3)
+            out.append(new)
+            queue.append(new)
+            taken[s:e] = b"\x01" * (e - s)
+    return sorted(out, key=lambda c: c.start)
+
+
+_LIST_SEP = "、"
+_GLOSS = re.compile(r"\s*[（(][^（）()\n]{1,40}[）)]")
+_LIST_END = "、，。；等和与及）)\n"
+
+
+def _neighbour_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of 2–3 CJK characters separated from [start, end) by 、 and closed by a separator."""
+    out = []
+    gloss = _GLOSS.match(text, end)  # 琳·斯嘉丽 (Lynn Scarlett)、
+    if gloss:
+        end = gloss.end()
+    if end < len(text) and text[end] == _LIST_SEP:
+        for n in (3, 2):
+            s, e = end + 1, end + 1 + n
+            if e < len(text) and text[e] in _LIST_END and re.fullmatch(f"[{CJK}]+", text[s:e]):
+                out.append((s, e))
+                break
+    if start > 0 and text[start - 1] == _LIST_SEP:
+        for n in (3, 2):
+            s, e = start - 1 - n, start - 1
+            if s > 0 and text[s - 1] in "、，。；：:\n（(" and re.fullmatch(f"[{CJK}]+", text[s:e]):
+                out.append((s, e))
+                break
     return out
 
 
@@ -338,16 +562,33 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
 # --- overlap resolution and the second pass ---------------------------------------------------
 
 
+_TRIMMABLE = ("org.suffix", "event.suffix", "award.suffix", "place.natural", "org.gazetteer")
+
+
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest (then highest priority) first."""
+    """Non-overlapping candidates. Strong rules (structure, quotes, persons: priority >= 3)
+    first, then longest (then highest priority). A suffix-built name whose left part is taken
+    by a stronger one is trimmed to start after it (王静|中国绿化基金会)."""
     chosen: list[Candidate] = []
-    taken = bytearray()
-    ordered = sorted(cands, key=lambda c: (-(c.end - c.start) - 2 * c.priority, -c.priority, c.start))
     maxend = max((c.end for c in cands), default=0)
     taken = bytearray(maxend + 1)
-    for c in ordered:
-        if c.end <= c.start or any(taken[c.start : c.end]):
+
+    def order(c: Candidate) -> tuple:
+        strong = c.priority >= 3
+        return (not strong, -c.priority if strong else 0, -(c.end - c.start) - 2 * c.priority, -c.priority, c.start)
+
+    for c in sorted(cands, key=order):
+        if c.end <= c.start:
             continue
+        if any(taken[c.start : c.end]):
+            if not c.rule.startswith(_TRIMMABLE) or c.name:
+                continue
+            last = max(i for i in range(c.start, c.end) if taken[i]) + 1
+            if any(taken[last : c.end]) or c.end - last < 3:
+                continue
+            c = Candidate(last, c.end, c.type, c.subtype, c.rule, c.priority)
+            if c.end - c.start < 3:
+                continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
@@ -363,7 +604,7 @@ def _valid(m: Mention) -> bool:
     name = m.key
     if len(name) < 2 or len(name) > 60:
         return False
-    if m.type == "Person" and not (2 <= len(name) <= 4):
+    if m.type == "Person" and not (2 <= len(name) <= (16 if m.rule == "person.foreign" else 4)):
         return False
     return bool(re.search(f"[{CJK}A-Za-z]", name))
 
@@ -413,7 +654,9 @@ def extract_entities(
     cands += _place_candidates(text)
     cands += _natural_candidates(text)
     cands += _structure_candidates(doc, sections)
-    mentions = [m for m in (_to_mention(doc, c) for c in _select(cands)) if _valid(m)]
+    chosen = _select(cands)
+    chosen = _coordinated_persons(text, chosen)
+    mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
     aliases = _aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _second_pass(doc, mentions, aliases)

@@ -61,7 +61,7 @@ def places() -> dict[str, Place]:
     short_count: dict[str, int] = {}
     shorts: list[tuple[str, Place]] = []
     for row in rows:
-        code, name, level = row[:3]
+        _code, name, level = row[:3]
         parent = row[3] if len(row) > 3 else ""
         parent_name = by_code[parent][1] if parent in by_code else ""
         place = Place(name, level, parent_name)

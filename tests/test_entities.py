@@ -1,0 +1,68 @@
+"""Entity recognition on invented sentences of the genre (no seed text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import extract_entities
+from kg.model import Document
+
+
+def _found(text: str) -> dict[str, str]:
+    doc = Document("t", "t.txt", "t", text, text, ())
+    mentions, _aliases = extract_entities(doc)
+    return {m.key: m.type for m in mentions}
+
+
+def _aliases(text: str) -> set[tuple[str, str]]:
+    doc = Document("t", "t.txt", "t", text, text, ())
+    return {(a.full, a.short) for a in extract_entities(doc)[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # organisations: region prefix + name words + type suffix
+        ("近日，云南省青松生态保护基金会在昆明召开理事会。", "云南省青松生态保护基金会", "Organization"),
+        ("活动得到了宁波市鄞州区民政局的指导。", "宁波市鄞州区民政局", "Organization"),
+        ("项目由协助杭州市财政局完成。", "杭州市财政局", "Organization"),
+        ("该项目由中国林业与湿地促进会发起。", "中国林业与湿地促进会", "Organization"),
+        ("10家融媒体中心参与报道", "融媒体中心", None),
+        # persons: role + name, name + role, speech verb, foreign names, lists
+        ("青松基金会秘书长韦立群表示，项目将持续三年。", "韦立群", "Person"),
+        ("据蒋明远介绍，基地已有300名志愿者。", "蒋明远", "Person"),
+        ("感谢评委彭安、齐晓云、罗卫东等的支持。", "罗卫东", "Person"),
+        ("美国学者约翰·斯特恩出席会议。", "约翰斯特恩", "Person"),
+        ("他说要继续推进项目介绍工作。", "项目", None),
+        # events, awards, places
+        ("第三届长河流域生态论坛在成都举行。", "第三届长河流域生态论坛", "Event"),
+        ("本次论坛聚焦湿地保护。", "本次论坛", None),
+        ("大会在COP29期间举办。", "COP29", "Event"),
+        ("项目位于江苏省苏州市。", "苏州市", "Place"),
+    ],
+)
+def test_recognises(text: str, name: str, typ: str | None) -> None:
+    found = _found(text)
+    if typ is None:
+        assert name not in found
+    else:
+        assert found.get(name) == typ, found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("政府部门和企业内部都需要更多投资公司参与。", {"投资公司", "企业内部", "政府部门"}),
+        ("这种格局推动了绝大部分地区的转型。", {"格局", "绝大部"}),
+        ("各国政府应当加强合作。", {"各国政府"}),
+        ("项目全部完成后移交当地。", {"项目全部"}),
+    ],
+)
+def test_generic_words_are_not_organisations(text: str, absent: set[str]) -> None:
+    assert not absent & set(_found(text))
+
+
+def test_declared_short_name() -> None:
+    text = "浙江绿水公益基金会（以下简称“绿水基金会”）与当地政府合作。绿水基金会表示……"
+    assert ("浙江绿水公益基金会", "绿水基金会") in _aliases(text)
+    assert _found(text).get("绿水基金会") == "Organization"
