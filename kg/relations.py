@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from kg.lexicon import places, roles
 from kg.model import DocResult, Mention, Relation, Section, Sentence
-from kg.resources import load_table
+from kg.resources import load_lines, load_table
 
 TYPE_CODES = {
     "O": "Organization",
@@ -56,7 +56,11 @@ PLACE_CHAIN = register(Rule("place.chain", "partOf", 0.85, "adjacent places 山�
 ROLE_NAME = register(Rule("worksFor.org_role_name", "worksFor", 0.85, "organisation + role + person (中华环保基金会理事长徐光)"))
 MEMBER_LIST = register(Rule("memberOf.list", "memberOf", 0.7, "member lists: 成员包括A、B / N由A、B组成"))
 SEAT = register(Rule("locatedIn.held_at", "locatedIn", 0.75, "E 在 X 举行/开幕/召开, P 落户 X"))
-SUBORG_PAREN = register(Rule("subOrg.branch", "subOrganizationOf", 0.7, "A的/下属分会/分支机构 B, X分会 of its parent"))
+ROLE_DEPT = register(Rule("worksFor.org_dept_role_name", "worksFor", 0.75, "organisation + department + role + person (X基金会气候项目总监Y)"))
+ROLE_CARD = register(Rule("worksFor.name_card", "worksFor", 0.75, "person + organisation + role (name card: 张三 X基金会理事长)"))
+PLACE_LIST = register(Rule("place.chain_list", "partOf", 0.85, "province + coordinated cities (甘肃省张掖市、天水市): each city partOf the province"))
+PLACE_COUNTRY = register(Rule("place.country", "partOf", 0.8, "country directly before a place (加拿大蒙特利尔)"))
+SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
 @cache
@@ -108,18 +112,48 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
 # --- mention groups around a trigger ---------------------------------------------------------
 
 # a connector between coordinated names; an alias parenthesis （以下简称“X”） may precede it
-_CONNECT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其)\s*$")
-_GAP_BEFORE = re.compile(r"^[\s“”\"]*(?:共同|联合|一起|均|都|也|还|已|已经|正式|率先|分别|积极|将|于\d{4}年(?:\d{1,2}月)?|在\d{4}年|日前|近日|此前|曾|先后|再次|首次)*[\s“”\"]*$")
-_GAP_AFTER = re.compile(r"^[\s“”\"了的：:]*(?:由|给|为|向|在)?[\s“”\"了的]*$")
+_CONNECT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$")
+# 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
+_SIDE_SPLIT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:分别)?(?:与|同|跟|携手|联合)[\s“”\"]*$")
+_NUM = r"[\d一二三四五六七八九十两多数几百]+"
+# 等九家全国性社会组织 / 三部门 / 等机构: a quantifier closing a coordinated group
+_QUANT = (
+    rf"(?:等{{1,2}}(?:{_NUM}\s*(?:家|个|所|方|位|名))?(?:[^\s，。；、“”]{{0,8}}?(?:机构|单位|组织|部门|企业|伙伴|公司|团体|媒体|高校|院校|嘉宾|代表|专家|领导|基金会))?"
+    rf"|{_NUM}\s*(?:家|个|所|方)?(?:机构|单位|部门|方|部委|家))"
+)
+_TIME = r"(?:(?:于|在|自|从)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始)?|\d{1,2}\s*月\s*\d{1,2}\s*日)"
+
+
+@cache
+def _adverb_alt() -> str:
+    return "|".join(re.escape(w) for w in sorted(load_lines("rel_adverbs.txt"), key=len, reverse=True))
+
+
+@cache
+def _gap_before() -> re.Pattern[str]:
+    adv = _adverb_alt()
+    return re.compile(
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*(?:(?:{adv}|{_TIME})[\s“”\"]*)*$"
+    )
+
+
+@cache
+def _adverbs_only() -> re.Pattern[str]:
+    """A clause opening with nothing but adverbs / time before its verb: its subject was dropped."""
+    adv = _adverb_alt()
+    return re.compile(rf"^[\s“”\"]*(?:(?:{adv}|{_TIME}|而且|而|且|还)[\s“”\"]*)*$")
 
 
 def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], floor: int) -> list[Mention]:
     """The coordinated mentions ending just before ``pos`` (A、B和C + trigger)."""
     cands = [m for m in ms if m.end <= pos and m.start >= floor]
+    # a mention of another type inside the gap (等九家全国性组织: 全国) does not break the group
+    while cands and cands[-1].type not in types and _gap_before().match(text[cands[-1].start : pos]):
+        cands.pop()
     if not cands:
         return []
     last = cands[-1]
-    if not _GAP_BEFORE.match(text[last.end : pos]) or last.type not in types:
+    if not _gap_before().match(text[last.end : pos]) or last.type not in types:
         return []
     group = [last]
     for m in reversed(cands[:-1]):
@@ -160,25 +194,112 @@ def _year_of(text: str) -> tuple[tuple[str, str], ...]:
     return (("year", m.group(1)),) if m else ()
 
 
+# --- context: case projects, anaphora, dropped subjects ---------------------------------------
+
+
+@dataclass
+class Ctx:
+    text: str
+    ms: list[Mention]  # all mentions of the document, in text order
+    sections: dict[int, Section]
+    case_projects: dict[int, Mention]
+
+
+@cache
+def _anaphora() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("rel_anaphora.txt")}
+
+
+@cache
+def _anaphor_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
+    return re.compile(rf"(?:本次|此次|该|本|这一?|上述|此)\s*(?:{heads})")
+
+
+def _resolve_head(ctx: Ctx, sent: Sentence, pos: int, head: str, types: frozenset[str]) -> Mention | None:
+    """The entity a generic noun (本次培训班, 该项目) refers back to."""
+    want = _anaphora().get(head)
+    if want is None or want not in types:
+        return None
+    if want == "Project" and sent.section in ctx.case_projects and head in ("项目", "计划", "工程", "平台"):
+        return ctx.case_projects[sent.section]
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 600)
+    before = [m for m in ctx.ms if floor <= m.start and m.end <= pos and m.type == want]
+    named = [m for m in before if m.key.endswith(head)]
+    if named:
+        return named[-1]
+    return before[-1] if before and pos - before[-1].end < 300 else None
+
+
+def _anaphor_before(ctx: Ctx, sent: Sentence, pos: int, floor: int, types: frozenset[str]) -> Mention | None:
+    """本次培训班 / 该项目 (+ adverbs) right before a trigger."""
+    for m in _anaphor_re().finditer(ctx.text, floor, pos):
+        if _gap_before().match(ctx.text[m.end() : pos]):
+            head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", m.group())
+            return _resolve_head(ctx, sent, m.start(), head, types)
+    return None
+
+
+def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) -> Mention | None:
+    """Trigger + (了)(本次)启动仪式: the generic noun names the latest such entity."""
+    heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
+    m = re.compile(rf"[\s了]*(?:本次|此次|该|本|这一?|上述|此)?\s*({heads})").match(ctx.text, pos, sent.end)
+    if not m:
+        return None
+    return _resolve_head(ctx, sent, pos, m.group(1), types)
+
+
+_LEAD = re.compile(
+    r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
+    r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
+)
+_SUBJECT_PRONOUN = re.compile(r"(?:该项目|本项目|项目|该案例|该模式|该平台|项目方|该基金会)")
+
+
+def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozenset[str]) -> list[Mention]:
+    """The topic subject that opens the sentence (after time phrases), carried into later clauses."""
+    text = ctx.text
+    pos = _LEAD.match(text, sent.start, sent.end).end()
+    first = next((m for m in ms if m.start >= pos), None)
+    if first is not None and not text[pos : first.start].strip(" “”\"") and first.type in types:
+        group = group_after(ms, text, pos, types, sent.end, max_gap=1)
+        if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
+            return group
+        return []
+    if sent.section in ctx.case_projects and "Project" in types:
+        m = _SUBJECT_PRONOUN.match(text, pos, sent.end)
+        if m and text[m.end() : m.end() + 1] not in ("的", "组", "区", "地"):
+            return [ctx.case_projects[sent.section]]
+    return []
+
+
 # --- sentence rules ---------------------------------------------------------------------------
 
 
-def _sentence_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    if len(ms) < 2:
-        return
+def _sentence_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     for rule in sentence_rules():
         assert rule.trigger is not None
-        for t in rule.trigger.finditer(text, sent.start, sent.end):
-            yield from _apply(rule, t, sent, ms, text)
+        for t in rule.trigger.finditer(ctx.text, sent.start, sent.end):
+            yield from _apply(ctx, rule, t, sent, ms)
 
 
-def _apply(rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+_SUPPORT_UNDER = re.compile(
+    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|帮助|推动|倡导|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
+)
+_DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
+
+
+def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
     pred = rule.predicate
     clause_start = _clause_start(text, sent.start, t.start())
-    subj = group_before(ms, text, t.start(), rule.subject_types, sent.start)
-    obj_ceiling = sent.end
     if rule.id == "funds.donate_to":
         # A 向 B 捐赠: B right after 向, then a donation verb
+        subj = group_before(ms, text, t.start(), rule.subject_types, sent.start)
+        if not subj and _adverbs_only().match(text[clause_start : t.start()]) and clause_start > sent.start:
+            subj = sentence_subject(ctx, sent, ms, rule.subject_types)
         recips = group_after(ms, text, t.end(), rule.object_types, sent.end, max_gap=2)
         if not recips or not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金)", text[recips[-1].end : sent.end]):
             return
@@ -187,34 +308,91 @@ def _apply(rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention], text
                 if allowed(pred, s, o):
                     yield _rel(s, pred, o, sent, rule, _year_of(sent.text))
         return
+    if rule.id == "funds.accept":
+        # B 接受 A 的捐资: A funds B
+        recips = group_before(ms, text, t.start(), rule.object_types, sent.start)
+        donors = group_after(ms, text, t.end(), rule.subject_types, sent.end, max_gap=2)
+        if not donors or not _DONATION.match(text, donors[-1].end):
+            return
+        for s in donors:
+            for o in recips:
+                if allowed(pred, s, o):
+                    yield _rel(s, pred, o, sent, rule, _year_of(sent.text))
+        return
+    if rule.id == "supports.under":
+        # 在 A、B 的支持下，C …: A supports C (in a case block: the case project)
+        backers = group_after(ms, text, t.end(), rule.subject_types, sent.end, max_gap=1)
+        m = _SUPPORT_UNDER.match(text, backers[-1].end) if backers else None
+        if not m:
+            return
+        if sent.section in ctx.case_projects:
+            targets = [ctx.case_projects[sent.section]]
+        else:
+            after = re.match(r"[，,\s]*", text[m.end() : sent.end]).end() + m.end()
+            targets = group_after(ms, text, after, rule.object_types, sent.end, max_gap=1)
+        for s in backers:
+            for o in targets:
+                if allowed(pred, s, o):
+                    yield _rel(s, pred, o, sent, rule)
+        return
+
+    # subject: the group before the trigger, 由 A 主办, 本次X, or the sentence's dropped subject
+    mode = "direct"
+    subj = group_before(ms, text, t.start(), rule.subject_types, sent.start)
     if not subj:
-        # 由 A、B 主办的 E / E 由 A 主办
         by = text.rfind("由", clause_start, t.start())
         if by >= 0:
             subj = group_after(ms, text, by + 1, rule.subject_types, t.start(), max_gap=1)
-            if subj and not _GAP_BEFORE.match(text[subj[-1].end : t.start()]):
+            if subj and not _gap_before().match(text[subj[-1].end : t.start()]):
                 subj = []
+            mode = "by"
+    if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
+        mode = "by"
+    if not subj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
+        a = _anaphor_before(ctx, sent, t.start(), clause_start, rule.subject_types)
+        if a is not None:
+            subj, mode = [a], "anaphor"
+        elif clause_start > sent.start and _adverbs_only().match(text[clause_start : t.start()]):
+            subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
     if not subj:
         return
-    obj = group_after(ms, text, t.end(), rule.object_types, obj_ceiling)
+
+    obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if rule.id == "award.win" and obj:
+        # 荣获 A 和 …… B: every award of the clause
+        end = _clause_end(text, t.end(), sent.end)
+        obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
-        # the object precedes: “E”由 A 主办 / 由A发起的“P” … object after 的
+        # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
         if m:
             obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=4)
+        if not obj and mode == "by":
+            for m in re.finditer(r"的", text[t.end() : sent.end]):
+                cand = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=3)
+                if cand:
+                    obj = cand
+                    break
+                if re.search(r"[。；]", text[t.end() : t.end() + m.start()]):
+                    break
         if not obj:
+            # “E”由 A 主办: the object precedes 由
             before = [m for m in ms if m.end <= subj[0].start and m.start >= clause_start and m.type in rule.object_types]
             if before and text[before[-1].end : subj[0].start].strip(" “”\"") in ("由", "是由", "将由", "，由"):
                 obj = [before[-1]]
+        if not obj and mode in ("direct", "by"):
+            # “E”由 A 指导，B 主办，C 承办: later clauses of the same 由 chain
+            for m in reversed([x for x in ms if x.end <= clause_start and x.type in rule.object_types]):
+                gap = re.match(r"[\s“”\"]*(?:（[^）]{0,30}）)?[\s“”\"]*(?:将|已|也)?由", text[m.end : clause_start])
+                if gap and not re.search(r"[。；！？]", text[m.end : t.start()]):
+                    obj = [m]
+                break
+    if not obj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
+        a = _anaphor_after(ctx, sent, t.end(), rule.object_types)
+        if a is not None:
+            obj = [a]
     if pred == "partnersWith":
-        members = subj + [o for o in obj if o not in subj]
-        if rule.id == "partnersWith.sign" and len(members) < 2:
-            return
-        if len(members) < 2:
-            return
-        for a, b in combinations(members, 2):
-            if allowed(pred, a, b):
-                yield _rel(a, pred, b, sent, rule)
+        yield from _partner_pairs(rule, subj, obj, sent, ms, text)
         return
     if pred == "memberOf":
         # N 成员 A: A memberOf N (N precedes the trigger)
@@ -234,6 +412,45 @@ def _apply(rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention], text
         for o in obj:
             if allowed(pred, s, o):
                 yield _rel(s, pred, o, sent, rule, quals)
+
+
+def _split_sides(group: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+    """X 与 A、B: (X), (A, B) — the side split by 与/同/跟/携手/联合 inside a coordinated group."""
+    for i in range(1, len(group)):
+        if _SIDE_SPLIT.match(text[group[i - 1].end : group[i].start]):
+            return group[:i], group[i:]
+    return group, []
+
+
+def _partner_pairs(rule: Rule, subj: list[Mention], obj: list[Mention], sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """Pairs of cooperating parties: within the joint subject, and subject × partners."""
+    left, right = _split_sides(subj, text)
+    if right and obj:
+        left, right = subj, []
+    if not right:
+        right = [o for o in obj if o not in left]
+        # A、B 分别与 C、D 签署: the group before 与
+        if rule.id == "partnersWith.sign" and not obj and left:
+            pre = re.search(r"(?:分别)?(?:与|同|跟|和)\s*$", text[max(sent.start, left[0].start - 4) : left[0].start])
+            if pre:
+                cut = left[0].start - len(pre.group())
+                while cut > sent.start and text[cut - 1] in "，, ":
+                    cut -= 1
+                other = group_before(ms, text, cut, rule.subject_types, sent.start)
+                if other:
+                    left, right = other, left
+    pairs: list[tuple[Mention, Mention]] = []
+    if not right or rule.id == "partnersWith.sign":
+        pairs += list(combinations(left, 2))
+    pairs += [(a, b) for a in left for b in right]
+    for a, b in pairs:
+        if a.key != b.key and allowed("partnersWith", a, b):
+            yield _rel(a, "partnersWith", b, sent, rule)
+
+
+def _clause_end(text: str, pos: int, ceiling: int) -> int:
+    m = re.compile(r"[，；。,;]").search(text, pos, ceiling)
+    return m.start() if m else ceiling
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
@@ -300,7 +517,7 @@ def _case_relations(res: DocResult, sec: Section, ms: list[Mention], award: Ment
 def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
     """Adjacent places where the second lies in the first (广东省广州市, 山东威海)."""
     table = places()
-    for a, b in zip(locs, locs[1:], strict=False):
+    for a, b in pairwise(locs):
         if b.start - a.end > 0:
             continue
         pa, pb = table.get(a.key), table.get(b.key)
@@ -345,72 +562,189 @@ def _table_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterato
                 yield _rel(o, "implements", p, sent, TABLE_IMPLEMENTS, quals)
 
 
+@cache
+def _role_alt() -> str:
+    words = set(roles()) | set(load_lines("rel_roles.txt"))
+    return "|".join(re.escape(r) for r in sorted(words, key=len, reverse=True))
+
+
+_DEPT_GAP = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{0,16}")
+
+
 def _role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    """ORG ROLE(、ROLE) PERSON: the person works for each organisation of the chain."""
-    role_alt = "|".join(re.escape(r) for r in roles())
+    """ORG (department) ROLE(、ROLE) PERSON, chained with 、; and the name-card order PERSON ORG ROLE."""
+    role_alt = _role_alt()
+    roles_re = re.compile(rf"((?:{role_alt})(?:\s*(?:兼|、|和)\s*(?:{role_alt}))*)\s*(?:、\s*)?$")
+    orgs = [o for o in ms if o.type == "Organization"]
     for p in ms:
         if p.type != "Person":
             continue
-        # walk left over (ORG ROLE、)* directly before the person
         pos = p.start
-        chain: list[tuple[Mention, str]] = []
-        guard = 0
-        while guard < 4:
-            guard += 1
-            m = re.search(f"((?:{role_alt})(?:兼(?:{role_alt}))*)(?:、)?$", text[max(sent.start, pos - 16) : pos])
+        chain: list[tuple[Mention, str, Rule]] = []
+        for _ in range(4):
+            window = text[max(sent.start, pos - 40) : pos]
+            m = roles_re.search(window.rstrip())
             if not m:
                 break
-            role_start = pos - len(m.group(0))
-            org = next((o for o in ms if o.end == role_start and o.type == "Organization"), None)
+            role_start = pos - (len(window) - m.start())
+            role = re.split(r"\s*(?:兼|、|和)\s*", m.group(1))
+            org = next((o for o in orgs if o.end == role_start), None)
+            rule = ROLE_NAME
+            if org is None:
+                # a department between organisation and title: SEE基金会 气候变化项目 总监
+                org = next(
+                    (o for o in reversed(orgs) if o.end < role_start and _DEPT_GAP.fullmatch(text[o.end : role_start])
+                     and not any(x.start >= o.end and x.end <= role_start for x in ms)),
+                    None,
+                )
+                rule = ROLE_DEPT
             if org is None:
                 break
-            chain.append((org, m.group(1)))
+            chain.append((org, "兼".join(role), rule))
             pos = org.start
-            sep = text[max(sent.start, pos - 1) : pos]
-            if sep == "、":
-                pos -= 1
+            sep = re.search(r"[、，,]\s*$", text[max(sent.start, pos - 3) : pos])
+            if sep:
+                pos -= len(sep.group())
             else:
                 break
-        for org, role in chain:
+        for org, role, rule in chain:
             quals: tuple[tuple[str, str], ...] = (("role", role),)
-            if re.search(r"(?:原|前|曾任)$", text[max(sent.start, org.start - 2) : org.start]):
+            if re.search(r"(?:原|前|曾任)\s*$", text[max(sent.start, org.start - 3) : org.start]):
                 quals += (("former", "true"),)
-            yield _rel(p, "worksFor", org, sent, ROLE_NAME, quals)
+            yield _rel(p, "worksFor", org, sent, rule, quals)
+        # name card: 戴某 X基金会副主席兼总裁 (person first, then organisation and title)
+        if not chain:
+            nxt = next((o for o in orgs if o.start >= p.end), None)
+            if nxt is not None and re.fullmatch(r"[\s：:，,]{0,3}", text[p.end : nxt.start]):
+                m = re.match(rf"\s*((?:{role_alt})(?:\s*(?:兼|、)\s*(?:{role_alt}))*)", text[nxt.end : sent.end])
+                if m:
+                    role = "兼".join(re.split(r"\s*(?:兼|、)\s*", m.group(1)))
+                    yield _rel(p, "worksFor", nxt, sent, ROLE_CARD, (("role", role),))
+
+
+_FORMER = re.compile(r"^(?:原|前)")
+
+
+def _strip_former(ms: list[Mention], text: str) -> list[Mention]:
+    """原X基金会 read as one name: use the organisation without 原 when the text names it too."""
+    keys = {m.key for m in ms}
+    out = []
+    for m in ms:
+        if m.type == "Organization" and _FORMER.match(m.key) and (m.key[1:] in keys or (len(m.key) >= 6 and m.key[1] not in "子沿海进")):
+            m = Mention(m.doc_id, m.start + 1, m.end, m.text[1:], m.type, m.subtype, m.rule, m.key[1:])
+        out.append(m)
+    return out
+
+
+_UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会)$")
+
+
+def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """中国动物学会保护生物学分会 -> subOrganizationOf 中国动物学会 (the parent is named in the text too)."""
+    orgs = {m.key: m for m in ms if m.type == "Organization"}
+    done: set[tuple[str, str]] = set()
+    for m in ms:
+        if m.type != "Organization" or not _UNIT_END.search(m.key):
+            continue
+        for n in range(len(m.key) - 2, 1, -1):
+            parent = orgs.get(m.key[:n])
+            if parent is None or (parent.subtype == "Network" and len(m.key) - n < 3):
+                continue
+            if (m.key, parent.key) not in done:
+                done.add((m.key, parent.key))
+                sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)
+                yield _rel(m, "subOrganizationOf", parent, sent, SUBORG_NAME)
+            break
 
 
 def _chain_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     places_in = [m for m in ms if m.type == "Place"]
     for child, parent in _place_pairs(places_in, text):
         yield _rel(child, "partOf", parent, sent, PLACE_CHAIN)
+    table = places()
+    # 甘肃省张掖市、天水市和兰州市: the province distributes over the coordinated list
+    for i, a in enumerate(places_in[:-1]):
+        b = places_in[i + 1]
+        pa, pb = table.get(a.key), table.get(b.key)
+        if b.start != a.end or not pa or not pb or pb.parent != pa.name:
+            continue
+        prev = b
+        for c in places_in[i + 2 :]:
+            if not _CONNECT.match(text[prev.end : c.start]):
+                break
+            pc = table.get(c.key)
+            if pc and pc.parent == pa.name:
+                yield _rel(c, "partOf", a, sent, PLACE_LIST)
+            prev = c
+    # 加拿大蒙特利尔: a country directly before a foreign place
+    for a, b in pairwise(places_in):
+        pa, pb = table.get(a.key), table.get(b.key)
+        if b.start == a.end and pa and pa.level == "country" and (pb is None or pb.level != "country") and (
+            pa.name in ("中国", "中华人民共和国") or pb is None
+        ):
+            yield _rel(b, "partOf", a, sent, PLACE_COUNTRY)
+
+
+_SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日)?\s*$")
 
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:举行|举办|召开|开幕|启动|揭幕|落地)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
-        # the finest place of a chain (江西省九江市 -> 九江市)
-        place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start < sent.start + m.end()), None)
+        place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
             continue
         subj = [x for x in ms if x.type in ("Event", "Project") and x.end <= a and x.start >= sent.start]
-        if subj:
+        if subj and _SEAT_SUBJ_GAP.match(text[subj[-1].end : a]):
             s = subj[-1]
             if allowed("locatedIn", s, place):
                 yield _rel(s, "locatedIn", place, sent, SEAT)
 
 
-def _member_list_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    for m in re.finditer(r"(?:由|成员(?:伙伴)?(?:包括|有)|会员(?:单位)?(?:包括|有))", text[sent.start : sent.end]):
+@cache
+def _bodies() -> frozenset[str]:
+    return frozenset(load_lines("rel_bodies.txt"))
+
+
+def _network_in_context(ctx: Ctx, pos: int) -> Mention | None:
+    """The network a section talks about: the latest Network organisation named before ``pos``."""
+    nets = [m for m in ctx.ms if m.end <= pos and m.type == "Organization" and m.subtype == "Network" and pos - m.end < 3000]
+    return nets[-1] if nets else None
+
+
+def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Mention]:
+    """A listed enumeration of organisations (lenient: separators of up to 4 characters)."""
+    out: list[Mention] = []
+    last = pos
+    for m in ms:
+        if m.start < pos or m.end > ceiling:
+            continue
+        gap = text[last : m.start]
+        if len(gap.strip(" “”\"")) > (2 if not out else 4) or re.search(r"[。；与]|以及|合作伙伴", gap):
+            break
+        if m.type == "Organization":
+            out.append(m)
+            last = m.end
+    return out
+
+
+def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in re.finditer(r"(?:由|成员(?:伙伴|单位|机构)?(?:包括|有|为)|会员(?:单位)?(?:包括|有|为))", text[sent.start : sent.end]):
         a = sent.start + m.end()
-        members = group_after(ms, text, a, frozenset({"Organization"}), sent.end, max_gap=2)
-        if len(members) < 2 and "由" in m.group():
+        members = _list_after(ms, text, a, sent.end)
+        if not members or (len(members) < 2 and "由" in m.group()):
             continue
-        tail = text[members[-1].end : sent.end] if members else ""
-        if "由" in m.group() and not re.match(r"[^，。]{0,6}(?:组成|构成)", tail):
+        tail = text[members[-1].end : sent.end]
+        if "由" in m.group() and not re.match(r"[^，。；]{0,16}(?:组成|构成)", tail):
             continue
-        network = None
         head = [x for x in ms if x.end <= sent.start + m.start() and x.type == "Organization" and x.start >= sent.start]
-        if head:
-            network = head[-1]
+        network = head[-1] if head else None
+        if network is not None and text[network.end : sent.start + m.start()].strip(" “”\"") not in ("", "目前", "的", "现有"):
+            network = None
+        if network is None or network.key in _bodies():
+            network = _network_in_context(ctx, sent.start)
         if network is None:
             continue
         for mem in members:
@@ -443,17 +777,46 @@ def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+def _resolve_anaphoric_mentions(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
+    """A mention that is only 本次培训班 / 该项目 stands for the entity it refers back to."""
+    out: list[Mention] = []
+    si = 0
+    for m in ctx.ms:
+        if _anaphor_re().fullmatch(m.key):
+            while si + 1 < len(sents) and sents[si].end <= m.start:
+                si += 1
+            head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", m.key)
+            ref = _resolve_head(ctx, sents[si], m.start, head, frozenset(TYPE_CODES.values())) if sents else None
+            if ref is None:
+                continue
+            m = Mention(m.doc_id, m.start, m.end, m.text, ref.type, ref.subtype, m.rule, ref.key)
+        out.append(m)
+    return out
+
+
+def _case_project(sec: Section, ms: list[Mention]) -> Mention | None:
+    return next((m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.project" and m.type == "Project"), None)
+
+
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     """All relations stated in one document."""
     text = res.document.text
     ms = _without_alias_declarations(sorted(res.mentions, key=lambda m: m.start), text)
+    ms = _strip_former(ms, text)
     out: list[Relation] = []
     award = _document_award(res) if any(s.kind == "case" for s in res.sections) else None
+    case_projects: dict[int, Mention] = {}
     for sec in res.sections:
         if sec.kind == "case":
             out.extend(_case_relations(res, sec, ms, award))
+            p = _case_project(sec, ms)
+            if p is not None:
+                case_projects[sec.index] = p
         elif sec.kind == "table":
             out.extend(_table_relations(res, sec, ms))
+    ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects)
+    ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
+    out.extend(_name_nesting_relations(res, ms, text))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:
@@ -466,11 +829,11 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
             j += 1
         if not in_sent:
             continue
-        out.extend(_sentence_relations(sent, in_sent, text))
+        out.extend(_sentence_relations(ctx, sent, in_sent))
         out.extend(_role_relations(sent, in_sent, text))
         out.extend(_chain_relations(sent, in_sent, text))
         out.extend(_seat_relations(sent, in_sent, text))
-        out.extend(_member_list_relations(sent, in_sent, text))
+        out.extend(_member_list_relations(ctx, sent, in_sent))
     seen = set()
     unique = []
     for r in out:

@@ -1,0 +1,208 @@
+"""Relation extraction on invented sentences of the genre (organisations, people and places made up).
+
+Each case runs the whole per-document pipeline (entities + relations) on one short text and
+asserts the exact set of (subject, predicate, object) triples for the predicates it covers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import make_document
+from kg.pipeline import process_document
+from kg.relations import DOMAIN_RANGE, RULES, sentence_rules
+
+
+def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str]]:
+    res = process_document(make_document(text))
+    return {
+        (r.subject.key, r.predicate, r.object.key)
+        for r in res.relations
+        if preds is None or r.predicate in preds
+    }
+
+
+CASES = [
+    (
+        "co-hosts after 由, object after 的, place of the event",
+        "由青禾环保基金会、远山生态协会联合主办的“第三届绿洲论坛”在成都举行。",
+        None,
+        {
+            ("青禾环保基金会", "organizes", "第三届绿洲论坛"),
+            ("远山生态协会", "organizes", "第三届绿洲论坛"),
+            ("青禾环保基金会", "partnersWith", "远山生态协会"),
+            ("第三届绿洲论坛", "locatedIn", "成都"),
+        },
+    ),
+    (
+        "A 向 B 捐赠",
+        "星河科技有限公司向青禾环保基金会捐赠了500万元。",
+        None,
+        {("星河科技有限公司", "funds", "青禾环保基金会")},
+    ),
+    (
+        "B 接受 A 的捐资, then 负责组织实施 with the dropped subject B",
+        "远山生态协会接受星河科技有限公司的捐资，负责组织实施“清溪守护计划”。",
+        None,
+        {
+            ("星河科技有限公司", "funds", "远山生态协会"),
+            ("远山生态协会", "implements", "清溪守护计划"),
+        },
+    ),
+    (
+        "organisation + role + person",
+        "青禾环保基金会秘书长李明出席了活动。",
+        {"worksFor"},
+        {("李明", "worksFor", "青禾环保基金会")},
+    ),
+    (
+        "member list after 成员包括",
+        "绿色未来联盟成员包括青禾环保基金会、远山生态协会和星河科技有限公司。",
+        None,
+        {
+            ("青禾环保基金会", "memberOf", "绿色未来联盟"),
+            ("远山生态协会", "memberOf", "绿色未来联盟"),
+            ("星河科技有限公司", "memberOf", "绿色未来联盟"),
+        },
+    ),
+    (
+        "a generic governing body: the members belong to the network named before",
+        "绿色未来联盟成立于2015年。目前理事会由青禾环保基金会、远山生态协会、星河科技有限公司组成。",
+        {"memberOf"},
+        {
+            ("青禾环保基金会", "memberOf", "绿色未来联盟"),
+            ("远山生态协会", "memberOf", "绿色未来联盟"),
+            ("星河科技有限公司", "memberOf", "绿色未来联盟"),
+        },
+    ),
+    (
+        "在 A 的支持下 + 发起",
+        "在星河科技有限公司的支持下，远山生态协会发起了“清溪守护计划”。",
+        None,
+        {
+            ("星河科技有限公司", "supports", "远山生态协会"),
+            ("远山生态协会", "initiates", "清溪守护计划"),
+        },
+    ),
+    (
+        "发布《X》",
+        "青禾环保基金会发布《2023中国湿地保护报告》。",
+        None,
+        {("青禾环保基金会", "publishes", "2023中国湿地保护报告")},
+    ),
+    (
+        "dropped subject carried over: A 于…成立，并发起了 X",
+        "远山生态协会于2020年成立，并发起了“山林卫士项目”。",
+        None,
+        {("远山生态协会", "initiates", "山林卫士项目")},
+    ),
+    (
+        "province + city chain",
+        "该活动在四川省成都市举行。",
+        None,
+        {("成都市", "partOf", "四川省")},
+    ),
+    (
+        "province distributes over a coordinated list of its cities",
+        "甘肃省张掖市、天水市和兰州市都已引入该模式。",
+        None,
+        {("张掖市", "partOf", "甘肃省"), ("天水市", "partOf", "甘肃省"), ("兰州市", "partOf", "甘肃省")},
+    ),
+    (
+        "A、B、C 分别与 D、E 签署: pairs within the first group and across",
+        "青禾环保基金会、远山生态协会、星河科技有限公司，分别与成都市教育局、成都市农业农村局签署合作框架协议。",
+        {"partnersWith"},
+        {
+            ("青禾环保基金会", "partnersWith", "远山生态协会"),
+            ("青禾环保基金会", "partnersWith", "星河科技有限公司"),
+            ("远山生态协会", "partnersWith", "星河科技有限公司"),
+            ("青禾环保基金会", "partnersWith", "成都市教育局"),
+            ("青禾环保基金会", "partnersWith", "成都市农业农村局"),
+            ("远山生态协会", "partnersWith", "成都市教育局"),
+            ("远山生态协会", "partnersWith", "成都市农业农村局"),
+            ("星河科技有限公司", "partnersWith", "成都市教育局"),
+            ("星河科技有限公司", "partnersWith", "成都市农业农村局"),
+        },
+    ),
+    (
+        "A 联合 B、C 等发起 X: A with each partner (not B with C); all initiate X",
+        "星河科技有限公司联合青禾环保基金会、远山生态协会等发起了“碧水行动”。",
+        None,
+        {
+            ("星河科技有限公司", "partnersWith", "青禾环保基金会"),
+            ("星河科技有限公司", "partnersWith", "远山生态协会"),
+            ("星河科技有限公司", "initiates", "碧水行动"),
+            ("青禾环保基金会", "initiates", "碧水行动"),
+            ("远山生态协会", "initiates", "碧水行动"),
+        },
+    ),
+    (
+        "“E”由 A 指导，B 主办，C 承办: the chain keeps its object",
+        "“清溪论坛”由青禾环保基金会指导，远山生态协会主办，星河科技有限公司承办。",
+        None,
+        {
+            ("青禾环保基金会", "supports", "清溪论坛"),
+            ("远山生态协会", "organizes", "清溪论坛"),
+            ("星河科技有限公司", "organizes", "清溪论坛"),
+        },
+    ),
+    (
+        "a unit named after its parent; joint publishing",
+        "中国生态学会湿地保护分会与中国生态学会共同发布《湿地观察》。",
+        None,
+        {
+            ("中国生态学会湿地保护分会", "subOrganizationOf", "中国生态学会"),
+            ("中国生态学会湿地保护分会", "publishes", "湿地观察"),
+            ("中国生态学会", "publishes", "湿地观察"),
+        },
+    ),
+    (
+        "author of a book: A 在《X》一书中提出",
+        "远山生态协会在《自然笔记》一书中提出了社区保护的方法。",
+        None,
+        {("远山生态协会", "publishes", "自然笔记")},
+    ),
+    (
+        "name card: person, organisation, title",
+        "刘洋 青禾环保基金会理事长",
+        {"worksFor"},
+        {("刘洋", "worksFor", "青禾环保基金会")},
+    ),
+    (
+        "no relation from a bare co-occurrence",
+        "青禾环保基金会和远山生态协会的办公室都在成都。",
+        {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_sentence_patterns(name: str, text: str, preds: set[str] | None, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(text, preds) == expected
+
+
+def test_former_role_is_marked() -> None:
+    res = process_document(make_document("原青禾环保基金会秘书长王芳、远山生态协会副会长兼秘书长赵强出席会议。"))
+    got = {(r.subject.key, r.object.key): dict(r.qualifiers) for r in res.relations if r.predicate == "worksFor"}
+    assert got == {
+        ("王芳", "青禾环保基金会"): {"role": "秘书长", "former": "true"},
+        ("赵强", "远山生态协会"): {"role": "副会长兼秘书长"},
+    }
+
+
+def test_every_relation_respects_domain_and_range() -> None:
+    text = "由青禾环保基金会主办的“第三届绿洲论坛”在成都举行。星河科技有限公司向青禾环保基金会捐赠了500万元。"
+    res = process_document(make_document(text))
+    assert res.relations
+    for r in res.relations:
+        dom, rng = DOMAIN_RANGE[r.predicate]
+        assert r.subject.type in dom and r.object.type in rng
+
+
+def test_rule_registry_is_complete() -> None:
+    sentence_rules()
+    for rule in RULES.values():
+        assert rule.id and rule.description
+        assert rule.predicate in DOMAIN_RANGE
+        assert 0.0 < rule.confidence <= 1.0
