@@ -229,7 +229,7 @@ def _resolve_head(ctx: Ctx, sent: Sentence, pos: int, head: str, types: frozense
     named = [m for m in before if m.key.endswith(head)]
     if named:
         return named[-1]
-    return before[-1] if before and pos - before[-1].end < 300 else None
+    return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
 
 
 def _anaphor_before(ctx: Ctx, sent: Sentence, pos: int, floor: int, types: frozenset[str]) -> Mention | None:
@@ -244,7 +244,7 @@ def _anaphor_before(ctx: Ctx, sent: Sentence, pos: int, floor: int, types: froze
 def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) -> Mention | None:
     """Trigger + (了)(本次)启动仪式: the generic noun names the latest such entity."""
     heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
-    m = re.compile(rf"[\s了]*(?:本次|此次|该|本|这一?|上述|此)?\s*({heads})").match(ctx.text, pos, sent.end)
+    m = re.compile(rf"[\s了]*(?:本次|此次|该|本|这一?|上述|此)?\s*[\u4e00-\u9fff]{{0,4}}?({heads})(?![\u4e00-\u9fff])").match(ctx.text, pos, sent.end)
     if not m:
         return None
     return _resolve_head(ctx, sent, pos, m.group(1), types)
@@ -354,6 +354,11 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = [a], "anaphor"
         elif clause_start > sent.start and _adverbs_only().match(text[clause_start : t.start()]):
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
+    if not subj and rule.id == "participates.attend":
+        # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
+        head = text[sent.start : t.start()]
+        if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^，。；]{0,20}$", head):
+            subj, mode = [m for m in ms if m.end <= t.start() and m.type == "Person"], "list"
     if not subj:
         return
 
