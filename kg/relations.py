@@ -54,9 +54,9 @@ CASE_AWARD = register(Rule("case.award", "receivedAward", 0.85, "case book: 获�
 TABLE_IMPLEMENTS = register(Rule("table.org", "implements", 0.85, "table row: 案例机构 implements 案例名称 (empty first cell continues the group)"))
 PLACE_CHAIN = register(Rule("place.chain", "partOf", 0.85, "adjacent places 山东威海市 / 广东省广州市: the second is partOf the first"))
 ROLE_NAME = register(Rule("worksFor.org_role_name", "worksFor", 0.85, "organisation + role + person (中华环保基金会理事长徐光)"))
-MEMBER_LIST = register(Rule("memberOf.list", "memberOf", 0.7, "member lists: 成员包括A、B / N由A、B组成"))
-SEAT = register(Rule("locatedIn.held_at", "locatedIn", 0.75, "E 在 X 举行/开幕/召开, P 落户 X"))
-ROLE_DEPT = register(Rule("worksFor.org_dept_role_name", "worksFor", 0.75, "organisation + department + role + person (X基金会气候项目总监Y)"))
+MEMBER_LIST = register(Rule("memberOf.list", "memberOf", 0.85, "member lists: 成员包括A、B / N由A、B组成"))
+SEAT = register(Rule("locatedIn.held_at", "locatedIn", 0.5, "E 在 X 举行/开幕/召开, P 落户 X"))
+ROLE_DEPT = register(Rule("worksFor.org_dept_role_name", "worksFor", 0.8, "organisation + department + role + person (X基金会气候项目总监Y)"))
 ROLE_CARD = register(Rule("worksFor.name_card", "worksFor", 0.75, "person + organisation + role (name card: 张三 X基金会理事长)"))
 PLACE_LIST = register(Rule("place.chain_list", "partOf", 0.85, "province + coordinated cities (甘肃省张掖市、天水市): each city partOf the province"))
 PLACE_COUNTRY = register(Rule("place.country", "partOf", 0.8, "country directly before a place (加拿大蒙特利尔)"))
@@ -251,7 +251,8 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 
 
 _LEAD = re.compile(
-    r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|"
+    r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|"
+    r"在[^，。；]{1,40}?(?:支持|指导|帮助|推动)下|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
 )
@@ -354,11 +355,11 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = [a], "anaphor"
         elif clause_start > sent.start and _adverbs_only().match(text[clause_start : t.start()]):
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
-    if not subj and rule.id == "participates.attend":
+    if rule.id == "participates.attend":
         # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
         head = text[sent.start : t.start()]
         if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^，。；]{0,20}$", head):
-            subj, mode = [m for m in ms if m.end <= t.start() and m.type == "Person"], "list"
+            subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
     if not subj:
         return
 

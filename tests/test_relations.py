@@ -169,6 +169,18 @@ CASES = [
         {("刘洋", "worksFor", "青禾环保基金会")},
     ),
     (
+        "listed guests 等嘉宾出席 the event",
+        "“第二届长河湿地保护论坛”在南京举行。青禾环保基金会理事长周明、远山生态协会秘书长陈静等嘉宾出席论坛。",
+        {"participatesIn"},
+        {("周明", "participatesIn", "第二届长河湿地保护论坛"), ("陈静", "participatesIn", "第二届长河湿地保护论坛")},
+    ),
+    (
+        "subject carried past 在…支持下 into a later clause",
+        "在明德公益基金会的支持下，长林公益基金会发起了“山水守望项目”，并于2021年成立了长林自然保护中心。",
+        {"initiates"},
+        {("长林公益基金会", "initiates", "山水守望项目"), ("长林公益基金会", "initiates", "长林自然保护中心")},
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
