@@ -270,21 +270,74 @@ def _place_candidates(text: str) -> list[Candidate]:
 
 @cache
 def _natural_re() -> re.Pattern[str]:
-    sufs = trie_regex(word_set("place_suffixes.txt"))
-    return re.compile(f"[{CJK}]{{2,6}}?(?:{sufs})(?![{CJK}])")
+    return re.compile(trie_regex(word_set("place_suffixes.txt")))
+
+
+@cache
+def _named_places_re() -> re.Pattern[str]:
+    return re.compile(trie_regex(word_set("natural_places.txt")))
 
 
 def _natural_candidates(text: str) -> list[Candidate]:
+    """Named natural areas and new districts: a stem + a geographic suffix (…国家级自然保护区,
+    …湿地公园, …新区, …镇, …湖, …江), and well-known natural places by name (长江, 青藏高原)."""
     out = []
-    # named natural areas: a known place or a 2–6 character stem + a geographic suffix,
-    # only inside quotes-free runs and when the stem is not a boundary word
+    generic = word_set("generic_stems.txt")
     for m in _natural_re().finditer(text):
-        start = left_extend(text, m.end() - 1, max_len=8)
-        name = text[start : m.end()]
-        if len(name) < 3 or name[0] in "的在与和及":
+        a, b = m.span()
+        short = len(m.group()) == 1
+        if _glued_to_next(text, a, b) or (short and not _word_end_at(text, b)):
+            continue  # 江豚, 山区, 湖泊: the suffix character begins another word
+        if short and not _word_start(text, a):
+            continue  # 重镇, 乡村, 青山: the suffix character ends a common word
+        start = _after_verbs(text, left_extend(text, a, max_len=8), a)
+        lead = _place_re().match(text, start, a)
+        if lead and a - lead.end() >= 2:
+            start = lead.end()  # 成都|天府新区: the seat is a place of its own
+        stem = text[start:a]
+        if not (1 if short else 2) <= len(stem) <= (3 if short else 6) or stem in generic or _NATIONAL.fullmatch(stem):
             continue
-        out.append(Candidate(start, m.end(), "Place", None, "place.natural", 0))
+        if m.group() in _ADMIN_UNIT_SUFFIXES and len(stem) < 2:
+            continue
+        name = text[start:b]
+        if short and _common_word(name) and not _is_geo_word(name):
+            continue
+        if re.search(r"[A-Za-z0-9]", stem):
+            continue
+        out.append(Candidate(start, b, "Place", None, "place.natural", 0))
+    for m in _named_places_re().finditer(text):
+        if _glued_to_next(text, m.start(), m.end()) and len(m.group()) <= 2:
+            continue
+        out.append(Candidate(m.start(), m.end(), "Place", None, "place.named", 1))
     return out
+
+
+_ADMIN_UNIT_SUFFIXES = frozenset({"镇", "乡", "村", "街道"})
+_VERBISH = frozenset({"v", "vn", "d", "ad", "t"})  # cut at these as words of 2+ characters
+_FUNCTION = frozenset({"p", "c", "r", "u", "uj"})  # cut at these at any length
+
+
+def _after_verbs(text: str, start: int, end: int) -> int:
+    """Start after the last verb, preposition or adverb of the stem: natural place names
+    hold none (保护|海河湿地公园, 进入|三江源国家公园)."""
+    pos = start
+    cut = start
+    for t in pseg.lcut(text[start:end], HMM=False):
+        pos += len(t.word)
+        if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2):
+            cut = pos
+    return cut
+
+
+def _word_end_at(text: str, pos: int) -> bool:
+    if pos >= len(text) or not re.match(f"[{CJK}]", text[pos]):
+        return True
+    return _word_start(text, pos)
+
+
+def _is_geo_word(word: str) -> bool:
+    toks = pseg.lcut(word, HMM=False)
+    return len(toks) == 1 and toks[0].flag == "ns"
 
 
 _QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,60})》|「([^「」\n]{2,40})」")
