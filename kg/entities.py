@@ -15,6 +15,7 @@ import jieba
 import jieba.posseg as pseg
 
 from kg.lexicon import (
+    county_shorts,
     gov_bodies,
     org_suffixes,
     places,
@@ -53,6 +54,11 @@ def _suffix_re() -> re.Pattern[str]:
 @cache
 def _place_re() -> re.Pattern[str]:
     return re.compile(trie_regex(places()))
+
+
+@cache
+def _county_re() -> re.Pattern[str]:
+    return re.compile(trie_regex(county_shorts()))
 
 
 @cache
@@ -262,7 +268,16 @@ def _gov_candidates(text: str) -> list[Candidate]:
 
 def _place_candidates(text: str) -> list[Candidate]:
     out = []
+    # a county named by its short form right after its province or city: 福建|安溪, 河北|张北
+    counties = county_shorts()
+    for m in _county_re().finditer(text):
+        before = _place_re().search(text, max(0, m.start() - 6), m.start())
+        if before and before.end() == m.start() and counties[m.group()].parent_chain & {places()[before.group()].name}:
+            out.append(Candidate(m.start(), m.end(), "Place", None, "place.county_short", 1))
+    not_place = word_set("not_place_words.txt")
     for m in _place_re().finditer(text):
+        if m.group() in not_place:
+            continue
         # do not take a place out of the middle of a longer word (e.g. 中山 in 中山装)
         out.append(Candidate(m.start(), m.end(), "Place", None, "place.gazetteer", 1))
     return out
@@ -288,8 +303,11 @@ def _natural_candidates(text: str) -> list[Candidate]:
         short = len(m.group()) == 1
         if _glued_to_next(text, a, b) or (short and not _word_end_at(text, b)):
             continue  # 江豚, 山区, 湖泊: the suffix character begins another word
-        if short and not _word_start(text, a):
-            continue  # 重镇, 乡村, 青山: the suffix character ends a common word
+        if m.group() in _ADMIN_UNIT_SUFFIXES:
+            if _common_tail(text[max(0, a - 3) : b]):
+                continue  # 重镇, 乡村, 农村: the suffix character ends a common word
+        elif short and not _word_start(text, a):
+            continue  # 青山, 海岛: the suffix character ends a common word
         start = _after_verbs(text, left_extend(text, a, max_len=8), a)
         lead = _place_re().match(text, start, a)
         if lead and a - lead.end() >= 2:
@@ -300,7 +318,7 @@ def _natural_candidates(text: str) -> list[Candidate]:
         if m.group() in _ADMIN_UNIT_SUFFIXES and len(stem) < 2:
             continue
         name = text[start:b]
-        if short and _common_word(name) and not _is_geo_word(name):
+        if name in word_set("not_place_words.txt") or (short and _common_word(name) and not _is_geo_word(name)):
             continue
         if re.search(r"[A-Za-z0-9]", stem):
             continue
@@ -327,6 +345,14 @@ def _after_verbs(text: str, start: int, end: int) -> int:
         if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2):
             cut = pos
     return cut
+
+
+def _common_tail(span: str) -> bool:
+    toks = pseg.lcut(span, HMM=False)
+    last = toks[-1] if toks else None
+    if last and last.word in word_set("not_place_words.txt"):
+        return True
+    return bool(last and len(last.word) >= 2 and last.flag != "ns" and jieba.dt.FREQ.get(last.word, 0) > 0)
 
 
 def _word_end_at(text: str, pos: int) -> bool:

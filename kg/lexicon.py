@@ -58,7 +58,6 @@ def places() -> dict[str, Place]:
     rows = load_table("admin_divisions.tsv")
     by_code = {r[0]: r for r in rows}
     out: dict[str, Place] = {}
-    short_count: dict[str, int] = {}
     shorts: list[tuple[str, Place]] = []
     for row in rows:
         _code, name, level = row[:3]
@@ -70,10 +69,17 @@ def places() -> dict[str, Place]:
             s = _short(name, PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES)
             if s:
                 shorts.append((s, place))
-                short_count[s] = short_count.get(s, 0) + 1
+    by_short: dict[str, list[Place]] = {}
     for s, place in shorts:
-        if short_count[s] == 1 and s not in out:
-            out[s] = place
+        by_short.setdefault(s, []).append(place)
+    for s, cands in by_short.items():
+        if s in out:
+            continue
+        if len(cands) == 1:
+            out[s] = cands[0]
+        elif (len(cands) == 2 and cands[1].parent == cands[0].name) or (len(cands) == 2 and cands[0].parent == cands[1].name):
+            # 吉林省 / 吉林市: a province and its own seat share the short form; read the province
+            out[s] = cands[0] if cands[0].level == "province" else cands[1]
     for name in load_lines("countries.txt"):
         out.setdefault(name, Place(name, "country", ""))
     return out
@@ -119,3 +125,31 @@ def surnames() -> frozenset[str]:
 @cache
 def roles() -> tuple[str, ...]:
     return tuple(sorted(load_lines("roles.txt"), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class County:
+    name: str
+    parent_chain: frozenset[str]  # full names of the city and province above it
+
+
+@cache
+def county_shorts() -> dict[str, County]:
+    """Short forms of counties and districts (安溪 for 安溪县), unambiguous across the country;
+    used only right after their own province or city."""
+    rows = load_table("admin_divisions.tsv")
+    by_code = {r[0]: r for r in rows}
+    found: dict[str, list[County]] = {}
+    for row in rows:
+        if row[2] != "county":
+            continue
+        s = _short(row[1], COUNTY_SUFFIXES)
+        if not s:
+            continue
+        chain = set()
+        parent = row[3] if len(row) > 3 else ""
+        while parent in by_code:
+            chain.add(by_code[parent][1])
+            parent = by_code[parent][3] if len(by_code[parent]) > 3 else ""
+        found.setdefault(s, []).append(County(row[1], frozenset(chain)))
+    return {s: c[0] for s, c in found.items() if len(c) == 1}

@@ -127,16 +127,19 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     name_type: dict[str, Counter[str]] = defaultdict(Counter)
 
     def norm_name(m: Mention) -> str:
-        name = m.key
+        return m.key
+
+    def gazetteer_name(m: Mention) -> str:
+        """The gazetteer's full name of a place or government body (福建 -> 福建省)."""
         if m.type == "Place":
-            p = places().get(name)
+            p = places().get(m.key)
             if p is not None:
                 return p.name
         if m.type == "Organization":
-            g = gov_bodies().get(name)
+            g = gov_bodies().get(m.key)
             if g is not None:
                 return g[0]
-        return name
+        return m.key
 
     for r in results:
         for m in r.mentions:
@@ -153,8 +156,23 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
             type_votes[node][(typ, m.subtype)] += 1
             docs_of[node].add(m.doc_id)
             surfaces[node][m.key] += 1
-            if name != m.key:
-                merges[node].append((m.key, "gazetteer", m.text))
+
+    # gazetteer: a short and a full form of one place or body are merged where one document
+    # uses both (福建 … 福建省); a short form alone elsewhere stays as written
+    for r in results:
+        by_full: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for m in r.mentions:
+            typ = major.get(m.key, m.type)
+            full = gazetteer_name(m)
+            if full != m.key or typ in ("Place", "Organization"):
+                by_full[(typ, full)].add(m.key)
+        for (typ, full), forms in by_full.items():
+            if len(forms) < 2:
+                continue
+            keep = full if full in forms else sorted(forms, key=lambda f: (-len(f), f))[0]
+            for f in sorted(forms - {keep}):
+                uf.union(_node(typ, keep), _node(typ, f))
+                merges[_node(typ, keep)].append((f, "gazetteer", f"{f} = {full}"))
 
     all_nodes = list(uf.parent)
     names_by_type: dict[str, set[str]] = defaultdict(set)
