@@ -374,6 +374,9 @@ def _generic_project_tail() -> re.Pattern[str]:
     return re.compile(r"(?:公益项目|项目|计划|行动|活动|平台|工程|品牌|系列活动)")
 
 
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
 def _quoted_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     proj_end = _ends_re("project_suffixes.txt")
@@ -388,12 +391,17 @@ def _quoted_candidates(text: str) -> list[Candidate]:
     )
     for m in _QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
+        inner = _MD_LINK.sub(r"\1", inner)  # [title](#): a markdown link left by the PDF converter
         name = clean_name(inner)
-        if not name or re.search(r"[，。；！？,;!?]", name) or len(name) < 2:
-            continue
         s, e = m.start(), m.end()
         after = text[e : e + 12]
         before = text[max(0, s - 6) : s]
+        if name and m.group(1) is not None and _is_event_theme(text, s, after):
+            # “人人一平米，共同守护…”主题边会 / 平行论坛——“…”: the theme names the event
+            out.append(Candidate(s, e, "Event", None, "quote.event_theme", 4, name))
+            continue
+        if not name or re.search(r"[，。；！？,;!?]", name) or len(name) < 2:
+            continue
         if m.group(2) is not None:  # 《…》
             if re.search(r"(?:报|时报|日报|晚报|周刊|杂志|画报)$", name):
                 out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
@@ -418,6 +426,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(s, e, "Event", None, "quote.event", 4, name))
         elif pub_end.search(name) and not proj_end.search(name):
             out.append(Candidate(s, e, "Publication", None, "quote.publication", 4, name))
+        elif re.search(r"[、+＋]", name) or (_common_word(name) and not tail):
+            continue  # a list or a formula (A+B+C), a plain word (“赋能”): not a programme name
         elif proj_end.search(name) or tail:
             out.append(Candidate(s, e, "Project", None, "quote.project", 4, name))
         elif _specific_tail(after):
@@ -426,6 +436,16 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         elif trigger_before.search(before):
             out.append(Candidate(s, e, "Project", None, "quote.after_trigger", 3, name))
     return out
+
+
+_THEME_AFTER = re.compile(r"(?:主题)?(?:边会|分论坛|平行论坛|对话会|圆桌会|研讨会|论坛)")
+_THEME_BEFORE = re.compile(r"(?:论坛|年会|大会|边会|峰会|研讨会|活动)\s*(?:——|—|－－|--|：|:)\s*$")
+
+
+def _is_event_theme(text: str, start: int, after: str) -> bool:
+    if _THEME_AFTER.match(after) and after.startswith("主题"):
+        return True
+    return bool(_THEME_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _specific_tail(after: str) -> str:
@@ -461,9 +481,13 @@ def _event_candidates(text: str) -> list[Candidate]:
 
 def _award_candidates(text: str) -> list[Candidate]:
     out = []
-    for m in re.finditer(r"(?:奖项|大奖|金奖|奖)(?![金励学助状杯牌品])", text):
+    for m in re.finditer(r"(?:大奖|金奖|奖)(?![金励学助状杯牌品项])", text):
         start = left_extend(text, m.start(), max_len=16)
         stem = text[start : m.start()]
+        if re.search(r"奖\s*[-—－]+", stem):
+            continue  # 某某奖-年度先锋奖: the level after the dash is a qualifier
+        if _common_noun_stem(stem) or re.search(r"最高|多项|各类|相关|部分", stem):
+            continue
         if len(stem) < 3 or stem in word_set("generic_stems.txt") or re.fullmatch(r"[一二三四五六七八九十\d]+等", stem):
             continue
         out.append(Candidate(start, m.end(), "Award", None, "award.suffix", 2))
