@@ -124,6 +124,17 @@ _QUANT = (
 _TIME = r"(?:(?:于|在|自|从)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始)?|\d{1,2}\s*月\s*\d{1,2}\s*日)"
 
 
+# unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
+# short run without clause punctuation or verbs of a new clause)
+_UNKNOWN_ITEMS = re.compile(
+    r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?(?:[\s“”\"]*、[\s“”\"]*[^，。；、：:！？\s]{2,22}?[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?){1,3}[\s“”\"]*(?:、|和|与|及|以及)[\s“”\"]*$"
+)
+
+
+_APPOSITION = re.compile(r"\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
+_BY_PREFIX = re.compile(r"[\s“”\"]*(?:[^，。；、：:！？\s]{2,22}?[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|和|与|及)[\s“”\"]*)?")
+
+
 @cache
 def _adverb_alt() -> str:
     return "|".join(re.escape(w) for w in sorted(load_lines("rel_adverbs.txt"), key=len, reverse=True))
@@ -157,7 +168,12 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
         return []
     group = [last]
     for m in reversed(cands[:-1]):
-        if _CONNECT.match(text[m.end : group[-1].start]) and m.type in types:
+        if m.type not in types:
+            # a place inside an unrecognised list item (A、中国X促进会、B): the gap check of the
+            # next mention of the group decides
+            continue
+        gap = text[m.end : group[-1].start]
+        if _CONNECT.match(gap) or _UNKNOWN_ITEMS.match(gap):
             group.append(m)
         else:
             break
@@ -182,6 +198,11 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
             group.append(m)
         else:
             break
+    if len(group) == 1:
+        # 平行论坛——“主题”: the apposition names the entity itself
+        nxt = next((m for m in cands if m.start >= first.end), None)
+        if nxt is not None and nxt.type == first.type and _APPOSITION.fullmatch(text[first.end : nxt.start]):
+            group = [nxt]
     return group
 
 
@@ -346,6 +367,11 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj = group_after(ms, text, by + 1, rule.subject_types, t.start(), max_gap=1)
             if subj and not _gap_before().match(text[subj[-1].end : t.start()]):
                 subj = []
+            if not subj:
+                # 由 [unrecognised]、A、B 联合主办: the group before the verb, reaching back to 由
+                back = group_before(ms, text, t.start(), rule.subject_types, by + 1)
+                if back and _BY_PREFIX.fullmatch(text[by + 1 : back[0].start]):
+                    subj = back
             mode = "by"
     if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
         mode = "by"
@@ -432,6 +458,9 @@ def _partner_pairs(rule: Rule, subj: list[Mention], obj: list[Mention], sent: Se
     """Pairs of cooperating parties: within the joint subject, and subject × partners."""
     left, right = _split_sides(subj, text)
     if right and obj:
+        left, right = subj, []
+    if right and len(left) >= 2:
+        # A、B 与 C 联合主办: all are co-subjects of the joint action
         left, right = subj, []
     if not right:
         right = [o for o in obj if o not in left]

@@ -181,6 +181,29 @@ CASES = [
         {("长林公益基金会", "initiates", "山水守望项目"), ("长林公益基金会", "initiates", "长林自然保护中心")},
     ),
     (
+        "coordination across an unrecognised list item keeps the whole group",
+        "近日，青禾环保基金会、远山生态协会、东岭自然教育研习社、星河科技有限公司等四家机构共同发布《湿地守护倡议书》。",
+        {"publishes"},
+        {
+            ("青禾环保基金会", "publishes", "湿地守护倡议书"),
+            ("远山生态协会", "publishes", "湿地守护倡议书"),
+            ("星河科技有限公司", "publishes", "湿地守护倡议书"),
+        },
+    ),
+    (
+        "co-hosts A、B 与 C 联合承办: every pair cooperates; the apposition names the event",
+        "青禾环保基金会、远山生态协会与明德公益基金会联合承办的绿洲年会平行论坛——“山水之间的对话”论坛顺利召开。",
+        {"partnersWith", "organizes"},
+        {
+            ("青禾环保基金会", "organizes", "山水之间的对话"),
+            ("远山生态协会", "organizes", "山水之间的对话"),
+            ("明德公益基金会", "organizes", "山水之间的对话"),
+            ("青禾环保基金会", "partnersWith", "远山生态协会"),
+            ("青禾环保基金会", "partnersWith", "明德公益基金会"),
+            ("远山生态协会", "partnersWith", "明德公益基金会"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
