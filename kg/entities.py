@@ -470,10 +470,17 @@ def _event_candidates(text: str) -> list[Candidate]:
         stem = text[start : m.start()]
         if len(stem) < 2 or stem in word_set("generic_stems.txt"):
             continue
+        quoted = False
+        if start > 0 and text[start - 1] == "”":
+            q = text.rfind("“", max(0, start - 24), start)
+            if q >= 0 and not re.search(r"[，。；！？]", text[q:start]):
+                start = q  # “湘江清流”志愿行动启动仪式: a quoted name opens the event name
+                quoted = True
         ordinal = _ORDINAL.search(text, max(0, start - 12), start)
         if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
             start = ordinal.start()
-        out.append(Candidate(start, m.end(), "Event", None, "event.suffix", 2))
+        name = re.sub("[“”]", "", clean_name(text[start : m.end()])) if quoted else ""
+        out.append(Candidate(start, m.end(), "Event", None, "event.suffix", 4 if quoted else 2, name))
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
     return out
@@ -486,6 +493,8 @@ def _award_candidates(text: str) -> list[Candidate]:
         stem = text[start : m.start()]
         if re.search(r"奖\s*[-—－]+", stem):
             continue  # 某某奖-年度先锋奖: the level after the dash is a qualifier
+        if "奖" in stem:
+            continue  # 某某奖年度机构奖: the level after the award's own 奖 is a qualifier
         if _common_noun_stem(stem) or re.search(r"最高|多项|各类|相关|部分", stem):
             continue
         if len(stem) < 3 or stem in word_set("generic_stems.txt") or re.fullmatch(r"[一二三四五六七八九十\d]+等", stem):

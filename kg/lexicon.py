@@ -45,6 +45,9 @@ CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗")
 
 
+_ETHNIC_PREFECTURE = re.compile(r"^(\w{2})(?:\w{1,4}?族)+自治州$")
+
+
 def _short(name: str, suffixes: tuple[str, ...]) -> str:
     for suf in suffixes:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
@@ -69,6 +72,10 @@ def places() -> dict[str, Place]:
             s = _short(name, PROVINCE_SUFFIXES if level == "province" else CITY_SUFFIXES)
             if s:
                 shorts.append((s, place))
+            ethnic = _ETHNIC_PREFECTURE.match(name)
+            if ethnic:  # 大理白族自治州 -> 大理, 大理州
+                shorts.append((ethnic.group(1), place))
+                shorts.append((ethnic.group(1) + "州", place))
     by_short: dict[str, list[Place]] = {}
     for s, place in shorts:
         by_short.setdefault(s, []).append(place)
