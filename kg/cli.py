@@ -177,6 +177,195 @@ def eval_cmd(graph_file: str, gold_dir: str, by_rule: bool, errors: bool, as_jso
 
 # --- query / export / push (SPARQL and exports) ---------------------------------------
 
+_QUERY_FORMATS = ("table", "csv", "tsv", "json", "turtle")
+_EXPORT_FORMATS = ("turtle", "nt", "jsonld", "trig", "graphml", "gexf", "csv", "html")
+_EXPORT_SUFFIXES = {
+    ".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig",
+    ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".html": "html", ".htm": "html",
+}
+
+
+def _query_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{pair!r}: expected KEY=VALUE", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+def _list_named_queries() -> str:
+    from kg.query import named_queries
+
+    lines = []
+    for nq in named_queries().values():
+        params = " ".join(f"[{p.name}]" if p.optional else p.name for p in nq.params)
+        lines.append(f"{nq.name:15s} {params:34s} {nq.description}")
+    return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.argument("args", nargs=-1, metavar="[GRAPH] [SPARQL]")
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .rq file.")
+@click.option("-n", "--name", help="Run a named query (see --list).")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Query parameter, bound as an RDF term (repeatable). <IRI> or http(s)://… gives an IRI.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
+@click.option("--format", "fmt", type=click.Choice(_QUERY_FORMATS), default="table", show_default=True,
+              help="Output format; CONSTRUCT/DESCRIBE results are always Turtle.")
+@click.option("--allow-update", is_flag=True,
+              help="Allow SPARQL Update. A GRAPH file is not rewritten; a --store or --endpoint is changed.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up when the query runs longer.")
+@click.option("--endpoint", metavar="URL", help="Query a remote SPARQL 1.1 endpoint, e.g. http://127.0.0.1:7878/query.")
+@click.option("--store", metavar="oxigraph:DIR",
+              help="Query an on-disk Oxigraph store; with GRAPH, load GRAPH into it first (replacing its content).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the result to FILE.")
+@_friendly
+def query(args: tuple[str, ...], query_file: str | None, name: str | None, params: tuple[str, ...],
+          list_queries: bool, fmt: str, allow_update: bool, timeout: float | None, endpoint: str | None,
+          store: str | None, output: str | None) -> None:
+    """Run SPARQL on GRAPH (a .ttl/.nt/.jsonld/.trig file), a --store or an --endpoint.
+
+    \b
+    Examples:
+      kg query out/graph.ttl 'SELECT ?o WHERE { ?o a kg:Foundation }'
+      kg query out/graph.ttl --name funders --param entity=湿地守护计划
+      kg query out/graph.ttl --file my.rq --format csv -o result.csv
+      kg query --endpoint http://127.0.0.1:7878/query --name projects_in -p place=江西省
+
+    Queries are read-only unless --allow-update; the prefixes kg:, rdfs:, skos:, prov:,
+    dcterms:, rorg:, rproject:, … need no PREFIX line.
+    """
+    from pathlib import Path
+
+    from kg.io import atomic_write
+    from kg.query import Endpoint, _execute, format_result, get_named_query, run_named
+
+    if list_queries:
+        click.echo(_list_named_queries(), nl=False)
+        return
+    if endpoint and store:
+        raise click.UsageError("give either --endpoint or --store, not both")
+    sources = sum(x is not None for x in (query_file, name))
+    if sources > 1:
+        raise click.UsageError("give the query as SPARQL text, --file or --name, only one of them")
+    args_list = list(args)
+    graph_spec: str | None = None
+    sparql: str | None = None
+    if len(args_list) > 2:
+        raise click.UsageError("too many arguments: expected [GRAPH] [SPARQL]")
+    if len(args_list) == 2:
+        graph_spec, sparql = args_list
+    elif len(args_list) == 1:
+        only = args_list[0]
+        if sources or not (endpoint or store) or Path(only).is_file():
+            graph_spec = only
+        else:
+            sparql = only
+    if sparql is not None and sources:
+        raise click.UsageError("give the query as SPARQL text, --file or --name, only one of them")
+    if sparql is None and not sources:
+        raise click.UsageError("no query: give SPARQL text, --file FILE or --name NAME (see --list)")
+    if endpoint and graph_spec:
+        raise click.UsageError("GRAPH and --endpoint exclude each other (use `kg push` to load a graph)")
+    if not (graph_spec or endpoint or store):
+        raise click.UsageError("give a GRAPH file, --store oxigraph:DIR or --endpoint URL")
+    if query_file:
+        sparql = Path(query_file).read_text(encoding="utf-8")
+    bound = _query_params(params)
+
+    target: Any
+    if endpoint:
+        target = Endpoint(endpoint)
+    else:
+        from kg.store import copy_graph, graph_for_store, load_graph, open_store
+
+        if store and graph_spec:
+            target = copy_graph(load_graph(graph_spec), graph_for_store(store))
+        elif store:
+            target = open_store(store)
+        else:
+            assert graph_spec is not None
+            target = load_graph(graph_spec)
+    try:
+        if name:
+            get_named_query(name)
+            result = run_named(target, name, bound, timeout=timeout)
+        else:
+            assert sparql is not None
+            result = _execute(target, sparql, bound, allow_update=allow_update, timeout=timeout)
+        namespaces = None if isinstance(target, Endpoint) else {p: str(n) for p, n in target.namespaces()}
+        text = format_result(result, fmt, namespaces=namespaces, max_width=None if output else 60)
+    finally:
+        if store and not isinstance(target, Endpoint):
+            target.close()
+    if result.type == "UPDATE" and graph_spec and not store:
+        click.echo(f"note: {graph_spec} is not rewritten; use --store to keep updates", err=True)
+    if output:
+        atomic_write(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(name="export")
+@click.argument("graph_file", metavar="GRAPH")
+@click.option("--format", "fmt", type=click.Choice(_EXPORT_FORMATS),
+              help="Output format (default: from the suffix of -o; a directory means csv).")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="Output file (csv: a directory, or a prefix such as out/graph.csv).")
+@click.option("--types", metavar="TYPE,…", help="Keep only entities of these types, e.g. Organization,Project.")
+@click.option("--graph-iri", metavar="IRI", help="Named graph IRI for TriG output.")
+@_friendly
+def export_cmd(graph_file: str, fmt: str | None, output: str, types: str | None, graph_iri: str | None) -> None:
+    """Export GRAPH (a graph file or oxigraph:DIR) as Turtle, N-Triples, JSON-LD, TriG,
+    GraphML, GEXF (Gephi), CSV (nodes.csv + edges.csv) or an HTML explorer."""
+    from pathlib import Path
+
+    from kg.export import DEFAULT_GRAPH_IRI, export_graph
+    from kg.store import load_graph
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower()
+        if suffix in _EXPORT_SUFFIXES:
+            fmt = _EXPORT_SUFFIXES[suffix]
+        elif not suffix or Path(output).is_dir():
+            fmt = "csv"
+        else:
+            raise click.UsageError(f"cannot tell the format from {output!r}: give --format")
+    include = [t for t in types.split(",") if t.strip()] if types else None
+    graph = load_graph(graph_file)
+    try:
+        written = export_graph(graph, fmt, output, include_types=include, graph_iri=graph_iri or DEFAULT_GRAPH_IRI)
+    finally:
+        if graph_file.startswith("oxigraph:"):
+            graph.close()
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("graph_file", metavar="GRAPH")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol URL of the store (Oxigraph: http://HOST:PORT/store).")
+@click.option("--graph-iri", metavar="IRI", help="Load into this named graph instead of the default graph.")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              metavar="SECONDS")
+@_friendly
+def push(graph_file: str, endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> None:
+    """Load GRAPH into any SPARQL 1.1 store with the Graph Store HTTP Protocol (text/turtle)."""
+    from kg.export import push_graph
+    from kg.store import load_graph
+
+    graph = load_graph(graph_file)
+    status = push_graph(graph, endpoint, graph_iri=graph_iri, replace=not append, timeout=timeout)
+    where = f"graph <{graph_iri}>" if graph_iri else "the default graph"
+    click.echo(f"{'added' if append else 'loaded'} {len(graph)} triples into {where} of {endpoint} (HTTP {status})")
+
 
 def run() -> None:  # pragma: no cover - console entry for `python -m kg`
     sys.exit(main())
