@@ -6,7 +6,9 @@ Library errors (kg.errors.KGError) become one-line CLI errors here, nowhere else
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -56,6 +58,30 @@ def main() -> None:
 EXIT_OK, EXIT_FAILED, EXIT_SKIPPED = 0, 1, 3
 
 
+class _ProgressBar:
+    """Per-file progress with rate and ETA on stderr; silent for builds under a second."""
+
+    def __init__(self, delay: float = 1.0) -> None:
+        self.start = time.monotonic()
+        self.delay = delay
+        self.shown = False
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        elapsed = time.monotonic() - self.start
+        if elapsed < self.delay or total <= 0:
+            return
+        rate = done / elapsed
+        eta = (total - done) / rate if rate else 0.0
+        width = 30
+        bar = "=" * int(width * done / total)
+        click.echo(f"\r[{bar:<{width}}] {done}/{total} files  {rate:.1f}/s  ETA {eta:4.0f}s", nl=False, err=True)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
 def _echo_summary(summary: dict, out_dir: str | None) -> None:
     click.echo(f"documents: {summary['documents']}   triples: {summary['triples']}")
     ents = summary["entities"]
@@ -84,11 +110,15 @@ def _echo_summary(summary: dict, out_dir: str | None) -> None:
               help="Alias file: 'alias<TAB>canonical name' per line; overrides automatic resolution.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-shacl", is_flag=True, help="Skip SHACL validation.")
+@click.option("-w", "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Extract files in this many processes (same output).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse per-file results from OUT/.kg-cache (keyed by content hash and pipeline version).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress bar).")
 @_friendly
 def build(paths: tuple[str, ...], out_dir: str, base: str | None, min_confidence: float, aliases: str | None,
-          no_html: bool, no_shacl: bool, as_json: bool, quiet: bool) -> None:
+          no_html: bool, no_shacl: bool, workers: int, cache: bool, as_json: bool, quiet: bool) -> None:
     """Build the knowledge graph of PATHS (files or directories; default: the seed corpus).
 
     Writes OUT/graph.ttl, OUT/graph.jsonld and OUT/graph.html and prints a summary. Inputs that
@@ -103,8 +133,12 @@ def build(paths: tuple[str, ...], out_dir: str, base: str | None, min_confidence
     from kg.namespaces import DEFAULT_BASE
     from kg.pipeline import build_graph, write_outputs
 
+    progress = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     result = build_graph(list(paths) or None, base=base or DEFAULT_BASE, min_confidence=min_confidence,
-                         aliases=aliases, shacl=not no_shacl)
+                         aliases=aliases, shacl=not no_shacl, workers=workers,
+                         cache_dir=os.path.join(out_dir, ".kg-cache") if cache else None, progress=progress)
+    if progress:
+        progress.close()
     for p in result.problems:
         click.echo(f"warning: {p}" if not p.skipped else f"skipped: {p}", err=True)
     if not result.corpus.documents:
