@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
 
-from kg.lexicon import places, roles
+from kg.lexicon import Place, places, roles
 from kg.model import DocResult, Mention, Relation, Section, Sentence
 from kg.resources import load_lines, load_table
 
@@ -60,6 +60,10 @@ ROLE_DEPT = register(Rule("worksFor.org_dept_role_name", "worksFor", 0.8, "organ
 ROLE_CARD = register(Rule("worksFor.name_card", "worksFor", 0.75, "person + organisation + role (name card: 张三 X基金会理事长)"))
 PLACE_LIST = register(Rule("place.chain_list", "partOf", 0.85, "province + coordinated cities (甘肃省张掖市、天水市): each city partOf the province"))
 PLACE_COUNTRY = register(Rule("place.country", "partOf", 0.8, "country directly before a place (加拿大蒙特利尔)"))
+LOC_AT = register(Rule("locatedIn.at_places", "locatedIn", 0.7, "project + 在 X、Y(等地) + verb (also 该项目/dropped subject of a case): each finest place"))
+LOC_SEAT = register(Rule("locatedIn.seat", "locatedIn", 0.75, "X 位于/坐落于/总部设在/设有办事处 Y"))
+LOC_PREFIX = register(Rule("locatedIn.place_prefix", "locatedIn", 0.65, "place directly before a quoted project or event (美国“X计划”, 哥本哈根首届“Y峰会”)"))
+SCENE = register(Rule("participatesIn.scene", "participatesIn", 0.5, "会上/开幕式上/现场，A、B 签订/发布/致辞/展示 …: the actors of the clause take part in the event named before"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -384,7 +388,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if rule.id == "participates.attend":
         # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
         head = text[sent.start : t.start()]
-        if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^，。；]{0,20}$", head):
+        if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^。；]{0,40}$", head):
             subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
     if not subj:
         return
@@ -423,6 +427,11 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         a = _anaphor_after(ctx, sent, t.end(), rule.object_types)
         if a is not None:
             obj = [a]
+    if not obj and rule.id == "participates.attend":
+        # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
+        ev = _scene_event(ctx, sent, ms, subj[0].start)
+        if ev is not None:
+            obj = [ev]
     if pred == "partnersWith":
         yield from _partner_pairs(rule, subj, obj, sent, ms, text)
         return
@@ -444,6 +453,60 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         for o in obj:
             if allowed(pred, s, o):
                 yield _rel(s, pred, o, sent, rule, quals)
+
+
+_SCENE = re.compile(
+    r"[^，。；]{0,16}?(?:开幕式|闭幕式|启动仪式|仪式|会议|大会|论坛|峰会|会|活动|发布会|沙龙|边会|培训班|工作坊)(?:上|期间|现场|中)[，,]"
+    r"|(?:现场|会上|会议期间|活动现场|活动期间)[，,]"
+)
+
+
+_GENERIC_EVENT = re.compile(r"(?:本次|此次|该|本届)?(?:论坛|大会|会议|峰会|活动|仪式|开幕式|闭幕式|启动仪式|发布会|年会)+")
+_SCENE_VERB = re.compile(r"签订|签署|签约|发布|致辞|讲话|发言|展示|分享|宣布|启动|亮相|发表|作了|做了|主持|出席|参加|参与")
+
+
+def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Mention | None:
+    """The event a clause happens at: one named earlier in the sentence, or after 会上/开幕式上
+    the latest event named before (in the same section)."""
+    evs = [m for m in ms if m.type == "Event" and m.end <= before]
+    if evs:
+        return evs[-1]
+    lead = _LEAD.match(ctx.text, sent.start, sent.end).end()
+    if not _SCENE.match(ctx.text[lead : sent.end]) and not _SCENE.match(ctx.text[sent.start : sent.end]):
+        return None
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, sent.start - 800)
+    prev = [m for m in ctx.ms if m.type == "Event" and floor <= m.start and m.end <= sent.start]
+    return prev[-1] if prev else None
+
+
+def _scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """开幕式上，A、B、C 签订了… / 论坛闭幕式上，X 副理事长 Y 介绍: the actors took part in the event."""
+    text = ctx.text
+    m = _SCENE.match(text, sent.start, sent.end)
+    if not m:
+        return
+    lead_evs = [x for x in ms if x.end <= m.end() and not _GENERIC_EVENT.fullmatch(x.key)]
+    ev = _scene_event(ctx, sent, lead_evs, m.end())
+    if ev is None:
+        return
+    end = _clause_end(text, m.end(), sent.end)
+    if not _SCENE_VERB.search(text, m.end(), end):
+        return
+    head = [x for x in ms if m.end() <= x.start and x.end <= end]
+    if not head:
+        return
+    persons = [x for x in head if x.type == "Person"]
+    if persons:
+        actors = persons
+    else:
+        actors = group_after(ms, text, m.end(), frozenset({"Organization", "Person"}), end, max_gap=1)
+        # the group must be the clause's subject: a verb follows
+        if not actors or not re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:等[^，。；]{0,10}?)?(?:共同|分别|一起|正式|还|也|现场)?[\u4e00-\u9fff]", text[actors[-1].end : end]):
+            return
+    for a in actors:
+        if allowed("participatesIn", a, ev):
+            yield _rel(a, "participatesIn", ev, sent, SCENE)
 
 
 def _split_sides(group: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
@@ -549,17 +612,46 @@ def _case_relations(res: DocResult, sec: Section, ms: list[Mention], award: Ment
         yield _rel(project, "receivedAward", award, sent, CASE_AWARD, tuple(sorted(set(quals))))
 
 
-def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
-    """Adjacent places where the second lies in the first (广东省广州市, 山东威海)."""
+_SUB_SUFFIX = ("县", "区", "市", "旗")
+
+
+def _place_info(key: str) -> Place | None:
+    """The gazetteer entry of a place name; a county given without its suffix (郧阳, 蒲江) too."""
     table = places()
+    if key in table:
+        return table[key]
+    for suf in _SUB_SUFFIX:
+        if key + suf in table and table[key + suf].level == "county":
+            return table[key + suf]
+    return None
+
+
+def _is_ancestor(parent: str, child: Place | None) -> bool:
+    table = places()
+    seen = 0
+    while child is not None and child.parent and seen < 4:
+        if child.parent == parent:
+            return True
+        child = table.get(child.parent)
+        seen += 1
+    return False
+
+
+def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
+    """Adjacent places where the second lies in the first (广东省广州市, 山东寿光, 美兰区三江镇)."""
     for a, b in pairwise(locs):
         if b.start - a.end > 0:
             continue
-        pa, pb = table.get(a.key), table.get(b.key)
-        if pa and pb and pb.parent == pa.name:
+        pa, pb = _place_info(a.key), _place_info(b.key)
+        if pa and pb and (_is_ancestor(pa.name, pb) or (pb.level == "county" and pa.level == "province")):
+            # county given directly under its province (municipality or skipped city) too
             yield b, a
-        elif pa and pb and pb.level == "county" and pa.level == "province":
-            # county given directly under its province (municipality or skipped city)
+        elif pa and pb and pa.level == pb.level == "country" and pa.name != pb.name:
+            # two "countries" written without a separator: the second is a city of the first
+            yield b, a
+        elif pa and pb is None and pa.level in ("province", "city", "county"):
+            # a place the gazetteer does not know (town, village, reserve, new district) right after
+            # a known division lies inside it
             yield b, a
 
 
@@ -737,6 +829,121 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
                 yield _rel(s, "locatedIn", place, sent, SEAT)
 
 
+_PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
+_PLACE_TAIL = re.compile(
+    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,4}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海))?"
+    r"(?:的[^，。；]{0,12}?)?(?:[，,]?\s*)"
+)
+_LOC_VERB = re.compile(
+    r"(?:先后|分别|相继|陆续|已|已经|都|均|也|还|成功|积极|正式|持续|广泛|率先|全面)*"
+    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|复制|推行|部署|设立|成立|开设|铺设|上线|投放)"
+)
+
+
+def _places_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> tuple[list[Mention], int]:
+    """The coordinated places of a 在-phrase starting at ``pos`` and where the phrase ends."""
+    out: list[Mention] = []
+    last = pos
+    for m in ms:
+        if m.start < last or m.end > ceiling:
+            continue
+        gap = text[last : m.start]
+        if not out:
+            if m.type != "Place" or gap.strip(" “”\"") != "":
+                break
+        elif m.type != "Place" or not _place_gap_ok(gap):
+            break
+        out.append(m)
+        last = m.end
+    return out, last
+
+
+def _place_gap_ok(gap: str) -> bool:
+    """Separators between listed places, possibly with the rest of an unrecognised name
+    (新疆[生产建设兵团零碳果园]、福建安溪) or a parenthesis (长江（安庆、宜昌）)."""
+    if _PLACE_LIST_GAP.match(gap):
+        return True
+    return (
+        len(gap) <= 20
+        and re.search(r"[、（()）和与及]", gap) is not None
+        and re.search(r"[。；！？在]|，(?![^（(]*[）)])", gap) is None
+    )
+
+
+def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在 X、Y 等地 + verb: the project (before 在, 该项目, or the case project) is at each place."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        tail = _PLACE_TAIL.match(text, end, sent.end)
+        after = tail.end() if tail else end
+        seat_verb = re.match(r"设有|设立了?|成立了?", text[after : after + 4])
+        if not seat_verb and not _LOC_VERB.match(text, after, sent.end) and not re.match(r"[^，。；]{0,3}?等地", text[end:sent.end]):
+            continue
+        clause = _clause_start(text, sent.start, a)
+        subj = group_before(ms, text, a, frozenset({"Project", "Event"}), clause)
+        if not subj and seat_verb:
+            subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
+            if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+                subj = sentence_subject(ctx, sent, ms, frozenset({"Organization"}))
+        if not subj:
+            an = _anaphor_before(ctx, sent, a, clause, frozenset({"Project"}))
+            if an is not None:
+                subj = [an]
+        if not subj and sent.section in ctx.case_projects:
+            head = text[clause:a]
+            pron = _SUBJECT_PRONOUN.search(head)
+            if pron or _adverbs_only().match(head) or re.fullmatch(r"[^，。；]{0,10}?(?:年|月|日|以来|期间|后)[，,\s]*", head):
+                subj = [ctx.case_projects[sent.section]]
+        if not subj and clause == sent.start and sent.section in ctx.case_projects:
+            # 在成都蒲江，该项目覆盖了…: the place phrase opens the sentence, the project follows
+            nxt = text[after : after + 8]
+            if _SUBJECT_PRONOUN.match(nxt.lstrip("，, ")):
+                subj = [ctx.case_projects[sent.section]]
+        if not subj:
+            continue
+        parents = _chain_children(locs, text)
+        for s in subj:
+            for o in locs:
+                if o.key not in parents and allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_AT)
+
+
+def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点)?(?:位于|坐落于|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
+        if not locs:
+            continue
+        subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event"}), _clause_start(text, sent.start, a))
+        if not subj:
+            continue
+        parents = _chain_children(locs, text)
+        for s in subj:
+            for o in locs:
+                if o.key not in parents and allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_SEAT)
+
+
+def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """美国“老虎计划” / 北京市东城融媒、海淀融媒: a place written right before a project or units."""
+    for i, p in enumerate(ms):
+        if p.type != "Place" or i + 1 >= len(ms):
+            continue
+        nxt = ms[i + 1]
+        gap = text[p.end : nxt.start]
+        quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
+        ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
+        if nxt.type not in ("Project", "Event") or not quoted or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
+            continue
+        if allowed("locatedIn", nxt, p):
+            yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
+
+
 @cache
 def _bodies() -> frozenset[str]:
     return frozenset(load_lines("rel_bodies.txt"))
@@ -868,6 +1075,10 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_relations(sent, in_sent, text))
         out.extend(_chain_relations(sent, in_sent, text))
         out.extend(_seat_relations(sent, in_sent, text))
+        out.extend(_located_relations(ctx, sent, in_sent))
+        out.extend(_scene_relations(ctx, sent, in_sent))
+        out.extend(_seat_phrase_relations(sent, in_sent, text))
+        out.extend(_place_prefix_relations(sent, in_sent, text))
         out.extend(_member_list_relations(ctx, sent, in_sent))
     seen = set()
     unique = []

@@ -204,6 +204,52 @@ CASES = [
         },
     ),
     (
+        "project + 在 X、Y 等地 + verb: each place (not the province of a chain)",
+        "截至目前，“清溪守护计划”已在四川雅安、贵州遵义等地落地实施。",
+        {"locatedIn", "partOf"},
+        {
+            ("清溪守护计划", "locatedIn", "雅安"),
+            ("清溪守护计划", "locatedIn", "遵义"),
+            ("雅安", "partOf", "四川"),
+            ("遵义", "partOf", "贵州"),
+        },
+    ),
+    (
+        "a country written before a quoted programme; seat phrases",
+        "德国“绿色屋顶计划”广受关注。青禾环保基金会位于成都，并在北京和上海设有办事处。",
+        {"locatedIn"},
+        {
+            ("绿色屋顶计划", "locatedIn", "德国"),
+            ("青禾环保基金会", "locatedIn", "成都"),
+            ("青禾环保基金会", "locatedIn", "北京"),
+            ("青禾环保基金会", "locatedIn", "上海"),
+        },
+    ),
+    (
+        "a place the gazetteer does not know, right after its county",
+        "项目覆盖了平武县木皮乡的三个村。",
+        {"partOf"},
+        {("木皮乡", "partOf", "平武县")},
+    ),
+    (
+        "开幕式上，A、B 签订: both take part in the event named before",
+        "“2024远山生态创新大会”在成都开幕。开幕式上，远山生态协会、青禾环保基金会签订了合作协议。",
+        {"participatesIn"},
+        {
+            ("远山生态协会", "participatesIn", "2024远山生态创新大会"),
+            ("青禾环保基金会", "participatesIn", "2024远山生态创新大会"),
+        },
+    ),
+    (
+        "COP 拉开帷幕，A、B 等机构抵达: the event of the sentence",
+        "“第三届绿洲论坛”拉开帷幕，青禾环保基金会、远山生态协会等机构抵达成都。",
+        {"participatesIn"},
+        {
+            ("青禾环保基金会", "participatesIn", "第三届绿洲论坛"),
+            ("远山生态协会", "participatesIn", "第三届绿洲论坛"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
