@@ -52,13 +52,13 @@ def browser_times(browser: Any, path: Path, probe: str | None) -> dict[str, floa
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
     start = time.perf_counter()
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.kgExplorer && window.kgExplorer.ready", timeout=120_000)
+    page.wait_for_function("() => window.kgExplorer && window.kgExplorer.ready", timeout=120_000)
     wall = time.perf_counter() - start
     out = {"first frame (page clock)": page.evaluate("kgExplorer.readyAt") / 1000, "ready (wall)": wall}
     if probe:
         start = time.perf_counter()
         page.locator("#kg-search").fill(probe)
-        page.wait_for_function("kgExplorer.selected() !== null", timeout=60_000)
+        page.wait_for_function("() => kgExplorer.selected() !== null", timeout=60_000)
         out["search + select"] = time.perf_counter() - start
     page.close()
     return out

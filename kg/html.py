@@ -43,7 +43,7 @@ from kg.namespaces import DCTERMS, KG, PROV, RDF, RDFS, SKOS, ontology_path
 __all__ = ["ExplorerOptionError", "explorer_data", "render_html", "write_html"]
 
 LAYOUT_SEED = 20240605
-FONT_SIZE = 14  # px; must match nodes.font.size in explorer.js
+FONT_SIZE = 14  # px, label font of a node with at most one relation; hubs get larger ones
 LABEL_MAX_CHARS = 16  # longer canonical names are shortened on the canvas (full name in the panel)
 LABEL_GAP = 3.0  # vis-network draws an outside label this far below the shape
 BOX_PAD = 4.0
@@ -156,11 +156,12 @@ def explorer_data(
     pred_index = {p: i for i, p in enumerate(present_preds)}
 
     sizes = [_node_size(d) for d in degree]
+    fonts = [_font_size(d) for d in degree]
     shorts = [_short_label(n.label) for n in nodes]
     positions = _layout(
         len(nodes),
         sorted({(min(s, o), max(s, o)) for s, _p, o in edges if s != o}),
-        [_label_box(short, size) for short, size in zip(shorts, sizes, strict=True)],
+        [_label_box(short, size, font) for short, size, font in zip(shorts, sizes, fonts, strict=True)],
     )
 
     limited = len(nodes) > max_nodes
@@ -217,6 +218,7 @@ def explorer_data(
                 "type": type_index[n.display],
                 "degree": degree[i],
                 "size": round(sizes[i], 1),
+                "font": fonts[i],
                 "x": round(positions[i][0], 1),
                 "y": round(positions[i][1], 1),
                 "docs": sorted({docs.index(d) for d in n.docs}),
@@ -476,14 +478,22 @@ def _short_label(label: str) -> str:
     return text if len(text) <= LABEL_MAX_CHARS else text[: LABEL_MAX_CHARS - 1] + "…"
 
 
-def _text_width(text: str) -> float:
-    return sum(FONT_SIZE if unicodedata.east_asian_width(ch) in "WF" else FONT_SIZE * 0.62 for ch in text)
+def _font_size(degree: int) -> float:
+    """Larger labels for hubs, so that their names show in the zoomed-out overview first."""
+    return round(FONT_SIZE + min(12.0, max(0.0, 2.5 * (math.log2(1 + degree) - 1))), 1)
 
 
-def _label_box(short: str, size: float) -> tuple[float, float, float]:
-    """(half width, extent above centre, extent below centre) of a node with its label below."""
-    half = max(size, _text_width(short) / 2) + BOX_PAD
-    return (half, size + BOX_PAD, size + LABEL_GAP + FONT_SIZE * 1.3 + BOX_PAD)
+def _text_width(text: str, font: float = FONT_SIZE) -> float:
+    return sum(font if unicodedata.east_asian_width(ch) in "WF" else font * 0.62 for ch in text)
+
+
+def _label_box(short: str, size: float, font: float = FONT_SIZE) -> tuple[float, float, float]:
+    """(half width, extent above centre, extent below centre) of a node with its label below.
+
+    Upward triangles and stars reach about 1.15 × size above the centre (vis-network shapes).
+    """
+    half = max(size, _text_width(short, font) / 2) + BOX_PAD
+    return (half, 1.15 * size + BOX_PAD, size + LABEL_GAP + font * 1.3 + BOX_PAD)
 
 
 def _layout(
@@ -511,30 +521,32 @@ def _numpy_layout(
     box = np.asarray(boxes, dtype=float)
     placed: list[tuple[list[int], Any]] = []
     for comp in comps:
-        local = _component_layout(graph, comp)
+        where = {node: i for i, node in enumerate(comp)}
+        edges = np.array(
+            sorted((where[a], where[b]) for a, b in graph.subgraph(comp).edges()), dtype=np.int64
+        ).reshape(-1, 2)
+        local = _component_layout(len(comp), edges)
         hw, top, bot = box[comp, 0], box[comp, 1], box[comp, 2]
-        local = _scale_to_labels(local, hw, top, bot)
+        local = _scale_to_labels(local, edges, hw, top, bot)
         local = _remove_overlaps(local, hw, top, bot)
         placed.append((comp, local))
     return _pack(n, placed, box)
 
 
-def _component_layout(graph: nx.Graph, comp: list[int]) -> Any:
+def _component_layout(size: int, edges: Any) -> Any:
+    """Unit-free positions of one connected component (nodes 0..size-1)."""
     import numpy as np
 
-    size = len(comp)
     if size == 1:
         return np.zeros((1, 2))
     if size == 2:
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     if size < 500:
         sub = nx.Graph()
-        sub.add_nodes_from(comp)
-        sub.add_edges_from(sorted(graph.subgraph(comp).edges()))
+        sub.add_nodes_from(range(size))
+        sub.add_edges_from(map(tuple, edges.tolist()))
         pos = nx.spring_layout(sub, seed=LAYOUT_SEED, iterations=150 if size <= 100 else 80, method="force")
-        return np.array([pos[i] for i in comp], dtype=float)
-    where = {node: i for i, node in enumerate(comp)}
-    edges = np.array([(where[a], where[b]) for a, b in graph.subgraph(comp).edges()], dtype=np.int64)
+        return np.array([pos[i] for i in range(size)], dtype=float)
     return _fr_grid(size, edges, LAYOUT_SEED, iterations=60)
 
 
@@ -641,18 +653,24 @@ def _grid_repulsion(pos: Any, weight: Any) -> Any:
     return np.stack([fx, fy], axis=1)
 
 
-def _scale_to_labels(local: Any, hw: Any, top: Any, bot: Any) -> Any:
-    """Scale a unit-free layout to pixels: neighbours about a label apart, few boxes overlapping."""
+def _scale_to_labels(local: Any, edges: Any, hw: Any, top: Any, bot: Any) -> Any:
+    """Scale a unit-free layout to pixels: room for the labels, edges about a label long."""
     import numpy as np
 
     local = local - local.mean(axis=0)
     if len(local) == 1:
         return local
-    # About LABEL_ROOM times the label area per node over the disc holding 90% of the nodes.
+    # About LABEL_ROOM times the label area per node over the disc holding 90% of the nodes...
     radius = np.hypot(local[:, 0] - np.median(local[:, 0]), local[:, 1] - np.median(local[:, 1]))
     r90 = max(float(np.quantile(radius, 0.9)), 0.25 * float(radius.max()), 1e-9)
     need = LABEL_ROOM * float(np.sum(2 * hw * (top + bot)))
     scale = math.sqrt(need / (math.pi * r90 * r90 / 0.9))
+    # ...and edges about as long as a label box is wide and high, so that arrows show; but
+    # at most twice as spread out, as edges in a tangle are long and would scatter it.
+    if len(edges):
+        length = float(np.median(np.hypot(*(local[edges[:, 0]] - local[edges[:, 1]]).T)))
+        if length > 1e-9:
+            scale = max(scale, min(2 * scale, 1.1 * float(np.median(2 * hw + top + bot)) / length))
     # Overlap removal is local: from a crowded start it needs many passes and still leaves
     # knots, so first spread the whole layout until few boxes overlap.
     for _ in range(25):
@@ -660,25 +678,6 @@ def _scale_to_labels(local: Any, hw: Any, top: Any, bot: Any) -> Any:
             break
         scale *= 1.15
     return local * scale
-
-
-def _median_nearest(pos: Any) -> float:
-    """Median distance from a point to its nearest neighbour (0 when unknown)."""
-    import numpy as np
-
-    n = len(pos)
-    span = pos.max(axis=0) - pos.min(axis=0)
-    cell = max(math.sqrt(float(span[0]) * float(span[1]) / n), float(span.max()) / n, 1e-9)
-    lo = pos.min(axis=0)
-    a, b = _neighbour_pairs(
-        ((pos[:, 0] - lo[0]) // cell).astype(np.int64), ((pos[:, 1] - lo[1]) // cell).astype(np.int64)
-    )
-    d = np.hypot(pos[a, 0] - pos[b, 0], pos[a, 1] - pos[b, 1])
-    nearest = np.full(n, np.inf)
-    np.minimum.at(nearest, a, d)
-    np.minimum.at(nearest, b, d)
-    found = nearest[np.isfinite(nearest) & (nearest > 0)]
-    return float(np.median(found)) if len(found) else 0.0
 
 
 def _overlaps(pos: Any, hw: Any, top: Any, bot: Any, gap: float = 2.0) -> tuple[Any, ...]:

@@ -61,7 +61,9 @@ def screenshot(
                 ),
             )
             page.goto(html_file.as_uri())
-            page.wait_for_function("window.kgExplorer && window.kgExplorer.ready", timeout=timeout_s * 1000)
+            page.wait_for_function(
+                "() => window.kgExplorer && window.kgExplorer.ready", timeout=timeout_s * 1000
+            )
             if select:
                 page.fill("#kg-search", select)
                 page.keyboard.press("Enter")

@@ -451,7 +451,7 @@ def _overlapping_pairs(data: dict) -> list[tuple[str, str]]:
     nodes = data["nodes"]
     if len(nodes) < 2:
         return []
-    boxes = np.array([_label_box(n["short"], n["size"]) for n in nodes])
+    boxes = np.array([_label_box(n["short"], n["size"], n["font"]) for n in nodes])
     x = np.array([n["x"] for n in nodes])
     y = np.array([n["y"] for n in nodes])
     left, right = x - boxes[:, 0], x + boxes[:, 0]

@@ -71,8 +71,8 @@ class Opened:
         return self.page.inner_text("#kg-panel")
 
 
-def open_page(browser: Any, path: Path, timeout_s: float = 30) -> Opened:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def open_page(browser: Any, path: Path, timeout_s: float = 30, bypass_csp: bool = False) -> Opened:
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
     opened = Opened(page)
 
     def route(r: Any) -> None:
@@ -93,12 +93,13 @@ def open_page(browser: Any, path: Path, timeout_s: float = 30) -> Opened:
 
     page.on("dialog", on_dialog)
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("window.kgExplorer && window.kgExplorer.ready", timeout=timeout_s * 1000)
+    page.wait_for_function("() => window.kgExplorer && window.kgExplorer.ready", timeout=timeout_s * 1000)
     return opened
 
 
 def node_point(o: Opened, iri: str) -> tuple[float, float]:
-    """Page coordinates of a node's centre."""
+    """Page coordinates of a node's centre, once any view animation has ended."""
+    o.page.wait_for_function("() => !kgExplorer.animating()")
     return tuple(
         o.page.evaluate(
             """iri => {
@@ -143,25 +144,27 @@ def test_sample_loads_offline_with_every_entity(sample: Opened) -> None:
 def test_search_by_alias_and_name_selects_the_node(sample: Opened) -> None:
     box = sample.page.locator("#kg-search")
     box.fill("QSF")  # an alias, exact: selected while typing
-    sample.page.wait_for_function("kgExplorer.selected() !== null")
+    sample.page.wait_for_function("() => kgExplorer.selected() !== null")
     assert sample.js("kgExplorer.selected()") == str(H.QSF)
     assert sample.js("kgExplorer.network.getSelectedNodes()") == [sample.js(f"kgExplorer.indexOf('{H.QSF}')")]
     assert sample.page.inner_text("#kg-panel h2") == "青山环境保护基金会"
     box.fill("湿地")  # a prefix: Enter takes the best suggestion
     assert sample.page.locator("#kg-suggest button").first.inner_text().startswith("■")
     box.press("Enter")
-    sample.page.wait_for_function("kgExplorer.selected() && kgExplorer.selected().endsWith('湿地守护计划')")
+    sample.page.wait_for_function(
+        "() => kgExplorer.selected() && kgExplorer.selected().endsWith('湿地守护计划')"
+    )
     assert sample.page.inner_text("#kg-panel h2") == "湿地守护计划"
     box.fill("江西")  # exact alias of 江西省 beats being a prefix of it
-    sample.page.wait_for_function("kgExplorer.selected().endsWith('江西省')")
+    sample.page.wait_for_function("() => kgExplorer.selected().endsWith('江西省')")
     box.fill("ｑｓｆ")  # full-width and lower case
-    sample.page.wait_for_function(f"kgExplorer.selected() === '{H.QSF}'")
+    sample.page.wait_for_function(f"() => kgExplorer.selected() === '{H.QSF}'")
 
 
 def test_clicking_a_node_shows_its_evidence(sample: Opened) -> None:
     x, y = node_point(sample, str(H.QSF))
     sample.page.mouse.click(x, y)
-    sample.page.wait_for_function(f"kgExplorer.selected() === '{H.QSF}'")
+    sample.page.wait_for_function(f"() => kgExplorer.selected() === '{H.QSF}'")
     panel = sample.panel_text()
     assert "青山环境保护基金会" in panel
     assert "QSF" in panel and "青山基金会" in panel  # aliases
@@ -199,7 +202,7 @@ def test_hover_tooltip_names_the_predicate(sample: Opened) -> None:
     (x1, y1), (x2, y2) = node_point(sample, person), node_point(sample, str(H.QSF))
     sample.page.mouse.move(x1 + (x2 - x1) * 0.5, y1 + (y2 - y1) * 0.5)
     sample.page.wait_for_function(
-        "document.getElementById('kg-tooltip').textContent.includes('任职于 · works for')"
+        "() => document.getElementById('kg-tooltip').textContent.includes('任职于 · works for')"
     )
 
 
@@ -228,9 +231,11 @@ def test_type_and_predicate_filters_and_focus_mode(sample: Opened) -> None:
     assert sample.errors == []
 
 
-def test_injected_markup_stays_text(browser: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("csp", [True, False], ids=["with-csp", "csp-bypassed"])
+def test_injected_markup_stays_text(browser: Any, tmp_path: Path, csp: bool) -> None:
+    """Safe on its own: with the page's CSP switched off too, nothing runs or renders as markup."""
     path = write_html(H.injection_graph(), tmp_path / "evil.html", title=f"标题{H.EVIL_SCRIPT}")
-    o = open_page(browser, path)
+    o = open_page(browser, path, bypass_csp=not csp)
     page = o.page
     try:
         evil_name = f"恶意{H.EVIL_IMG}基金会"
@@ -238,7 +243,7 @@ def test_injected_markup_stays_text(browser: Any, tmp_path: Path) -> None:
         suggestion = page.locator("#kg-suggest button").first
         assert evil_name in suggestion.inner_text()
         suggestion.click()
-        page.wait_for_function("kgExplorer.selected() !== null")
+        page.wait_for_function("() => kgExplorer.selected() !== null")
         assert page.inner_text("#kg-panel h2") == evil_name
         panel = o.panel_text()
         assert H.EVIL_SCRIPT in panel
@@ -288,7 +293,7 @@ def test_large_graph_loads_limited_and_stays_searchable(browser: Any, tmp_path: 
         hidden = next(i for i in range(5000) if i not in set(data["initial"]))
         alias = data["nodes"][hidden]["aliases"][0]
         page.locator("#kg-search").fill(alias)
-        page.wait_for_function(f"kgExplorer.selected() === {data['nodes'][hidden]['id']!r}")
+        page.wait_for_function(f"() => kgExplorer.selected() === {data['nodes'][hidden]['id']!r}")
         assert o.js("kgExplorer.visibleNodeCount()") > 2000
         assert page.inner_text("#kg-panel h2") == data["nodes"][hidden]["label"]
         page.click("#kg-show-all")

@@ -59,7 +59,8 @@
     revealed: new Uint8Array(N),
     selected: null,
     focus: false,
-    hops: 2
+    hops: 2,
+    animating: false // a view animation (focus/fit) is running: tests wait for it to end
   };
   (data.initial || []).forEach(function (k) { state.initial[k] = 1; });
   var nodeShown = new Uint8Array(N), edgeShown = new Uint8Array(E);
@@ -125,7 +126,7 @@
   nodeShown = first.nodes;
   edgeShown = first.edges;
   var visNodes = new vis.DataSet(nodes.map(function (n, k) {
-    return { id: k, label: n.short, x: n.x, y: n.y, size: n.size, group: "t" + n.type };
+    return { id: k, label: n.short, x: n.x, y: n.y, size: n.size, font: { size: n.font }, group: "t" + n.type };
   }));
   var visEdges = new vis.DataSet(edges.map(function (e, j) {
     var p = preds[e.p];
@@ -148,6 +149,7 @@
     groups: groups,
     nodes: {
       borderWidth: 1.5,
+      scaling: { label: { drawThreshold: 8 } },
       font: {
         size: 14, color: "#1f2933", strokeWidth: 3, strokeColor: "#ffffff",
         face: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
@@ -181,8 +183,62 @@
     var ids = [];
     for (var k = 0; k < N; k++) if (nodeShown[k]) ids.push(k);
     if (!ids.length) return;
+    if (animate) animating();
     network.fit({ nodes: ids, maxZoomLevel: 1.2, animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
   }
+
+  // ------------------------------------------------------------------ overview labels
+  // Zoomed out, vis-network stops drawing labels below VIS_MIN_PX. Then the names of the most
+  // connected entities are drawn at a fixed screen size on top, greedily, skipping any that
+  // would overlap a label already there (canvas text: no HTML involved).
+  var VIS_MIN_PX = 7; // vis-network hides a label below drawThreshold - 1 px (see options below)
+  var OVERLAY_PX = 12, OVERLAY_MAX = 50, FACE = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
+  var byDegree = nodes.map(function (n, k) { return k; }).filter(function (k) { return nodes[k].degree > 0; });
+  byDegree.sort(function (a, b) { return nodes[b].degree - nodes[a].degree || a - b; });
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    if (scale * 14 >= VIS_MIN_PX) return; // vis-network draws every label itself
+    var w = ctx.canvas.clientWidth / scale, h = ctx.canvas.clientHeight / scale, c = network.getViewPosition();
+    var x0 = c.x - w / 2, x1 = c.x + w / 2, y0 = c.y - h / 2, y1 = c.y + h / 2;
+    var bodies = network.body.nodes, placed = [], k, b, i;
+    for (k = 0; k < N; k++) { // labels vis-network does draw (large fonts of hubs) are obstacles
+      b = bodies[k];
+      if (!nodeShown[k] || !b || nodes[k].font * scale < VIS_MIN_PX) continue;
+      var hw = nodes[k].font * nodes[k].short.length * 0.55;
+      placed.push([b.x - hw, b.y + nodes[k].size, b.x + hw, b.y + nodes[k].size + nodes[k].font * 1.4]);
+    }
+    if (placed.length > 300) return;
+    ctx.save();
+    ctx.font = OVERLAY_PX / scale + "px " + FACE;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.9)";
+    ctx.fillStyle = "#1f2933";
+    var drawn = 0, pad = 2 / scale;
+    for (i = 0; i < byDegree.length && drawn < OVERLAY_MAX; i++) {
+      k = byDegree[i];
+      b = bodies[k];
+      if (!nodeShown[k] || !b || nodes[k].font * scale >= VIS_MIN_PX) continue;
+      if (b.x < x0 || b.x > x1 || b.y < y0 || b.y > y1) continue;
+      var text = nodes[k].short, tw = ctx.measureText(text).width;
+      var top = b.y + nodes[k].size + 2 / scale;
+      var r = [b.x - tw / 2 - pad, top - pad, b.x + tw / 2 + pad, top + OVERLAY_PX * 1.25 / scale + pad];
+      var free = true;
+      for (var q = 0; q < placed.length && free; q++) {
+        var o = placed[q];
+        if (r[0] < o[2] && o[0] < r[2] && r[1] < o[3] && o[1] < r[3]) free = false;
+      }
+      if (!free) continue;
+      placed.push(r);
+      ctx.strokeText(text, b.x, top);
+      ctx.fillText(text, b.x, top);
+      drawn++;
+    }
+    ctx.restore();
+    if (api) api.overviewLabels = drawn;
+  });
 
   // ------------------------------------------------------------------ tooltip
   var tip = $("kg-tooltip"), mouse = { x: 0, y: 0 };
@@ -216,6 +272,13 @@
     showTip([pr.zh + " · " + pr.en, nodes[e.s].label + (pr.symmetric ? " — " : " → ") + nodes[e.o].label,
       e.statements.length + " 条证据 evidence"]);
   });
+  var animationTimer = null;
+  function animating() { // cleared by vis-network's animationFinished, or after 2 s whatever happens
+    state.animating = true;
+    clearTimeout(animationTimer);
+    animationTimer = setTimeout(function () { state.animating = false; }, 2000);
+  }
+  network.on("animationFinished", function () { state.animating = false; });
   network.on("blurNode", hideTip);
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
@@ -348,6 +411,7 @@
     showNode(k);
     if (state.focus) fitVisible(how !== "init");
     else if (how === "search" || how === "link") {
+      animating();
       network.focus(k, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     }
   }
@@ -485,7 +549,24 @@
   if (!N) add(panel, el("p", "kg-more", "图中没有实体。 The graph has no entities."));
 
   updateCount();
-  fitVisible(false);
+  // Start on the component of the most connected entity, where hub names are legible; the
+  // small components and unconnected entities packed around it are one "Fit" away.
+  (function initialView() {
+    var hub = -1, k;
+    for (k = 0; k < N; k++) if (nodeShown[k] && (hub < 0 || nodes[k].degree > nodes[hub].degree)) hub = k;
+    if (hub < 0 || !nodes[hub].degree) { fitVisible(false); return; }
+    var seen = new Uint8Array(N), queue = [hub], ids = [];
+    seen[hub] = 1;
+    while (queue.length) {
+      k = queue.pop();
+      ids.push(k);
+      adj[k].forEach(function (j) {
+        var e = edges[j], other = e.s === k ? e.o : e.s;
+        if (edgeShown[j] && !seen[other]) { seen[other] = 1; queue.push(other); }
+      });
+    }
+    network.fit({ nodes: ids, maxZoomLevel: 1.2, animation: false });
+  })();
 
   // ------------------------------------------------------------------ test and scripting hook
   var api = window.kgExplorer = {
@@ -500,6 +581,7 @@
     visibleNodeCount: function () { return countOf(nodeShown); },
     visibleEdgeCount: function () { return countOf(edgeShown); },
     visibleNodeIds: function () { var out = []; for (var k = 0; k < N; k++) if (nodeShown[k]) out.push(nodes[k].id); return out; },
+    animating: function () { return state.animating; },
     selected: function () { return state.selected === null ? null : nodes[state.selected].id; },
     select: function (iri) { if (iri in byIri) selectNode(byIri[iri], "search"); return iri in byIri; },
     selectEdge: function (j) { selectEdge(j); },
