@@ -64,6 +64,10 @@ LOC_AT = register(Rule("locatedIn.at_places", "locatedIn", 0.7, "project + 在 X
 LOC_SEAT = register(Rule("locatedIn.seat", "locatedIn", 0.75, "X 位于/坐落于/总部设在/设有办事处 Y"))
 LOC_PREFIX = register(Rule("locatedIn.place_prefix", "locatedIn", 0.65, "place directly before a quoted project or event (美国“X计划”, 哥本哈根首届“Y峰会”)"))
 SCENE = register(Rule("participatesIn.scene", "participatesIn", 0.5, "会上/开幕式上/现场，A、B 签订/发布/致辞/展示 …: the actors of the clause take part in the event named before"))
+FUND_ROLE = register(Rule("funds.role", "funds", 0.75, "A 作为(主要)捐资方/投资方/委托人: A funds the project of the context"))
+FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)授信/资助/捐赠/投资: A funds P"))
+FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.7, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
+SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -327,7 +331,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         if not subj and _adverbs_only().match(text[clause_start : t.start()]) and clause_start > sent.start:
             subj = sentence_subject(ctx, sent, ms, rule.subject_types)
         recips = group_after(ms, text, t.end(), rule.object_types, sent.end, max_gap=2)
-        if not recips or not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金)", text[recips[-1].end : sent.end]):
+        if not recips:
+            # 向全国多个地区捐赠上万所“P”: the donated project follows the verb
+            v = re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|援建)(?:了)?", text[t.end() : sent.end])
+            if v:
+                recips = group_after(ms, text, t.end() + v.end(), frozenset({"Project"}), sent.end, max_gap=10)
+                if recips and not re.fullmatch(r"[\s“”\"]*(?:[\d一二三四五六七八九十百千万余多近上]+\s*(?:所|个|座|套|台|间|批|家|处))?[\s“”\"]*", text[t.end() + v.end() : recips[0].start]):
+                    recips = []
+            if not recips:
+                return
+        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金)", text[recips[-1].end : sent.end]):
             return
         for s in subj:
             for o in recips:
@@ -423,6 +436,14 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 if gap and not re.search(r"[。；！？]", text[m.end : t.start()]):
                     obj = [m]
                 break
+        if not obj and mode in ("direct", "by"):
+            # 本次培训班由 A 指导，B 主办，C 承办: the chain's object is an anaphor
+            for a in _anaphor_re().finditer(text, sent.start, t.start()):
+                if re.match(r"[\s“”\"]*(?:将|已|也|是)?由", text[a.end() : t.start()]) and not re.search(r"[。；！？]", text[a.end() : t.start()]):
+                    head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", a.group())
+                    ref = _resolve_head(ctx, sent, a.start(), head, rule.object_types)
+                    if ref is not None:
+                        obj = [ref]
     if not obj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
         a = _anaphor_after(ctx, sent, t.end(), rule.object_types)
         if a is not None:
@@ -945,6 +966,116 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
 
 
 @cache
+def _funder_role_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w in sorted(load_lines("rel_funder_roles.txt"), key=len, reverse=True))
+    return re.compile(rf"作为[^，。；]{{0,16}}?(?:{roles_})")
+
+
+_MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
+_RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
+_RECEIVE_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
+_INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
+_PROVIDE = re.compile(r"为")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?提供(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导)")
+
+
+def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
+    """The project a clause is about: the case project of a case block, else the latest project
+    named earlier in the sentence (that one first with ``local_first``)."""
+    before = [m for m in ms if m.type == "Project" and m.end <= pos]
+    if local_first and before:
+        return before[-1]
+    if sent.section in ctx.case_projects:
+        return ctx.case_projects[sent.section]
+    if before:
+        return before[-1]
+    # 为该项目支出… / 本项目: the project named before
+    for a in _anaphor_re().finditer(ctx.text, sent.start, pos):
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", a.group())
+        ref = _resolve_head(ctx, sent, a.start(), head, frozenset({"Project"}))
+        if ref is not None:
+            return ref
+    return None
+
+
+def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization", "Person"})
+    # A 作为主要捐资方 / 由 A 发起并作为主要捐资方
+    for m in _funder_role_re().finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, m.start())
+        funders = group_before(ms, text, m.start(), orgs, clause)
+        if not funders:
+            by = text.rfind("由", clause, m.start())
+            if by >= 0:
+                funders = group_after(ms, text, by + 1, orgs, m.start(), max_gap=1)
+        if not funders and clause > sent.start and _adverbs_only().match(text[clause : m.start()]):
+            funders = sentence_subject(ctx, sent, ms, orgs)
+        proj = _context_project(ctx, sent, ms, m.start())
+        for f in funders:
+            if proj is not None and allowed("funds", f, proj):
+                yield _rel(f, "funds", proj, sent, FUND_ROLE)
+    # P 获得 A 授信 9 亿元 / 获得 A 的资助
+    for m in _RECEIVE.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if not donors or not _RECEIVE_TAIL.match(text, donors[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        recips = group_before(ms, text, m.start(), frozenset({"Project", "Organization", "Event"}), clause)
+        if not recips:
+            p = _context_project(ctx, sent, ms, m.start(), local_first=True)
+            recips = [p] if p is not None else []
+        for d in donors:
+            for r in recips:
+                if allowed("funds", d, r):
+                    yield _rel(d, "funds", r, sent, FUND_RECEIVE, _year_of(sent.text))
+    # 约 300 万元由 A 支持 / A 累计投入资金 2000 多万元
+    for m in _AMOUNT_BY.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if not donors or not re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:支持|出资|资助|捐赠|捐资|承担|提供|筹集|配套)", text[donors[-1].end : sent.end]):
+            continue
+        p = _context_project(ctx, sent, ms, m.start())
+        for d in donors:
+            if p is not None and allowed("funds", d, p):
+                yield _rel(d, "funds", p, sent, FUND_AMOUNT)
+    for m in _INVEST.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, m.start())
+        gap_ok = re.compile(r"[\s“”\"]*(?:[^，。；]{0,8}?(?:年|以来|后|来))?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*")
+        donors = [x for x in ms if clause <= x.start and x.end <= m.start() and x.type in orgs]
+        if not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
+            continue
+        # 用于 P: the money goes to the project named after 用于
+        tail = re.match(r"[^。；]{0,12}?用于", text[m.end() : sent.end])
+        target = None
+        if tail:
+            nxt = group_after(ms, text, m.end() + tail.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=8)
+            target = nxt[0] if nxt else None
+        if target is None:
+            target = _context_project(ctx, sent, ms, donors[-1].start)
+        d = donors[-1]
+        if target is not None and allowed("funds", d, target):
+            yield _rel(d, "funds", target, sent, FUND_AMOUNT)
+    # A 为 P 提供资金/技术支持
+    for m in _PROVIDE.finditer(text, sent.start, sent.end):
+        tail = None
+        objs = group_after(ms, text, m.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=1)
+        if objs:
+            tail = _PROVIDE_TAIL.match(text, objs[-1].end)
+        if tail is None:
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        subj = group_before(ms, text, m.start(), frozenset({"Organization", "Person", "Project"}), clause)
+        if not subj and clause > sent.start and _adverbs_only().match(text[clause : m.start()]):
+            subj = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Person"}))
+        pred, rule = ("funds", FUND_AMOUNT) if tail.group(1) == "资金" else ("supports", SUPPORT_PROVIDE)
+        for a in subj:
+            for o in objs:
+                if allowed(pred, a, o):
+                    yield _rel(a, pred, o, sent, rule)
+
+
+@cache
 def _bodies() -> frozenset[str]:
     return frozenset(load_lines("rel_bodies.txt"))
 
@@ -1077,6 +1208,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_seat_relations(sent, in_sent, text))
         out.extend(_located_relations(ctx, sent, in_sent))
         out.extend(_scene_relations(ctx, sent, in_sent))
+        out.extend(_funding_relations(ctx, sent, in_sent))
         out.extend(_seat_phrase_relations(sent, in_sent, text))
         out.extend(_place_prefix_relations(sent, in_sent, text))
         out.extend(_member_list_relations(ctx, sent, in_sent))
