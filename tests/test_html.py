@@ -22,6 +22,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from kg.errors import KGError
 from kg.html import (
     ExplorerOptionError,
+    _grid_fallback,
     _label_box,
     explorer_data,
     json_for_script,
@@ -469,6 +470,18 @@ def test_label_boxes_do_not_overlap(n: int) -> None:
     assert _overlapping_pairs(data) == []
     xs = [v["x"] for v in data["nodes"]] + [v["y"] for v in data["nodes"]]
     assert all(np.isfinite(xs))
+
+
+def test_layout_without_numpy_is_a_grid_without_overlaps() -> None:
+    shorts = [f"名称{i}" * (1 + i % 4) for i in range(30)]
+    boxes = [_label_box(s, 10 + i % 7, 14 + i % 5) for i, s in enumerate(shorts)]
+    pos = _grid_fallback(30, [(0, 1), (1, 2), (5, 6)], boxes)
+    nodes = [
+        {"label": str(i), "short": shorts[i], "size": 10 + i % 7, "font": 14 + i % 5, "x": x, "y": y}
+        for i, (x, y) in enumerate(pos)
+    ]
+    assert _overlapping_pairs({"nodes": nodes}) == []
+    assert len({(x, y) for x, y in pos}) == 30
 
 
 def test_layout_keeps_neighbours_closer_than_strangers() -> None:

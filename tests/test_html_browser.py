@@ -286,6 +286,7 @@ def test_large_graph_loads_limited_and_stays_searchable(browser: Any, tmp_path: 
         assert o.js("kgExplorer.nodeCount") == 5000
         assert o.js("kgExplorer.visibleNodeCount()") == 2000
         assert o.js("kgExplorer.renderedNodeCount()") == 2000
+        assert o.js("kgExplorer.overviewLabels") > 0  # hub names drawn on the zoomed-out view
         assert page.locator("#kg-notice").is_visible()
         assert "5000" in page.inner_text("#kg-notice") and "2000" in page.inner_text("#kg-notice")
         # An entity outside the initial set is still found, selected and shown.

@@ -197,6 +197,7 @@
   byDegree.sort(function (a, b) { return nodes[b].degree - nodes[a].degree || a - b; });
   network.on("afterDrawing", function (ctx) {
     var scale = network.getScale();
+    if (api) api.overviewLabels = 0;
     if (scale * 14 >= VIS_MIN_PX) return; // vis-network draws every label itself
     var w = ctx.canvas.clientWidth / scale, h = ctx.canvas.clientHeight / scale, c = network.getViewPosition();
     var x0 = c.x - w / 2, x1 = c.x + w / 2, y0 = c.y - h / 2, y1 = c.y + h / 2;
@@ -573,6 +574,7 @@
     ready: false,
     readyAt: null,
     timings: timings,
+    overviewLabels: 0, // names drawn by the overview layer in the last frame
     nodeCount: N,
     edgeCount: E,
     network: network,
