@@ -68,6 +68,7 @@ FUND_ROLE = register(Rule("funds.role", "funds", 0.75, "A 作为(主要)捐资�
 FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)授信/资助/捐赠/投资: A funds P"))
 FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.7, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
+STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.75, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -1075,6 +1076,34 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                     yield _rel(a, pred, o, sent, rule)
 
 
+def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """工作组成员 / 机构名 heading, then one line per person: 张三 项目总监."""
+    text = res.document.text
+    role_re = re.compile(rf"(?:{_role_alt()})")
+    by_start = {m.start: m for m in ms}
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        stripped = text[a:b].strip()
+        org = next((m for m in ms if m.type == "Organization" and a <= m.start and m.end <= b and m.text.strip() == stripped), None)
+        i += 1
+        if org is None:
+            continue
+        while i < len(lines):
+            la, lb = lines[i]
+            off = la + (len(text[la:lb]) - len(text[la:lb].lstrip()))
+            person = by_start.get(off)
+            rest = text[person.end : lb].strip() if person is not None else ""
+            if person is None or person.type != "Person" or not rest or len(rest) > 30 or not role_re.search(rest):
+                break
+            if any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
+                break
+            sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
+            yield _rel(person, "worksFor", org, sent, STAFF_LIST, (("role", rest),))
+            i += 1
+
+
 @cache
 def _bodies() -> frozenset[str]:
     return frozenset(load_lines("rel_bodies.txt"))
@@ -1190,6 +1219,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects)
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     out.extend(_name_nesting_relations(res, ms, text))
+    out.extend(_staff_list_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:

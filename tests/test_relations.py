@@ -321,3 +321,23 @@ def test_rule_registry_is_complete() -> None:
         assert rule.id and rule.description
         assert rule.predicate in DOMAIN_RANGE
         assert 0.0 < rule.confidence <= 1.0
+
+
+def test_staff_list_under_an_organisation_heading() -> None:
+    """Document structure: an organisation heading, then one 'person role' line per member
+    (mentions given by hand, so the test does not depend on the recogniser)."""
+    from kg.model import DocResult, Document, Mention
+    from kg.relations import _staff_list_relations
+
+    text = "工作组成员\n\n青禾环保基金会\n\n周建国项目总监\n王芳传播部高级经理\n\n简介\n张伟在会上发言"
+    doc = Document("d", "staff.txt", "", text, text, ())
+
+    def mention(name: str, typ: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(doc.id, start, start + len(name), name, typ)
+
+    ms = [mention("青禾环保基金会", "Organization"), mention("周建国", "Person"), mention("王芳", "Person"), mention("张伟", "Person")]
+    got = {(r.subject.key, r.object.key, dict(r.qualifiers)["role"]) for r in _staff_list_relations(DocResult(doc), ms)}
+    assert got == {("周建国", "青禾环保基金会", "项目总监"), ("王芳", "青禾环保基金会", "传播部高级经理")}
