@@ -193,6 +193,9 @@ def _org_candidates(text: str) -> list[Candidate]:
         if any(name.endswith(r) and len(r) >= 2 and r not in suffixes for r in role_words):
             continue
         out.append(Candidate(start, end, typ, sub, f"org.suffix.{sub}", 2))
+        unit = _unit_after(text, end)
+        if unit:
+            out.append(Candidate(start, unit, typ, _unit_subtype(text[end:unit], sub), "org.unit", 2))
     return out
 
 
@@ -250,7 +253,10 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
     (威海市委|常委 is not; 中华环境保护|基金会 would be handled by the longer match)."""
     window = text[end : end + 8]
     m = _suffix_re().search(window)
-    return bool(m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()]))
+    if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
+        return False
+    # the longer name must reach back over this suffix (基金会|作为初始委托人 does not)
+    return left_extend(text, end + m.start()) < end
 
 
 def _gov_candidates(text: str) -> list[Candidate]:
@@ -258,12 +264,69 @@ def _gov_candidates(text: str) -> list[Candidate]:
     bodies = gov_bodies()
     for m in _gov_re().finditer(text):
         _canonical, sub = bodies[m.group()]
-        start = m.start()
+        start, end = m.span()
+        if re.match(r"[A-Za-z]", m.group()):
+            if _LATIN_GLUE.match(text, end) or (start and _LATIN_GLUE.match(text[start - 1])):
+                continue  # UNEP inside a longer Latin word
+        elif len(m.group()) <= 2 and (_glued_to_next(text, start, end) or not _word_start(text, start)):
+            continue  # 饿了么 / 华为: a short name must be a word of its own here
         owner = _OWNER_BEFORE.search(text, max(0, start - 8), start)
         if owner:  # 中国外交部, 美国内政部: the state named before the body
             start = owner.start()
-        out.append(Candidate(start, m.end(), "Organization", sub, "org.gazetteer", 2))
+        out.append(Candidate(start, end, "Organization", sub, "org.gazetteer", 2))
+        unit = _unit_after(text, end)
+        if unit:  # 生态环境部|应对气候变化司, 兴业银行|南平分行: a unit under its parent
+            out.append(Candidate(start, unit, "Organization", _unit_subtype(text[end:unit], sub), "org.unit", 2))
     return out
+
+
+_LATIN_GLUE = re.compile(r"[A-Za-z0-9]")
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(_UNIT_HEADS, key=len, reverse=True))
+    return re.compile(f"[{CJK}]{{1,12}}?(?:{heads})")
+
+
+# heads of units inside a parent organisation: 司, 处, 分行, 中心, 学院, 研究所, 办公室…
+_UNIT_HEADS = {
+    "司": "GovernmentAgency", "处": None, "分行": "Company", "支行": "Company", "分公司": "Company",
+    "中心": None, "学院": "ResearchInstitute", "研究所": "ResearchInstitute", "研究院": "ResearchInstitute",
+    "所": "ResearchInstitute", "实验室": "ResearchInstitute", "办公室": None, "办": None, "局": "GovernmentAgency",
+    "分会": "SocialOrganization", "专委会": "SocialOrganization", "专业委员会": "SocialOrganization",
+    "工作委员会": "SocialOrganization", "秘书处": None, "代表处": None, "项目中心": None,
+}
+
+
+def _unit_subtype(unit: str, parent: str | None) -> str | None:
+    for head, sub in sorted(_UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):
+        if unit.endswith(head):
+            return sub or parent
+    return parent
+
+
+def _unit_after(text: str, end: int) -> int:
+    """End of a unit named right after its parent organisation (农业农村部|渔政保障中心,
+    清华大学|国际处, 中科院|半导体所), or 0. The unit part holds no boundary word and its head
+    ends a word."""
+    m = _unit_re().match(text, end)
+    if not m:
+        return 0
+    unit = m.group()
+    head_len = next(len(h) for h in sorted(_UNIT_HEADS, key=len, reverse=True) if unit.endswith(h))
+    if len(unit) - head_len < 1 or (head_len == 1 and len(unit) - head_len < 2):
+        return 0
+    if head_len <= 2 and _glued_to_next(text, m.end() - head_len, m.end()):
+        return 0
+    boundary = _boundary()
+    toks = pseg.lcut(unit, HMM=False)
+    verb_ok = unit[-1] in "司局" and toks[0].flag == "v"  # 应对气候变化司: departments named by a task
+    if any(t.word in boundary for t in toks) or (toks[0].flag in _NOT_NAME_START and not verb_ok):
+        return 0
+    if re.search(r"[的等和与及]", unit[: len(unit) - head_len]):
+        return 0
+    return m.end()
 
 
 def _place_candidates(text: str) -> list[Candidate]:
@@ -483,6 +546,53 @@ def _event_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(start, m.end(), "Event", None, "event.suffix", 4 if quoted else 2, name))
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
+    return out
+
+
+# --- Latin-script names: reference lists, acronyms, English names next to Chinese ones ----------
+
+_REF_LINE = re.compile(r"^[-*•]?[ \t]*(?:\[\d+\][ \t]*)+([^,，<>《》\[\]*\n]{2,40}?)[ \t]*[,，][ \t]*(?:<http|《|\*|“)", re.M)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 .&'\-]{1,38}[A-Za-z0-9.]")
+_ORG_ACRONYM_SUBJECT = re.compile(
+    r"(?:^|(?<=[，。；：、\s“（(]))([A-Z]{2,8}[a-z]?)(?=[ \t]*(?:发布|发起|联合|携手|主办|举办|承办|指出|认为|宣布|呼吁|成立|"
+    r"报告显示|数据显示|统计显示|的报告|的数据|的统计|与|和))",
+    re.M,
+)
+_ORG_NOUN_APPOSITION = re.compile(
+    f"(?:机构|组织|NGO|基金会|企业|公司)([{CJK}]{{2,8}}?)[ \t]*[（(][ \t]*([A-Za-z][A-Za-z .&\\-]{{1,30}})[ \t]*[）)]"
+)
+_ORGLIKE_HEAD = re.compile(r"(?:平台|倡议|组织|联盟|网络|委员会|理事会|署|机构|小组|秘书处)$")
+
+
+def _latin_candidates(text: str) -> list[Candidate]:
+    """Organisations named in Latin script or introduced with one: the source of a reference
+    line (- [3] Bloomberg, <https://…>), an all-caps acronym as the subject of a trigger verb
+    (IPBES发布), a name after a generic organisation noun with an English gloss (环保机构|
+    野生救援（WildAid）), a Chinese name with an organisation head and an acronym (…平台（IPBES））."""
+    out: list[Candidate] = []
+    stop = word_set("not_org_acronyms.txt")
+    sn = surnames()
+    for m in _REF_LINE.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1).strip()
+        if _LATIN_NAME.fullmatch(name) and len(name.split()) <= 5 and name not in stop:
+            out.append(Candidate(s, s + len(name), "Organization", "Other", "org.reference", 3, clean_name(name)))
+        elif re.fullmatch(f"[{CJK}]{{2,4}}", name) and (name[:1] in sn or name[:2] in sn) and not _suffix_re().search(name):
+            out.append(Candidate(s, s + len(name), "Person", None, "person.reference", 3))
+    for m in _ORG_ACRONYM_SUBJECT.finditer(text):
+        if m.group(1) in stop or m.group(1).startswith("COP"):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "Organization", "Other", "org.acronym", 2))
+    for m in _ORG_NOUN_APPOSITION.finditer(text):
+        s, e = m.span(1)
+        if _common_word(m.group(1)) or places().get(m.group(1)):
+            continue
+        out.append(Candidate(s, e, "Organization", "SocialOrganization", "org.apposition", 2))
+    for m in re.finditer(r"[ \t]*[（(][ \t]*([A-Z][A-Za-z0-9\-]{1,9})[ \t]*[）)]", text):
+        start = left_extend(text, m.start(), max_len=30)
+        name = text[start : m.start()]
+        if len(name) >= 4 and _ORGLIKE_HEAD.search(name) and m.group(1) not in stop:
+            out.append(Candidate(start, m.start(), "Organization", "Other", "org.acronym_gloss", 2))
     return out
 
 
@@ -762,6 +872,7 @@ def extract_entities(
     cands += _org_candidates(text)
     cands += _event_candidates(text)
     cands += _award_candidates(text)
+    cands += _latin_candidates(text)
     cands += _person_candidates(text)
     cands += _place_candidates(text)
     cands += _natural_candidates(text)

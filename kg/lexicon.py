@@ -104,15 +104,17 @@ def org_suffixes() -> dict[str, tuple[str, str]]:
 
 @cache
 def gov_bodies() -> dict[str, tuple[str, str]]:
-    """Surface -> (canonical name, subtype)."""
+    """Surface -> (canonical name, subtype): central bodies (gov_bodies.tsv) and well-known
+    organisations named without a suffix or by an abbreviation (known_orgs.tsv)."""
     out: dict[str, tuple[str, str]] = {}
-    for row in load_table("gov_bodies.tsv"):
+    rows = load_table("gov_bodies.tsv") + load_table("known_orgs.tsv")
+    for row in rows:
         name, subtype = row[0], row[1]
         out[name] = (name, subtype)
         if len(row) > 2:
             for alias in row[2].split(","):
                 if alias.strip():
-                    out[alias.strip()] = (name, subtype)
+                    out.setdefault(alias.strip(), (name, subtype))
     return out
 
 
