@@ -1014,6 +1014,11 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         if not funders and clause > sent.start and _adverbs_only().match(text[clause : m.start()]):
             funders = sentence_subject(ctx, sent, ms, orgs)
         proj = _context_project(ctx, sent, ms, m.start())
+        # …作为委托人，通过慈善信托资助进入“P”: the project the money goes to, when named
+        v = re.search(r"(?:资助|捐赠|捐资|注入|用于|进入|投向)+", text[m.end() : sent.end])
+        if v:
+            later = group_after(ms, text, m.end() + v.end(), frozenset({"Project", "Organization"}), sent.end, max_gap=4)
+            proj = later[0] if later else proj
         for f in funders:
             if proj is not None and allowed("funds", f, proj):
                 yield _rel(f, "funds", proj, sent, FUND_ROLE)
