@@ -16,17 +16,23 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kg build seeds -o out
+	$(BIN)/python scripts/screenshot.py out/graph.html out/graph.png
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks scripts
 
 test: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks scripts
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_query.py
+	$(BIN)/python benchmarks/bench_html.py
+
+notebook-html: $(STAMP)
+	mkdir -p out
+	MPLBACKEND=Agg $(BIN)/jupyter nbconvert --to html --execute notebooks/explore.ipynb --output-dir out --output explore.html
 
 clean:
 	rm -rf out .pytest_cache build *.egg-info

@@ -12,7 +12,6 @@ import csv
 import sys
 from pathlib import Path
 
-
 SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 

@@ -44,7 +44,7 @@ def test_golden_graph_entities(small):
     assert {"江西省", "九江市"} <= _entities(g, "Place")
     assert "2023湿地保护论坛" in _entities(g, "Event")
     # the declared short name is an alias of the foundation, not a separate entity
-    found = [s for s in g.subjects(RDF.type, KG.Foundation) if _label(g, s) == "青山环境保护基金会"][0]
+    found = next(s for s in g.subjects(RDF.type, KG.Foundation) if _label(g, s) == "青山环境保护基金会")
     assert Literal("青山基金会", lang="zh") in set(g.objects(found, SKOS.altLabel))
     assert "青山基金会" not in _entities(g, "Organization")
 
