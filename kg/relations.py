@@ -281,7 +281,7 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 
 
 _LEAD = re.compile(
-    r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|"
+    r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|据介绍|据悉|据了解|据统计|"
     r"在[^，。；]{1,40}?(?:支持|指导|帮助|推动)下|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
@@ -915,6 +915,8 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             an = _anaphor_before(ctx, sent, a, clause, frozenset({"Project"}))
             if an is not None:
                 subj = [an]
+        if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+            subj = sentence_subject(ctx, sent, ms, frozenset({"Project", "Event"}))
         if not subj and sent.section in ctx.case_projects:
             head = text[clause:a]
             pron = _SUBJECT_PRONOUN.search(head)
@@ -941,6 +943,9 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
             continue
+        head = re.search(r"(?:公益|示范|试点)?(?:项目|计划|工程|活动)$", text[sent.start : a])
+        if head:
+            a -= len(head.group())  # “X”公益项目落户 Y
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
