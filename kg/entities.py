@@ -107,6 +107,9 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     if not m:
         return end_of_stem
     start = m.start()
+    latin = _ENGLISH_TAIL.match(text, start, end_of_stem)
+    if latin and start > 1 and text[start - 1] == " " and re.match(r"[A-Za-z,]", text[start - 2]):
+        start = latin.end()  # the Melting Rooftop|故宫…: the end of an English phrase
     run = text[start:end_of_stem]
     tokens = jieba.lcut(run, HMM=False)
     boundary = _boundary()
@@ -128,15 +131,19 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
 
 
 _JOINERS = frozenset({"和", "与"})
+_ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
 def _joins_name(before: str, left: str, right: str) -> bool:
     """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
     or regional head and has no organisation suffix of its own; the right part has no head."""
+    left = re.sub(r"^(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", "", left)
     if not left or not right:
         return False
     if not _NATIONAL.match(left) and not _place_re().match(left):
         return False
+    if _gov_re().fullmatch(left) or left[-1] in "院所":
+        return False  # 中国林科院|和…: the left part is a name of its own
     return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_re().match(right))
 
 
@@ -201,7 +208,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委"})
-_NATIONAL = re.compile(r"^(?:中华人民共和国|中国|中华|国家|中共|中央|国务院|全国|省|市|县|区|自治区|自治州)")
+_NATIONAL = re.compile(r"^(?:中华人民共和国|中国|中华|国家|中共|中央|国务院|全国|联合国|省|市|县|区|自治区|自治州)")
 
 
 _OWNER_BEFORE = re.compile(r"(?:中华人民共和国|中国|中共|美国|英国|日本|法国|德国)$")
@@ -523,25 +530,46 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(f"(?:{sufs})")
 
 
-_ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
+_ORDINAL = re.compile(r"(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
+# events that are a part of another one: a name ending in an event does not swallow them
+_PART_EVENTS = frozenset({"论坛", "边会", "分论坛", "平行论坛", "开幕式", "闭幕式", "颁奖典礼", "颁奖仪式", "发布会", "沙龙", "工作坊"})
+_SPECIFIC_MARK = re.compile(r"[A-Za-z]|\d(?![\d]*[月日号])|第[一二三四五六七八九十百零〇\d]+[届次期]|^(?:联合国|国际|全球|世界|亚洲|亚太|全国)")
+
+
+def _specific_event_stem(stem: str) -> bool:
+    """The stem of an event name names something: a number or edition, a Latin name, a place,
+    an organisation or a national/international scope, or a word that is not a dictionary word
+    (a coined or proper name). 新闻|发布会, 气候|大会, 生物学|大会 are kinds of events."""
+    if _SPECIFIC_MARK.search(stem) or _NATIONAL.match(stem):
+        return True
+    if _place_re().search(stem) or _gov_re().search(stem) or _suffix_re().search(stem):
+        return True
+    toks = pseg.lcut(stem, HMM=False)
+    return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
 
 def _event_candidates(text: str) -> list[Candidate]:
     out = []
+    generic = word_set("generic_stems.txt")
     for m in _event_re().finditer(text):
         start = left_extend(text, m.start(), max_len=30)
-        stem = text[start : m.start()]
-        if len(stem) < 2 or stem in word_set("generic_stems.txt"):
-            continue
         quoted = False
         if start > 0 and text[start - 1] == "”":
             q = text.rfind("“", max(0, start - 24), start)
             if q >= 0 and not re.search(r"[，。；！？]", text[q:start]):
                 start = q  # “湘江清流”志愿行动启动仪式: a quoted name opens the event name
                 quoted = True
-        ordinal = _ORDINAL.search(text, max(0, start - 12), start)
+        stem = text[start : m.start()]
+        if len(stem) < 2 or stem in generic:
+            continue
+        inner = _event_re().search(stem[-5:] + "\x00")
+        if inner and stem.endswith(inner.group()) and m.group() in _PART_EVENTS and not quoted:
+            continue  # …2023年会|平行论坛: a part of the event named before it
+        ordinal = _ORDINAL.search(text, max(0, start - 16), start)
         if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
             start = ordinal.start()
+        if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
+            continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         name = re.sub("[“”]", "", clean_name(text[start : m.end()])) if quoted else ""
         out.append(Candidate(start, m.end(), "Event", None, "event.suffix", 4 if quoted else 2, name))
     for m in re.finditer(r"COP\s?\d{1,2}", text):

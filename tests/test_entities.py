@@ -54,6 +54,30 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("模式为“种植+加工+销售”。", "种植+加工+销售", None),
         ("湿地论坛——“社区与湿地：共同的未来”在杭州举行。", "社区与湿地：共同的未来", "Event"),
         ("广大农村地区需要更多投入。", "广大农村", None),
+        # well-known organisations without a suffix, abbreviations, units under a parent
+        ("该项目与腾讯合作开发小程序。", "腾讯", "Organization"),
+        ("专家来自中国林科院和复旦大学。", "中国林科院", "Organization"),
+        ("合作社与兴业银行松溪支行签订贷款协议。", "兴业银行松溪支行", "Organization"),
+        ("培训由农业农村部渔业技术推广中心指导。", "农业农村部渔业技术推广中心", "Organization"),
+        ("会议由生态环境部应对气候变化司主办。", "生态环境部应对气候变化司", "Organization"),
+        ("青岩大学国际处负责接待。", "青岩大学国际处", "Organization"),
+        ("绿原基金会和白桦公益基金会作为委托人设立信托。", "白桦公益基金会", "Organization"),
+        ("方案得到协同丽水市财政局的支持。", "丽水市财政局", "Organization"),
+        # Latin-script names
+        ("国际环保机构青鸟守护（BlueBird）发起了行动。", "青鸟守护", "Organization"),
+        ("ABCD发布的数据显示，湿地面积持续下降。", "ABCD", "Organization"),
+        ("GDP发布后市场反应平稳。", "GDP", None),
+        ("- [4] Green Ledger, <https://example.org/x>, 2021", "Green Ledger", "Organization"),
+        ("- [5] 林海生, 《湿地观察报告》, 2020", "林海生", "Person"),
+        ("数据来自某政府间湿地观测网络（GWON）。", "政府间湿地观测网络", "Organization"),
+        # events: a specific stem, an edition, parts of an event, generic kinds of events
+        ("协会在北京举办新闻发布会。", "新闻发布会", None),
+        ("专家在生物学大会上发言。", "生物学大会", None),
+        ("2023第五届青岩公益大会在昆明召开。", "2023第五届青岩公益大会", "Event"),
+        ("第七届联合国海洋大会续会通过决议。", "第七届联合国海洋大会续会", "Event"),
+        ("联合国森林与草原大会发布宣言。", "联合国森林与草原大会", "Event"),
+        ("他出席了西湖公益论坛2024年会平行论坛。", "西湖公益论坛2024年会", "Event"),
+        ("甲方参加了全国湿地保护工作会。", "全国湿地保护工作会", "Event"),
     ],
 )
 def test_recognises(text: str, name: str, typ: str | None) -> None:
