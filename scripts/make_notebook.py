@@ -54,7 +54,8 @@ plt.show()"""),
 The named query `funding_flows` lists every `kg:funds` relation with its evidence sentence
 and any amount recorded on the statement."""),
     ("code", """for row in kg.query(graph, "funding_flows")[:15]:
-    print(row)"""),
+    amount = f" ({row['amount']})" if row["amount"] else ""
+    print(f"{row['funderLabel']} → {row['recipientLabel']}{amount}")"""),
     ("md", """## Paulson Prize winners by province, level and year
 
 `award_winners` reads level, year and category from the provenance statements; the province
@@ -74,7 +75,7 @@ SELECT ?project ?province WHERE {
 }
 from collections import Counter
 
-by_province = Counter(province_of.get(str(w.get("winner")), "(unknown)") for w in winners)
+by_province = Counter(province_of.get(w["winnerLabel"], "(not located)") for w in winners)
 by_level_year = Counter((str(w.get("level")), str(w.get("year"))) for w in winners)
 print(f"{len(winners)} winning entries")
 print("by province:", by_province.most_common())
@@ -86,16 +87,17 @@ work, so `CEGA` finds 环境资助者网络); for each member we look up what it
     ("code", """members = kg.query(graph, "members", network="CEGA")
 print(f"{len(members)} members")
 for m in members[:12]:
-    name = str(m.get("member"))
-    funded = kg.query(graph, "relations_of", entity=name)
-    work = sorted({str(r.get("other")) for r in funded if str(r.get("predicate")) in ("funds", "implements")})
-    print(name, "→", ", ".join(work[:5]) or "-")"""),
+    name = m["memberLabel"]
+    rels = kg.query(graph, "relations_of", entity=name)
+    work = sorted({r["otherLabel"] for r in rels if r["relation"] in ("funds", "implements") and r["direction"] == "out"})
+    print(name, "→", "、".join(work[:5]) or "-")"""),
     ("md", """## From 蚂蚁森林 to 威海's seagrass
 
 The named query `chain` finds the shortest chain of relations between two entities, in
 either direction, over every predicate."""),
     ("code", """for step in kg.query(graph, "chain", a="蚂蚁森林", b="威海"):
-    print(step)"""),
+    arrow = "→" if step["direction"] == "forward" else "←"
+    print(f"{step['step']}. {step['fromLabel']} {arrow}{step['predicate'].split('#')[1]}{arrow} {step['toLabel']}")"""),
     ("md", """## The organisation network: hubs and communities
 
 We project the graph on organisations (any relation between two organisations, or a shared
@@ -144,21 +146,20 @@ print(f"The five largest communities have {sizes} organisations; the largest is 
 
 The same self-contained page that `kg build` writes as `graph.html` (no network access;
 search by any name or alias; click a node for its evidence)."""),
-    ("code", """import html as _html
+    ("code", """from pathlib import Path
 
-from IPython.display import HTML, display
+from IPython.display import IFrame, display
 
-from kg.html import render_html
+from kg.html import write_html
 
-page = render_html(graph, title="seed graph")
-display(HTML(f'<iframe srcdoc="{_html.escape(page)}" style="width:100%;height:600px;border:0"></iframe>'))"""),
+Path("out").mkdir(exist_ok=True)
+page = write_html(graph, "out/notebook-graph.html", title="seed graph")
+display(IFrame(str(page), width="100%", height=600))"""),
     ("md", """## Export for other tools
 
 Turtle for Protégé, GraphDB or Jena; GEXF for Gephi. `kg export` does the same from the
 command line."""),
-    ("code", """from pathlib import Path
-
-from kg.export import export_graph
+    ("code", """from kg.export import export_graph
 
 out = Path("out")
 out.mkdir(exist_ok=True)
