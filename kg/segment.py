@@ -157,10 +157,27 @@ def _case_sections(doc: Document, lines: list[Line]) -> list[Section]:
     for n, (start_line, _li, fields) in enumerate(heads):
         end = lines[heads[n + 1][0]].start if n + 1 < len(heads) else len(doc.text)
         start = lines[start_line].start
+        end = _case_end(doc.text, start, end)
         if sections and start < sections[-1].end:
             start = sections[-1].end
         sections.append(Section(doc.id, 0, "case", start, end, fields[0][1], tuple(fields)))
     return sections
+
+
+_LAST_PART = re.compile(r"\n[ \t]*(?:\d+[.、．]\s*|[一二三四五六七八九十]+、\s*)?(?:可推广性|推广价值|未来展望)[ \t]*\n")
+_SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
+
+
+def _case_end(text: str, start: int, end: int) -> int:
+    """A case ends with its last part (可推广性 …): the next break of two or more blank lines
+    after it closes the case, so essays or references that follow do not belong to it."""
+    last = None
+    for m in _LAST_PART.finditer(text, start, end):
+        last = m
+    if last is None:
+        return end
+    brk = _SECTION_BREAK.search(text, last.end(), end)
+    return brk.start() + 1 if brk else end
 
 
 def _covered(pos: int, sections: list[Section]) -> bool:
