@@ -441,7 +441,10 @@ _QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,60})》|「([
 
 @cache
 def _generic_project_tail() -> re.Pattern[str]:
-    return re.compile(r"(?:公益项目|项目|计划|行动|活动|平台|工程|品牌|系列活动)")
+    return re.compile(
+        r"(?:公益项目|项目|计划|行动|活动|平台|工程|品牌|系列活动|应用程序|小程序|APP|App|app|系统|"
+        r"工具|产品|解决方案|服务清单|模块|网站)"
+    )
 
 
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -503,8 +506,41 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         elif _specific_tail(after):
             t = _specific_tail(after)
             out.append(Candidate(s, e + len(t), "Project", None, "quote.project_tail", 4, name + t))
-        elif trigger_before.search(before):
+        elif trigger_before.search(before) or _PRODUCT_BEFORE.search(before):
             out.append(Candidate(s, e, "Project", None, "quote.after_trigger", 3, name))
+    return _quoted_lists(text, out)
+
+
+_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务)$")
+_QUOTE_GAP = re.compile(r"[、，和与及\s]{0,2}")
+_LIST_TAIL = re.compile(r"等(?:[多个款项]+)?(?:解决方案|产品|平台|项目|应用|工具|服务|系统|品牌)")
+
+
+def _quoted_lists(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Quoted names side by side (“A”“B”、“C”等解决方案) share a type: when one is a project or the
+    list ends in a product noun, the members nothing else typed are projects too."""
+    typed = {(c.start, c.end): c for c in found}
+    quotes = [m for m in _QUOTED.finditer(text) if m.group(1) is not None]
+    groups: list[list[re.Match[str]]] = []
+    for m in quotes:
+        if groups and _QUOTE_GAP.fullmatch(text, groups[-1][-1].end(), m.start()):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    out = list(found)
+    for g in groups:
+        if len(g) < 2:
+            continue
+        kinds = {typed[(m.start(), m.end())].type for m in g if (m.start(), m.end()) in typed}
+        if kinds - {"Project"}:
+            continue
+        if "Project" not in kinds and not _LIST_TAIL.match(text, g[-1].end()):
+            continue
+        for m in g:
+            name = clean_name(m.group(1))
+            if (m.start(), m.end()) in typed or not 2 <= len(name) <= 12 or re.search(r"[，。；！？、+＋]", name):
+                continue
+            out.append(Candidate(m.start(), m.end(), "Project", None, "quote.list", 3, name))
     return out
 
 
@@ -622,6 +658,46 @@ def _latin_candidates(text: str) -> list[Candidate]:
         if len(name) >= 4 and _ORGLIKE_HEAD.search(name) and m.group(1) not in stop:
             out.append(Candidate(start, m.start(), "Organization", "Other", "org.acronym_gloss", 2))
     return out
+
+
+_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区))")
+
+
+def _project_candidates(text: str) -> list[Candidate]:
+    """Unquoted programme names: a specific stem + a project head (青山计划, 千岛湖项目,
+    海草床修复项目, 张北数据中心, 宝安能源生态园). The stem must name something (see
+    ``_specific_event_stem``) and not be a generic or demonstrative word (该项目, 公益项目)."""
+    out: list[Candidate] = []
+    generic = word_set("generic_stems.txt")
+    for m in _PROJECT_HEAD.finditer(text):
+        if m.group() in ("计划", "项目", "工程") and _glued_to_next(text, m.start(), m.end()):
+            continue
+        start = left_extend(text, m.start(), max_len=12)
+        stem = text[start : m.start()]
+        if not 2 <= len(stem) <= 10 or stem in generic or re.match(r"[该本此这那其各每某上下首]", stem):
+            continue
+        if re.search(r"[的、各]|同类|所有|相关|多个|\d+(?:个|万|亿|年|月)", stem) or _common_noun_stem(stem):
+            continue
+        if not _specific_project_stem(stem):
+            continue
+        out.append(Candidate(start, m.end(), "Project", None, "project.suffix", 1))
+    return out
+
+
+def _specific_project_stem(stem: str) -> bool:
+    """A project stem names something: a place or a known body opens it (千岛湖|项目, 美团青山|计划),
+    or it holds a proper-noun word; an organisation's own name (X基金会|海洋保护项目) does not count."""
+    if _suffix_re().search(stem) or _NATIONAL.match(stem):
+        return False
+    if re.search(r"[A-Za-z]", stem) or _gov_re().match(stem):
+        return True
+    p = _place_re().match(stem) or _named_places_re().match(stem)
+    if p and len(stem) - p.end() <= 4:
+        return True
+    toks = pseg.lcut(stem, HMM=False)
+    if any(t.flag in ("v", "vd", "d", "a", "ad", "p", "r") and len(t.word) >= 2 for t in toks):
+        return False  # 多渠道筹集|项目, 远高于|…: a clause, not a name
+    return any(t.flag in ("nr", "nz", "nrt", "nrfg") and len(t.word) >= 2 for t in toks)
 
 
 def _award_candidates(text: str) -> list[Candidate]:
@@ -901,6 +977,7 @@ def extract_entities(
     cands += _event_candidates(text)
     cands += _award_candidates(text)
     cands += _latin_candidates(text)
+    cands += _project_candidates(text)
     cands += _person_candidates(text)
     cands += _place_candidates(text)
     cands += _natural_candidates(text)

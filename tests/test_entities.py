@@ -78,6 +78,15 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("联合国森林与草原大会发布宣言。", "联合国森林与草原大会", "Event"),
         ("他出席了西湖公益论坛2024年会平行论坛。", "西湖公益论坛2024年会", "Event"),
         ("甲方参加了全国湿地保护工作会。", "全国湿地保护工作会", "Event"),
+        # projects: quoted lists, product nouns, specific stem + project head
+        ("平台推出“林联网”“茶联网”“果联网”等解决方案。", "茶联网", "Project"),
+        ("模式为“林联网”“茶联网”两类。", "茶联网", None),
+        ("团队开发了巡护工具“护林宝”，供村民使用。", "护林宝", "Project"),
+        ("在美团青岩计划的支持下，课程得以开展。", "美团青岩计划", "Project"),
+        ("2020年起，洱海项目综合实施了多项措施。", "洱海项目", "Project"),
+        ("基金会鼓励多渠道筹集项目资金。", "多渠道筹集项目", None),
+        ("该项目已完成验收。", "该项目", None),
+        ("各地碳汇造林项目进展顺利。", "碳汇造林项目", None),
     ],
 )
 def test_recognises(text: str, name: str, typ: str | None) -> None:
