@@ -486,7 +486,9 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         if award_tail:
             full = name if award_tail.group() in ("奖项",) else name + award_tail.group()
             out.append(Candidate(s, e + (0 if award_tail.group() == "奖项" else award_tail.end()), "Award", None, "quote.award", 4, full))
-        elif award_end.search(name):
+        elif (award_end.search(name) or (_HONOUR_HEAD.search(name) and _HONOUR_BEFORE.search(before))) and not re.match(
+            r"(?:活动|大会|论坛|评选|征集)", after
+        ):
             out.append(Candidate(s, e, "Award", None, "quote.award", 4, name))
         elif org_end.search(name) and not proj_end.search(name):
             typ, sub = org_suffixes()[org_end.search(name).group()]
@@ -700,8 +702,43 @@ def _specific_project_stem(stem: str) -> bool:
     return any(t.flag in ("nr", "nz", "nrt", "nrfg") and len(t.word) >= 2 for t in toks)
 
 
-def _award_candidates(text: str) -> list[Candidate]:
+_HONOUR_HEAD = re.compile(r"(?:基地|城市|之星|示范单位|示范区|示范点|良好行为单位|先进集体|先进单位|荣誉证书|称号)$")
+_HONOUR_BEFORE = re.compile(r"(?:被评为|评为|获评|入选|荣获|获得|获颁|被授予|授予|被命名为|命名为)(?:了)?(?:全球|全国)?(?:首批|第[一二三四五六七八九十\d]+批)?$")
+_HONOUR_LIST = re.compile(r"(?:被评为|评为|获评|入选为?|荣获|获颁|被授予|授予|被命名为)([^。；;，,\n]{4,80})")
+
+
+def _honour_candidates(text: str) -> list[Candidate]:
+    """Honours and titles given to an organisation or a place: the items of a list after
+    被评为/获评/入选/荣获 that end in an honour head (…教育基地, …湿地城市, …之星, …良好行为单位)."""
     out = []
+    for m in _HONOUR_LIST.finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"([、，和及])", m.group(1)):
+            s, e = pos, pos + len(item)
+            pos = e
+            if len(item) == 1 and item in "、，和及":
+                continue
+            core = re.sub(r"等$", "", item)
+            e = s + len(core)
+            if "的" in core:  # 荣获联合国颁发的|…荣誉证书: the honour follows its giver
+                cut = core.rindex("的") + 1
+                s, core = s + cut, core[cut:]
+            lead = re.match(r"(?:全球|全国)?(?:首批|第[一二三四五六七八九十\d]+批)", core)
+            if lead and lead.group().endswith("批"):
+                s += lead.end()
+                core = core[lead.end() :]
+            if core.endswith("证书") and _HONOUR_HEAD.search(core[:-2]):
+                core, e = core[:-2], e - 2
+            if not 4 <= len(core) <= 20 or not _HONOUR_HEAD.search(core) or re.search(r"[“”《》（）()]", core):
+                break
+            if re.search(r"\d{4}年|[的了在是为]", core):
+                break
+            out.append(Candidate(s, e, "Award", None, "award.honour", 2))
+    return out
+
+
+def _award_candidates(text: str) -> list[Candidate]:
+    out = _honour_candidates(text)
     for m in re.finditer(r"(?:大奖|金奖|奖)(?![金励学助状杯牌品项])", text):
         start = left_extend(text, m.start(), max_len=16)
         stem = text[start : m.start()]
@@ -988,12 +1025,21 @@ def extract_entities(
     aliases = _aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _second_pass(doc, mentions, aliases)
-    acronyms = _acronym_aliases(doc, mentions)
+    acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions)
     return tuple(mentions), tuple(aliases + acronyms)
 
 
 def _acronym_aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
     return []
+
+
+def _quoted_award_aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
+    """“深圳市十佳花园”奖: the quoted title alone is the same award (recorded as an alias)."""
+    out = []
+    for m in mentions:
+        if m.rule == "quote.award" and m.text.endswith("”奖") and len(m.key) > 3:
+            out.append(Alias(doc.id, m.key, m.key[:-1], "alias.quoted_award", m.text))
+    return out
 
 
 def _structure_candidates(doc: Document, sections: tuple[Section, ...]) -> list[Candidate]:

@@ -87,8 +87,16 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("基金会鼓励多渠道筹集项目资金。", "多渠道筹集项目", None),
         ("该项目已完成验收。", "该项目", None),
         ("各地碳汇造林项目进展顺利。", "碳汇造林项目", None),
+        # honours after 被评为/获评/荣获
+        ("园区被评为全国生态文明教育基地、首批省级自然学校示范基地等。", "全国生态文明教育基地", "Award"),
+        ("园区被评为全国生态文明教育基地、首批省级自然学校示范基地等。", "省级自然学校示范基地", "Award"),
+        ("工厂荣获行业协会颁发的节能减排先进单位荣誉证书。", "节能减排先进单位荣誉证书", "Award"),
+        ("青州市荣获首批“国际湿地城市”称号。", "国际湿地城市", "Award"),
+        ("大会启动“2024寻找绿色之星”活动。", "2024寻找绿色之星", "Event"),
+        ("基地被评为先进。", "先进", None),
     ],
 )
+
 def test_recognises(text: str, name: str, typ: str | None) -> None:
     found = _found(text)
     if typ is None:
@@ -114,3 +122,7 @@ def test_declared_short_name() -> None:
     text = "浙江绿水公益基金会（以下简称“绿水基金会”）与当地政府合作。绿水基金会表示……"
     assert ("浙江绿水公益基金会", "绿水基金会") in _aliases(text)
     assert _found(text).get("绿水基金会") == "Organization"
+
+
+def test_quoted_award_has_its_bare_title_as_alias() -> None:
+    assert ("青州市十佳花园奖", "青州市十佳花园") in _aliases("小区荣获“青州市十佳花园”奖。")
