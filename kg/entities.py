@@ -329,9 +329,13 @@ def _unit_after(text: str, end: int) -> int:
     boundary = _boundary()
     toks = pseg.lcut(unit, HMM=False)
     verb_ok = unit[-1] in "司局" and toks[0].flag == "v"  # 应对气候变化司: departments named by a task
-    if any(t.word in boundary for t in toks) or (toks[0].flag in _NOT_NAME_START and not verb_ok):
+    # 环境科学与工程学院: a conjunction inside the name of an academic unit
+    joins = {"与", "和"} if unit.endswith(("学院", "研究院", "研究所", "专业委员会", "专委会", "实验室")) else set()
+    if any(t.word in boundary and t.word not in joins for t in toks):
         return 0
-    if re.search(r"[的等和与及]", unit[: len(unit) - head_len]):
+    if toks[0].flag in _NOT_NAME_START and not verb_ok:
+        return 0
+    if re.search("[的等及]" if joins else "[的等和与及]", unit[: len(unit) - head_len]):
         return 0
     return m.end()
 
@@ -598,8 +602,8 @@ def _event_candidates(text: str) -> list[Candidate]:
                 start = q  # “湘江清流”志愿行动启动仪式: a quoted name opens the event name
                 quoted = True
         stem = text[start : m.start()]
-        if len(stem) < 2 or stem in generic:
-            continue
+        if len(stem) < 2 or stem in generic or _ORDINAL.fullmatch(stem):
+            continue  # 2024|年会, 第三届|论坛: an edition alone does not name the event
         inner = _event_re().search(stem[-5:] + "\x00")
         if inner and stem.endswith(inner.group()) and m.group() in _PART_EVENTS and not quoted:
             continue  # …2023年会|平行论坛: a part of the event named before it
