@@ -142,7 +142,7 @@ def _joins_name(before: str, left: str, right: str) -> bool:
         return False
     if not _NATIONAL.match(left) and not _place_re().match(left):
         return False
-    if _gov_re().fullmatch(left) or left[-1] in "院所":
+    if left[-1] in "院所":
         return False  # 中国林科院|和…: the left part is a name of its own
     return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_re().match(right))
 
@@ -629,7 +629,7 @@ _ORG_ACRONYM_SUBJECT = re.compile(
     re.M,
 )
 _ORG_NOUN_APPOSITION = re.compile(
-    f"(?:机构|组织|NGO|基金会|企业|公司)([{CJK}]{{2,8}}?)[ \t]*[（(][ \t]*([A-Za-z][A-Za-z .&\\-]{{1,30}})[ \t]*[）)]"
+    f"(?:机构|组织|NGO)([{CJK}]{{2,8}}?)[ \t]*[（(][ \t]*([A-Za-z][A-Za-z .&\\-]{{1,30}})[ \t]*[）)]"
 )
 _ORGLIKE_HEAD = re.compile(r"(?:平台|倡议|组织|联盟|网络|委员会|理事会|署|机构|小组|秘书处)$")
 
