@@ -200,7 +200,7 @@ def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     from kg.export import turtle_oxigraph, turtle_rdflib
-    from kg.query import named_queries, run_named
+    from kg.sparql import named_queries, run_named
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(

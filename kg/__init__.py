@@ -26,7 +26,7 @@ def build(paths: Any = None, **options: Any) -> Graph:
 
 def query(graph: Graph, sparql_or_name: str, **params: Any) -> list[dict[str, Any]]:
     """Run a SPARQL query or a named query on ``graph``; rows as dicts of Python values."""
-    from kg.query import query_rows
+    from kg.sparql import query_rows
 
     return query_rows(graph, sparql_or_name, **params)
 

@@ -230,7 +230,7 @@ def _query_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _list_named_queries() -> str:
-    from kg.query import named_queries
+    from kg.sparql import named_queries
 
     lines = []
     for nq in named_queries().values():
@@ -276,7 +276,7 @@ def query(args: tuple[str, ...], query_file: str | None, name: str | None, param
     from pathlib import Path
 
     from kg.io import atomic_write
-    from kg.query import Endpoint, _execute, format_result, get_named_query, run_named
+    from kg.sparql import Endpoint, _execute, format_result, get_named_query, run_named
 
     if list_queries:
         click.echo(_list_named_queries(), nl=False)

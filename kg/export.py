@@ -33,7 +33,7 @@ from kg.errors import KGError
 from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, ORG_SUBTYPES, PREDICATES
 from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS
-from kg.query import neutralise_cell
+from kg.sparql import neutralise_cell
 from kg.store import STANDARD_PREFIXES, bind_prefixes
 
 __all__ = [

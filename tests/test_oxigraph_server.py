@@ -21,7 +21,7 @@ from rdflib import Graph
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import Endpoint, run_endpoint_query, run_named
+from kg.sparql import Endpoint, run_endpoint_query, run_named
 from kg.store import load_graph
 
 ROOT = Path(__file__).resolve().parent.parent

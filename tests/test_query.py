@@ -19,7 +19,7 @@ import kg
 from kg.cli import main
 from kg.errors import GraphLoadError, QueryError
 from kg.namespaces import DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS
-from kg.query import (
+from kg.sparql import (
     _with_deadline,
     classify,
     display_width,

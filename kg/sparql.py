@@ -26,9 +26,7 @@ import json
 import multiprocessing
 import os
 import re
-import sys
 import threading
-import types
 import unicodedata
 import urllib.error
 import urllib.parse
@@ -1003,16 +1001,6 @@ def format_table(
     return "\n".join(out) + "\n"
 
 
-class _CallableModule(types.ModuleType):
-    """``kg.query`` is both this module and the documented function ``kg.query(graph, name,
-    **params)``: importing the submodule rebinds the package attribute to the module, so the
-    module itself forwards calls to query_rows."""
-
-    def __call__(self, graph: Graph | Endpoint, sparql_or_name: str, **params: Any) -> list[dict[str, Any]]:
-        return query_rows(graph, sparql_or_name, **params)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 
 def _first_line(exc: BaseException | str) -> str:
