@@ -173,8 +173,10 @@ def build() -> nbformat.NotebookNode:
     nb = new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
-    for kind, src in CELLS:
-        nb.cells.append(new_markdown_cell(src) if kind == "md" else new_code_cell(src))
+    for i, (kind, src) in enumerate(CELLS):
+        cell = new_markdown_cell(src) if kind == "md" else new_code_cell(src)
+        cell.id = f"cell-{i:02d}"  # stable ids: regenerating gives the same file
+        nb.cells.append(cell)
     return nb
 
 
