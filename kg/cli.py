@@ -114,11 +114,15 @@ def _echo_summary(summary: dict, out_dir: str | None) -> None:
               help="Extract files in this many processes (same output).")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse per-file results from OUT/.kg-cache (keyed by content hash and pipeline version).")
+@click.option("--store", "store", default=None, metavar="oxigraph:DIR",
+              help="Also load the graph into an on-disk Oxigraph store (for graphs beyond memory; query it "
+                   "with `kg query --store`).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress bar).")
 @_friendly
 def build(paths: tuple[str, ...], out_dir: str, base: str | None, min_confidence: float, aliases: str | None,
-          no_html: bool, no_shacl: bool, workers: int, cache: bool, as_json: bool, quiet: bool) -> None:
+          no_html: bool, no_shacl: bool, workers: int, cache: bool, store: str | None, as_json: bool,
+          quiet: bool) -> None:
     """Build the knowledge graph of PATHS (files or directories; default: the seed corpus).
 
     Writes OUT/graph.ttl, OUT/graph.jsonld and OUT/graph.html and prints a summary. Inputs that
@@ -144,6 +148,10 @@ def build(paths: tuple[str, ...], out_dir: str, base: str | None, min_confidence
     if not result.corpus.documents:
         raise click.ClickException("no readable documents; nothing written")
     write_outputs(result, out_dir, html=not no_html)
+    if store:
+        from kg.pipeline import store_graph
+
+        store_graph(result, store).close()
     if not quiet:
         if as_json:
             click.echo(json.dumps(result.summary(), ensure_ascii=False, indent=2))

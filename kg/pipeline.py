@@ -229,10 +229,12 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".graph.*.tmp"):  # left by a build that was killed while writing
         stale.unlink(missing_ok=True)
+    from kg.export import serialize_jsonld, serialize_turtle
+
     t = time.perf_counter()
     written = [
-        atomic_write(out / "graph.ttl", result.graph.serialize(format="turtle", encoding="utf-8")),
-        atomic_write(out / "graph.jsonld", result.graph.serialize(format="json-ld", encoding="utf-8")),
+        atomic_write(out / "graph.ttl", serialize_turtle(result.graph)),
+        atomic_write(out / "graph.jsonld", serialize_jsonld(result.graph)),
     ]
     if html:
         from kg.html import write_html
@@ -240,3 +242,12 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
         written.append(write_html(result.graph, out / "graph.html"))
     result.timings["write"] = time.perf_counter() - t
     return written
+
+
+def store_graph(result: BuildResult, spec: str) -> Graph:
+    """Load the built graph into a store (``oxigraph:DIR``), replacing what it held."""
+    from kg.store import copy_graph, graph_for_store
+
+    target = graph_for_store(spec)
+    copy_graph(result.graph, target)
+    return target
