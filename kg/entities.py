@@ -8,7 +8,8 @@ named once in quotes is also found where it is used without them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from functools import cache
 
 import jieba
@@ -1028,9 +1029,68 @@ def extract_entities(
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
     aliases = _aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form
+    mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)
     acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions)
-    return tuple(mentions), tuple(aliases + acronyms)
+    return tuple(mentions), tuple(aliases + acronyms + _gazetteer_aliases(doc, mentions, sections))
+
+
+def _type_like_full(mentions: list[Mention], aliases: list[Alias]) -> list[Mention]:
+    """（以下简称“青禾工程”）: the quoted short name of an organisation is typed by its full form,
+    not by the quote recogniser (which reads …工程 as a programme)."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.key, m)
+    typed: dict[str, Mention] = {}
+    for a in aliases:
+        full = first.get(a.full)
+        if full is not None:
+            typed.setdefault(a.short, full)
+    if not typed:
+        return mentions
+    return [
+        replace(m, type=typed[m.key].type, subtype=typed[m.key].subtype)
+        if m.key in typed and (m.type, m.subtype) != (typed[m.key].type, typed[m.key].subtype)
+        else m
+        for m in mentions
+    ]
+
+
+def gazetteer_name(typ: str, key: str) -> str:
+    """The gazetteer's full name of a place or government body (福建 -> 福建省), else ``key``."""
+    if typ == "Place":
+        p = places().get(key)
+        if p is not None:
+            return p.name
+    elif typ == "Organization":
+        g = gov_bodies().get(key)
+        if g is not None:
+            return g[0]
+    return key
+
+
+def _gazetteer_aliases(doc: Document, mentions: list[Mention], sections: tuple[Section, ...]) -> list[Alias]:
+    """Short and full forms of one place or body (福建 … 福建省) used in the same article or case:
+    the evidence for merging them. A compilation (a newspaper page, a case book) holds many
+    independent articles; forms in different ones stay as written."""
+    bounds = sorted((s.start, s.end) for s in sections)
+    starts = [b[0] for b in bounds]
+    groups: dict[tuple[int, str, str], set[str]] = {}
+    for m in mentions:
+        if m.type not in ("Place", "Organization"):
+            continue
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start >= bounds[i][1]:
+            i = -1 - i  # between sections: a block of its own
+        groups.setdefault((i, m.type, gazetteer_name(m.type, m.key)), set()).add(m.key)
+    out = []
+    for (_i, _typ, full), forms in sorted(groups.items()):
+        if len(forms) < 2:
+            continue
+        keep = full if full in forms else sorted(forms, key=lambda f: (-len(f), f))[0]
+        for f in sorted(forms - {keep}):
+            out.append(Alias(doc.id, keep, f, "alias.gazetteer", f"{f} = {full}"))
+    return out
 
 
 def _acronym_aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:

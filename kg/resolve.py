@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from kg.lexicon import gov_bodies, places
+from kg.lexicon import places
 from kg.model import Alias, DocResult, Entity, Mention, ResolvedRelation
 from kg.relations import DOMAIN_RANGE
 
@@ -129,50 +129,67 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     def norm_name(m: Mention) -> str:
         return m.key
 
-    def gazetteer_name(m: Mention) -> str:
-        """The gazetteer's full name of a place or government body (福建 -> 福建省)."""
-        if m.type == "Place":
-            p = places().get(m.key)
-            if p is not None:
-                return p.name
-        if m.type == "Organization":
-            g = gov_bodies().get(m.key)
-            if g is not None:
-                return g[0]
-        return m.key
+    # a declared short name takes the type of its full form in that document (（以下简称
+    # “青禾工程”） names an organisation, whatever the quote recogniser read): it never votes
+    # the full form's type away
+    declared: dict[tuple[str, str], str] = {}
+    for r in results:
+        doc_types: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in r.mentions:
+            doc_types[m.key][m.type] += 1
+        for a in r.aliases:
+            if a.rule != "alias.gazetteer" and a.full in doc_types and a.short != a.full:
+                declared.setdefault((r.document.id, a.short), doc_types[a.full].most_common(1)[0][0])
 
     for r in results:
         for m in r.mentions:
-            name_type[m.key][m.type] += 1
+            if (m.doc_id, m.key) not in declared:
+                name_type[m.key][m.type] += 1
     # one type per name across the corpus: the majority type (ties: the first seen)
     major = {name: c.most_common(1)[0][0] for name, c in name_type.items()}
 
+    def type_of_mention(m: Mention) -> str:
+        return declared.get((m.doc_id, m.key)) or major.get(m.key, m.type)
+
     for r in results:
         for m in r.mentions:
-            typ = major.get(m.key, m.type)
+            typ = type_of_mention(m)
             name = norm_name(m)
             node = _node(typ, name)
             uf.find(node)
-            type_votes[node][(typ, m.subtype)] += 1
+            type_votes[node][(typ, m.subtype if typ == m.type else None)] += 1
             docs_of[node].add(m.doc_id)
             surfaces[node][m.key] += 1
 
-    # gazetteer: a short and a full form of one place or body are merged where one document
-    # uses both (福建 … 福建省); a short form alone elsewhere stays as written
+    # gazetteer: a short and a full form of one place or body are merged where one article or
+    # case uses both (福建 … 福建省; the recogniser records the pair); elsewhere as written
     for r in results:
-        by_full: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for m in r.mentions:
-            typ = major.get(m.key, m.type)
-            full = gazetteer_name(m)
-            if full != m.key or typ in ("Place", "Organization"):
-                by_full[(typ, full)].add(m.key)
-        for (typ, full), forms in by_full.items():
-            if len(forms) < 2:
+        for a in r.aliases:
+            if a.rule != "alias.gazetteer":
                 continue
-            keep = full if full in forms else sorted(forms, key=lambda f: (-len(f), f))[0]
-            for f in sorted(forms - {keep}):
-                uf.union(_node(typ, keep), _node(typ, f))
-                merges[_node(typ, keep)].append((f, "gazetteer", f"{f} = {full}"))
+            for typ in ("Place", "Organization"):
+                keep, other = _node(typ, a.full), _node(typ, a.short)
+                if keep in uf.parent and other in uf.parent:
+                    uf.union(keep, other)
+                    merges[keep].append((a.short, "gazetteer", a.evidence))
+                    break
+
+    # programme names reused in a shorter form in one document (蓝鲸海岸带修复计划 … 蓝鲸计划):
+    # merged when exactly one full name of that document contracts to the short one, and no
+    # other document reads the short name as another programme
+    short_links: dict[str, set[str]] = defaultdict(set)
+    evidence_of: dict[tuple[str, str], str] = {}
+    for r in results:
+        names = {m.key for m in r.mentions if type_of_mention(m) == "Project"}
+        for short in names:
+            for full in _programme_fulls(short, names):
+                short_links[short].add(full)
+                evidence_of.setdefault((full, short), f"{full} -> {short} ({r.document.path})")
+    for short, fulls in sorted(short_links.items()):
+        if len(fulls) == 1:
+            full = next(iter(fulls))
+            uf.union(_node("Project", full), _node("Project", short))
+            merges[_node("Project", full)].append((short, "contraction", evidence_of[(full, short)]))
 
     all_nodes = list(uf.parent)
     names_by_type: dict[str, set[str]] = defaultdict(set)
@@ -183,12 +200,13 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     # declared aliases
     for r in results:
         for a in r.aliases:
-            full_typ = major.get(a.full)
-            short_typ = major.get(a.short, full_typ)
+            if a.rule == "alias.gazetteer":
+                continue
+            full_typ = declared.get((r.document.id, a.full)) or major.get(a.full)
             if full_typ is None:
                 continue
             full_node = _node(full_typ, a.full)
-            short_node = _node(short_typ or full_typ, a.short)
+            short_node = _node(full_typ, a.short)
             if short_node not in uf.parent:
                 uf.find(short_node)
                 type_votes[short_node][(full_typ, None)] += 0
@@ -252,8 +270,7 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
             key_of_node[n] = key
 
     def key_for(m: Mention) -> str | None:
-        typ = major.get(m.key, m.type)
-        return key_of_node.get(_node(typ, norm_name(m)))
+        return key_of_node.get(_node(type_of_mention(m), norm_name(m)))
 
     type_of = {e.key: e.type for e in entities}
     relations: dict[tuple, ResolvedRelation] = {}
@@ -279,6 +296,21 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     return tuple(sorted(entities, key=lambda e: e.key)), tuple(
         sorted(relations.values(), key=lambda x: (x.subject, x.predicate, x.object, x.doc_id, x.raw_start))
     )
+
+
+_PROGRAMME_HEADS = ("计划", "项目", "工程", "行动", "平台", "基金", "专项")
+
+
+def _programme_fulls(short: str, names: set[str]) -> list[str]:
+    """Full programme names of one document that contract to ``short``: the same opening stem
+    (two characters or more) and the same head, with words dropped between them
+    (蓝鲸海岸带修复计划 -> 蓝鲸计划)."""
+    head = next((h for h in _PROGRAMME_HEADS if short.endswith(h)), "")
+    stem = short[: len(short) - len(head)]
+    if not head or len(stem) < 2:
+        return []
+    fulls = [f for f in names if f != short and f.startswith(stem) and f.endswith(head) and len(f) > len(short)]
+    return fulls if len(fulls) == 1 else []
 
 
 def _project_forms(name: str) -> set[str]:

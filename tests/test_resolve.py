@@ -68,3 +68,62 @@ def test_user_alias_file_overrides() -> None:
     [e] = _with_form(entities, "云岭基金会")
     assert e.name == "云岭自然保护基金会"
     assert any(rule == "user" for _a, rule, _ev in e.merges)
+
+
+def test_declared_short_name_keeps_the_organisation_type() -> None:
+    # the quoted short name ends in 工程 (a programme head), but it names the foundation
+    text = "中华青禾工程扶贫基金会（以下简称“青禾工程”）在多个省市开展“青禾·云课堂”公益项目。青禾工程表示将继续投入。"
+    ents = _entities(text, "“青禾工程”志愿服务队走进社区。")
+    [org] = [e for e in _with_form(ents, "中华青禾工程扶贫基金会")]
+    assert org.type == "Organization"
+    assert "青禾工程" in org.aliases
+
+
+def test_declared_short_name_mentions_resolve_to_the_full_form() -> None:
+    docs = [_doc("d0", "中华青禾工程扶贫基金会（以下简称“青禾工程”）成立于1989年。青禾工程理事长韦立群出席。")]
+    [m] = [m for m in docs[0].mentions if m.key == "青禾工程" and m.rule == "second_pass"]
+    assert m.type == "Organization"
+
+
+def test_reused_short_programme_name_is_merged_with_evidence() -> None:
+    ents = _entities(
+        "海湾基金会发起“蓝鲸海岸带修复计划”。两年来，“蓝鲸计划”已覆盖三个县。",
+        "“蓝鲸计划”的志愿者参加了培训。",
+    )
+    [e] = _with_form(ents, "蓝鲸计划")
+    assert e.name == "蓝鲸海岸带修复计划"
+    assert set(e.docs) == {"d0", "d1"}
+    assert any(rule == "contraction" and "蓝鲸海岸带修复计划" in ev for _a, rule, ev in e.merges)
+
+
+def test_short_programme_name_with_two_full_readings_stays_apart() -> None:
+    ents = _entities(
+        "海湾基金会发起“蓝鲸海岸带修复计划”。两年来，“蓝鲸计划”已覆盖三个县。",
+        "协会启动“蓝鲸湿地保育计划”，“蓝鲸计划”今年招募志愿者。",
+    )
+    [e] = _with_form(ents, "蓝鲸计划")
+    assert e.name == "蓝鲸计划"
+    assert len(_with_form(ents, "蓝鲸海岸带修复计划")) == 1
+
+
+def test_one_document_with_two_full_names_does_not_merge_the_short_one() -> None:
+    ents = _entities("“蓝鲸海岸带修复计划”和“蓝鲸湿地保育计划”同时启动，“蓝鲸计划”由此得名。")
+    [e] = _with_form(ents, "蓝鲸计划")
+    assert e.name == "蓝鲸计划"
+
+
+def test_short_and_full_place_in_different_sections_stay_apart() -> None:
+    from kg.model import Section
+
+    text = "第一篇：项目在江西省开展。\n第二篇：江西的志愿者参加了活动。"
+    doc = Document("d0", "d0.txt", "d0", text, text, ())
+    cut = text.index("\n") + 1
+    sections = (Section("d0", 0, "article", 0, cut), Section("d0", 1, "article", cut, len(text)))
+    mentions, aliases = extract_entities(doc, sections)
+    ents, _ = resolve([DocResult(doc, sections, (), mentions, aliases, ())])
+    assert [e.name for e in _with_form(ents, "江西")] == ["江西"]
+    # within one section the two forms are one place
+    one = (Section("d0", 0, "article", 0, len(text)),)
+    mentions, aliases = extract_entities(doc, one)
+    ents, _ = resolve([DocResult(doc, one, (), mentions, aliases, ())])
+    assert [e.name for e in _with_form(ents, "江西")] == ["江西省"]
