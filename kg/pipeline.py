@@ -36,7 +36,12 @@ STAGES = ("normalize", "segment", "entities", "relations")
 
 
 def default_paths() -> list[Path]:
-    return [SEEDS]
+    """The seed corpus; as a relative path when it lies below the working directory, so that
+    source paths recorded in the graph do not depend on where the checkout lives."""
+    try:
+        return [SEEDS.relative_to(Path.cwd())]
+    except ValueError:
+        return [SEEDS]
 
 
 @cache
