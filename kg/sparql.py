@@ -74,22 +74,6 @@ _KINDS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
-RELATION_PREDICATES = (
-    "funds",
-    "supports",
-    "partnersWith",
-    "implements",
-    "initiates",
-    "organizes",
-    "participatesIn",
-    "locatedIn",
-    "receivedAward",
-    "memberOf",
-    "worksFor",
-    "publishes",
-    "subOrganizationOf",
-    "partOf",
-)
 
 _REFUSED = (
     "refusing to run a SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE…); "
