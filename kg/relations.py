@@ -130,7 +130,10 @@ _QUANT = (
     rf"(?:等{{1,2}}(?:{_NUM}\s*(?:家|个|所|方|位|名))?(?:[^\s，。；、“”]{{0,8}}?(?:机构|单位|组织|部门|企业|伙伴|公司|团体|媒体|高校|院校|嘉宾|代表|专家|领导|基金会))?"
     rf"|{_NUM}\s*(?:家|个|所|方)?(?:机构|单位|部门|方|部委|家))"
 )
-_TIME = r"(?:(?:于|在|自|从)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始)?|\d{1,2}\s*月\s*\d{1,2}\s*日)"
+_TIME = (
+    r"(?:(?:于|在|自|从)?\s*(?:\d{4}\s*年|去年|今年|前年|同年|当年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|初|上旬|中旬|下旬)?(?:起|以来|开始)?"
+    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+)
 
 
 # unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
@@ -282,7 +285,7 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 
 _LEAD = re.compile(
     r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|据介绍|据悉|据了解|据统计|"
-    r"在[^，。；]{1,40}?(?:支持|指导|帮助|推动)下|"
+    r"在[^，。；]{1,40}?(?:(?:支持|指导|帮助|推动)下|基础上|背景下|过程中)|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
 )
@@ -920,7 +923,10 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         if not subj and sent.section in ctx.case_projects:
             head = text[clause:a]
             pron = _SUBJECT_PRONOUN.search(head)
-            if pron or _adverbs_only().match(head) or re.fullmatch(r"[^，。；]{0,10}?(?:年|月|日|以来|期间|后)[，,\s]*", head):
+            if not pron and clause > sent.start and sentence_subject(ctx, sent, ms, frozenset({"Organization"})):
+                # 桃花源基金会采用同样的模式，相继在 A、B 建立…: the organisation acts elsewhere
+                pass
+            elif pron or _adverbs_only().match(head) or re.fullmatch(r"[^，。；]{0,10}?(?:年|月|日|以来|期间|后)[，,\s]*", head):
                 subj = [ctx.case_projects[sent.section]]
         if not subj and clause == sent.start and sent.section in ctx.case_projects:
             # 在成都蒲江，该项目覆盖了…: the place phrase opens the sentence, the project follows
@@ -1176,15 +1182,16 @@ def _document_award(res: DocResult) -> Mention | None:
     return counts[best][0]
 
 
-_DECLARATION = re.compile(r"[（(](?:以下|下文)?(?:简称|又称|英文简称)?[为：:]?[“\"「]?$")
+_DECLARATION = re.compile(r"\s*[（(](?:以下|下文)?(?:简称|又称|英文简称)?[为：:]?[“\"「]?\s*")
 
 
 def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
     """Drop the short name inside A（以下简称“B”）: it names A again, it is not a new argument."""
     out: list[Mention] = []
     for m in ms:
-        if out and m.start - out[-1].end <= 8 and _DECLARATION.search(text[out[-1].end : m.start]):
-            continue
+        if out and m.start - out[-1].end <= 8 and _DECLARATION.fullmatch(text[out[-1].end : m.start]):
+            if not (m.type == out[-1].type == "Place"):  # 长江（安庆、宜昌）: finer places, not a short name
+                continue
         out.append(m)
     return out
 

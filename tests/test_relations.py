@@ -297,6 +297,21 @@ CASES = [
         {("绿芽书屋", "locatedIn", "昆明")},
     ),
     (
+        "a parenthesised place list is not an alias declaration",
+        "该技术已在南部沿海的试验区（广西北海）、北部试验区（山东烟台）进行了应用。",
+        {"partOf"},
+        {("北海", "partOf", "广西"), ("烟台", "partOf", "山东")},
+    ),
+    (
+        "relative time between subject and verb (于去年11月)",
+        "青禾环保基金会和远山生态协会于去年11月发布了《城市湿地观察手册》。",
+        {"publishes"},
+        {
+            ("青禾环保基金会", "publishes", "城市湿地观察手册"),
+            ("远山生态协会", "publishes", "城市湿地观察手册"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
