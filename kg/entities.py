@@ -346,9 +346,10 @@ def _place_candidates(text: str) -> list[Candidate]:
     # a county named by its short form right after its province or city: 福建|安溪, 河北|张北
     counties = county_shorts()
     for m in _county_re().finditer(text):
-        before = _place_re().search(text, max(0, m.start() - 6), m.start())
-        if before and before.end() == m.start() and counties[m.group()].parent_chain & {places()[before.group()].name}:
+        before = _place_before(text, m.start())
+        if before and counties[m.group()].parent_chain & {places()[before].name}:
             out.append(Candidate(m.start(), m.end(), "Place", None, "place.county_short", 1))
+    out += _listed_localities(text)
     not_place = word_set("not_place_words.txt")
     for m in _place_re().finditer(text):
         if m.group() in not_place:
@@ -379,7 +380,7 @@ def _natural_candidates(text: str) -> list[Candidate]:
         if _glued_to_next(text, a, b) or (short and not _word_end_at(text, b)):
             continue  # 江豚, 山区, 湖泊: the suffix character begins another word
         if m.group() in _ADMIN_UNIT_SUFFIXES:
-            if _common_tail(text[max(0, a - 3) : b]):
+            if _common_tail(text[max(0, a - 3) : b], m.group()):
                 continue  # 重镇, 乡村, 农村: the suffix character ends a common word
         elif short and not _word_start(text, a):
             continue  # 青山, 海岛: the suffix character ends a common word
@@ -390,14 +391,14 @@ def _natural_candidates(text: str) -> list[Candidate]:
         stem = text[start:a]
         if not (1 if short else 2) <= len(stem) <= (3 if short else 6) or stem in generic or _NATIONAL.fullmatch(stem):
             continue
-        if m.group() in _ADMIN_UNIT_SUFFIXES and len(stem) < 2:
-            continue
+        if m.group() in _ADMIN_UNIT_SUFFIXES and (len(stem) < 2 or stem in _GENERIC_AREA):
+            continue  # 乡镇|街道, 城乡|社区: a kind of unit, not a named one
         name = text[start:b]
         if name in word_set("not_place_words.txt") or (short and _common_word(name) and not _is_geo_word(name)):
             continue
         if re.search(r"[A-Za-z0-9]", stem):
             continue
-        out.append(Candidate(start, b, "Place", None, "place.natural", 0))
+        out.append(Candidate(start, b, "Place", None, "place.natural", 1 if _place_re().match(stem) else 0))
     for m in _named_places_re().finditer(text):
         if _glued_to_next(text, m.start(), m.end()) and len(m.group()) <= 2:
             continue
@@ -406,6 +407,12 @@ def _natural_candidates(text: str) -> list[Candidate]:
 
 
 _ADMIN_UNIT_SUFFIXES = frozenset({"镇", "乡", "村", "街道"})
+_ADMIN_CHARS = frozenset("省市县区州旗盟")
+# words for kinds of area that stand before a unit word without naming one: 城乡|社区, 乡镇|街道
+_GENERIC_AREA = frozenset(
+    {"城乡", "乡镇", "农村", "城市", "基层", "周边", "附近", "当地", "本地", "各地", "全国", "所在", "城镇", "乡村",
+     "社区", "街道", "村镇", "城区", "郊区", "山区", "偏远", "边远", "贫困", "试点", "示范", "重点", "美丽", "和谐"}
+)
 _VERBISH = frozenset({"v", "vn", "d", "ad", "t"})  # cut at these as words of 2+ characters
 _FUNCTION = frozenset({"p", "c", "r", "u", "uj"})  # cut at these at any length
 
@@ -422,12 +429,83 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     return cut
 
 
-def _common_tail(span: str) -> bool:
+def _common_tail(span: str, suffix: str = "") -> bool:
+    """The suffix ends a common two-character word (乡村, 城镇, 山村); the suffix word itself
+    (街道) or a longer dictionary name (演丰镇) is not one."""
     toks = pseg.lcut(span, HMM=False)
     last = toks[-1] if toks else None
     if last and last.word in word_set("not_place_words.txt"):
         return True
-    return bool(last and len(last.word) >= 2 and last.flag != "ns" and jieba.dt.FREQ.get(last.word, 0) > 0)
+    if not last or last.word == suffix or (suffix and len(last.word) > 2):
+        return False
+    return bool(len(last.word) >= 2 and last.flag != "ns" and jieba.dt.FREQ.get(last.word, 0) > 0)
+
+
+_CHAINED_UNIT = re.compile(f"([{CJK}]{{2,3}}?)(街道|镇|乡|村|社区)")
+
+
+def _chained_units(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Towns, streets, villages and communities written right after the place above them
+    (松江区|青石镇|白溪村, 某街道|东湖社区): a chain of administrative units."""
+    out: list[Candidate] = []
+    ends = sorted({c.end for c in cands if c.type == "Place"})
+    seen: set[int] = set()
+    while ends:
+        end = ends.pop()
+        if end in seen:
+            continue
+        seen.add(end)
+        m = _CHAINED_UNIT.match(text, end)
+        if not m or m.group(1)[0] in _ADMIN_CHARS:
+            continue  # 余杭|区青山村: the unit above ends later
+        stem = m.group(1)
+        if stem in _GENERIC_AREA or _boundary_inside(stem) or stem in word_set("generic_stems.txt"):
+            continue
+        if m.group(2) in ("镇", "乡", "村") and _glued_to_next(text, m.end() - 1, m.end()):
+            continue  # 村民, 乡镇, 镇上: the unit character begins another word
+        out.append(Candidate(m.start(), m.end(), "Place", None, "place.chain", 1))
+        ends.append(m.end())
+    return out
+
+
+def _place_before(text: str, pos: int) -> str:
+    """The gazetteer place ending right at ``pos`` (the longest), or ""."""
+    for i in range(max(0, pos - 8), pos - 1):
+        if text[i:pos] in places():
+            return text[i:pos]
+    return ""
+
+
+_LOCALITY = re.compile(f"([{CJK}]{{2,4}}?)(?=[、，,。；和及与]|等地|等)")
+_PROVINCIAL = frozenset({"province", "city"})
+
+
+def _listed_localities(text: str) -> list[Candidate]:
+    """A locality written right after its province or city in a list of such pairs
+    (四川青木林、吉林白沙、湖北松坪等地): the part after the known place is a place too."""
+    out = []
+    for m in _place_re().finditer(text):
+        place = places().get(m.group())
+        if place is None or place.level not in _PROVINCIAL or len(m.group()) > 3:
+            continue
+        loc = _LOCALITY.match(text, m.end())
+        if not loc:
+            continue
+        in_list = text[m.start() - 1 : m.start()] == "、" or text[loc.end() : loc.end() + 1] == "、"
+        name = loc.group(1)
+        if not in_list or name in places() or _suffix_re().search(name) or _boundary_inside(name):
+            continue
+        if name in word_set("generic_stems.txt") or (_common_word(name) and not _is_geo_word(name)):
+            continue
+        if re.search("[的了在是为有等地区省市县]", name[-1]):
+            continue
+        out.append(Candidate(loc.start(), loc.end(), "Place", None, "place.listed", 1))
+    return out
+
+
+def _boundary_inside(name: str) -> bool:
+    toks = pseg.lcut(name, HMM=False)
+    return any(t.word in _boundary() or t.flag in _FUNCTION or (t.flag == "v" and len(t.word) >= 2) for t in toks)
 
 
 def _word_end_at(text: str, pos: int) -> bool:
@@ -1024,6 +1102,7 @@ def extract_entities(
     cands += _place_candidates(text)
     cands += _natural_candidates(text)
     cands += _structure_candidates(doc, sections)
+    cands += _chained_units(text, cands)
     chosen = _select(cands)
     chosen = _coordinated_persons(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]

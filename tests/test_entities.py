@@ -131,3 +131,30 @@ def test_declared_short_name() -> None:
 
 def test_quoted_award_has_its_bare_title_as_alias() -> None:
     assert ("青州市十佳花园奖", "青州市十佳花园") in _aliases("小区荣获“青州市十佳花园”奖。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # a locality after its province in a list of such pairs
+        ("项目相继在四川青木林、吉林白沙湾、湖北松坪等地推广。", "青木林", "Place"),
+        ("项目相继在四川青木林、吉林白沙湾、湖北松坪等地推广。", "松坪", "Place"),
+        ("学生来自北京大学、清华大学。", "大学", None),
+        # a county short form right after its province, also in a list
+        ("试点包括安徽泗县、山东鱼台等县。", "鱼台", "Place"),
+        # towns, streets, villages and communities chained after the unit above them
+        ("余杭区青石镇白溪村的村民参与巡护。", "青石镇", "Place"),
+        ("余杭区青石镇白溪村的村民参与巡护。", "白溪村", "Place"),
+        ("余杭区青石镇白溪村的村民参与巡护。", "区青石镇", None),
+        ("各地乡镇街道都设立了回收点。", "乡镇街道", None),
+        ("城乡社区治理水平提升。", "城乡社区", None),
+        # a new district whose stem is a city short form
+        ("模式已在兰州新区推广。", "兰州新区", "Place"),
+    ],
+)
+def test_places(text: str, name: str, typ: str | None) -> None:
+    found = _found(text)
+    if typ is None:
+        assert name not in found
+    else:
+        assert found.get(name) == typ, found
