@@ -1189,9 +1189,9 @@ def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
     """Drop the short name inside A（以下简称“B”）: it names A again, it is not a new argument."""
     out: list[Mention] = []
     for m in ms:
-        if out and m.start - out[-1].end <= 8 and _DECLARATION.fullmatch(text[out[-1].end : m.start]):
-            if not (m.type == out[-1].type == "Place"):  # 长江（安庆、宜昌）: finer places, not a short name
-                continue
+        # 长江（安庆、宜昌）: finer places in parentheses, not a short name
+        if out and m.start - out[-1].end <= 8 and _DECLARATION.fullmatch(text[out[-1].end : m.start]) and not (m.type == out[-1].type == "Place"):
+            continue
         out.append(m)
     return out
 
