@@ -584,19 +584,35 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(s, e, "Event", None, "quote.event", 4, name))
         elif pub_end.search(name) and not proj_end.search(name):
             out.append(Candidate(s, e, "Publication", None, "quote.publication", 4, name))
-        elif re.search(r"[、+＋]", name) or (_common_word(name) and not tail):
-            continue  # a list or a formula (A+B+C), a plain word (“赋能”): not a programme name
+        elif re.search(r"[、+＋]", name) or (_common_word(name) and not (tail and tail.group() in _NAMING_TAILS)):
+            continue  # a list or a formula (A+B+C), a plain word (“赋能”系列活动): not a programme name
+        elif _NOT_NAME_AFTER.match(after) or (_SLOGAN.search(name) and not _PROGRAMME_END.search(name)):
+            continue  # “X”类, “X”建设, “看得见的X”, “X模式”: a category, a goal or a slogan
+        elif (ev_tail := _EVENT_TAIL.match(after)) and not proj_end.search(name) and not _common_word(name):
+            # “X”绿色生态保护主题活动: the quoted name opens the event's name
+            out.append(Candidate(s, e + ev_tail.end(), "Event", None, "quote.event", 4, name + ev_tail.group()))
         elif proj_end.search(name) or tail:
             out.append(Candidate(s, e, "Project", None, "quote.project", 4, name))
         elif _specific_tail(after):
             t = _specific_tail(after)
             out.append(Candidate(s, e + len(t), "Project", None, "quote.project_tail", 4, name + t))
+        elif _PRODUCT_AFTER.match(after):
+            # “识典古籍”阅读平台, “一元碳汇”微信小程序: the quoted name is the product's name
+            out.append(Candidate(s, e, "Project", None, "quote.product", 4, name))
         elif trigger_before.search(before) or _PRODUCT_BEFORE.search(before):
             out.append(Candidate(s, e, "Project", None, "quote.after_trigger", 3, name))
     return _quoted_lists(text, out)
 
 
-_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务)$")
+_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌)$")
+_PRODUCT_AFTER = re.compile(f"[{CJK}]{{1,6}}?(?:平台|小程序|网站|系统|模块|App|APP)")
+_PROGRAMME_END = re.compile(r"(?:项目|计划|行动|工程|基金|专项|倡议|平台)$")
+_NAMING_TAILS = frozenset({"计划", "项目", "公益项目", "行动", "工程"})
+# after a quoted phrase: it names a category, a goal or a policy, not a programme
+_NOT_NAME_AFTER = re.compile(r"(?:类|类别|建设|试点|理念|原则|目标|精神|模式|机制|理论)")
+# phrases with function words or abstract heads are slogans and models: “看得见的绿色”, “X在行动”
+_SLOGAN = re.compile(r"[的让把都被将]|在(?!线)|(?:模式|机制|体系|理念|原则|基地|路径|思路|愿景|目标)$")
+_EVENT_TAIL = re.compile(f"[{CJK}]{{0,8}}?(?:主题活动|系列活动|启动仪式|仪式|大会|论坛|峰会|年会|研讨会)(?![{CJK}])")
 _QUOTE_GAP = re.compile(r"[、，和与及\s]{0,2}")
 _LIST_TAIL = re.compile(r"等(?:[多个款项]+)?(?:解决方案|产品|平台|项目|应用|工具|服务|系统|品牌)")
 
@@ -641,7 +657,7 @@ def _is_event_theme(text: str, start: int, after: str) -> bool:
 
 def _specific_tail(after: str) -> str:
     """A short head noun after a quoted name that makes it a named programme: “X”海洋守护专项."""
-    m = re.match(f"([{CJK}]{{0,6}}?(?:专项基金|专项|计划|基金|工程|平台))", after)
+    m = re.match(f"([{CJK}]{{0,6}}?(?:专项基金|专项|计划|基金|工程)|倡议|平台)", after)
     return m.group(1) if m else ""
 
 

@@ -158,3 +158,27 @@ def test_places(text: str, name: str, typ: str | None) -> None:
         assert name not in found
     else:
         assert found.get(name) == typ, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # a quoted name before a descriptive product noun is the product's name
+        ("用户可在“青禾书屋”阅读平台检索古籍。", "青禾书屋", "Project"),
+        ("用户可在“青禾书屋”阅读平台检索古籍。", "青禾书屋阅读平台", None),
+        ("多国共同发起了“千分之三”倡议。", "千分之三倡议", "Project"),
+        # categories, goals, slogans and models in quotes are no programmes
+        ("共评出12个“绿色先锋”类和8个“生态守望”类项目。", "绿色先锋", None),
+        ("企业通过“看得见的蓝天”鼓励公众低碳出行。", "看得见的蓝天", None),
+        ("鼓励社会资本通过“公益合作模式”参与修复。", "公益合作模式", None),
+        ("助力城市推进“零碳街区”建设。", "零碳街区", None),
+        # a quoted name opening an event name
+        ("协会举办“绿水同行”湿地保护主题活动。", "绿水同行湿地保护主题活动", "Event"),
+    ],
+)
+def test_quoted_projects_and_slogans(text: str, name: str, typ: str | None) -> None:
+    found = _found(text)
+    if typ is None:
+        assert name not in found
+    else:
+        assert found.get(name) == typ, found
