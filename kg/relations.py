@@ -164,7 +164,15 @@ def _gap_before() -> re.Pattern[str]:
 def _adverbs_only() -> re.Pattern[str]:
     """A clause opening with nothing but adverbs / time before its verb: its subject was dropped."""
     adv = _adverb_alt()
-    return re.compile(rf"^[\s“”\"]*(?:(?:{adv}|{_TIME}|而且|而|且|还)[\s“”\"]*)*$")
+    return re.compile(rf"^[\s“”\"]*(?:(?:{adv}|{_TIME}|而且|而|且|还|其)[\s“”\"]*)*$")
+
+
+@cache
+def _co_actor() -> re.Pattern[str]:
+    """A clause opening 联合/与/携手 before its group: the dropped subject acts together with it
+    (…，联合 A、B 发起 X / 其与 A 合作上线 X)."""
+    adv = _adverb_alt()
+    return re.compile(rf"[\s“”\"]*(?:(?:{adv}|{_TIME}|其|并|还)[\s“”\"]*)*(?:联合|携手|会同|与|同|跟)[\s“”\"]*")
 
 
 def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], floor: int) -> list[Mention]:
@@ -277,7 +285,9 @@ def _anaphor_before(ctx: Ctx, sent: Sentence, pos: int, floor: int, types: froze
 def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) -> Mention | None:
     """Trigger + (了)(本次)启动仪式: the generic noun names the latest such entity."""
     heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
-    m = re.compile(rf"[\s了]*(?:本次|此次|该|本|这一?|上述|此)?\s*[\u4e00-\u9fff]{{0,4}}?({heads})(?![\u4e00-\u9fff])").match(ctx.text, pos, sent.end)
+    m = re.compile(
+        rf"[\s了]*(?:本次|此次|该|本|这一?|上述|此)?\s*(?:{_NUM}\s*(?:场|次|期|届|个|份))?[\u4e00-\u9fff]{{0,4}}?({heads})(?![\u4e00-\u9fff])"
+    ).match(ctx.text, pos, sent.end)
     if not m:
         return None
     return _resolve_head(ctx, sent, pos, m.group(1), types)
@@ -285,7 +295,7 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 
 _LEAD = re.compile(
     r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|据介绍|据悉|据了解|据统计|"
-    r"在[^，。；]{1,40}?(?:(?:支持|指导|帮助|推动)下|基础上|背景下|过程中)|"
+    r"在[^，。；]{1,40}?(?:下|基础上|过程中|之际)(?=[，,\s])|过去[^，。；]{0,4}年|近[^，。；]{0,3}年来?|多年来|\d+\s*年来|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
 )
@@ -396,6 +406,17 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             mode = "by"
     if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
         mode = "by"
+    co: list[Mention] = []
+    if subj and mode == "direct" and clause_start > sent.start and _co_actor().fullmatch(text[clause_start : subj[0].start]):
+        co = [x for x in sentence_subject(ctx, sent, ms, rule.subject_types) if x.end <= clause_start]
+    if (
+        not subj
+        and rule.id == "partnersWith.together"
+        and clause_start > sent.start
+        and _adverbs_only().match(text[clause_start : t.start()])
+    ):
+        # …，联合 A、B 发起 X: the dropped subject is the partner of A and B
+        subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
     if not subj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
         a = _anaphor_before(ctx, sent, t.start(), clause_start, rule.subject_types)
         if a is not None:
@@ -440,6 +461,14 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 if gap and not re.search(r"[。；！？]", text[m.end : t.start()]):
                     obj = [m]
                 break
+        if not obj and mode == "by":
+            # 报告由 A、B 共同完成: a bare head noun opening the clause refers back
+            heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
+            bare = re.compile(rf"[\s“”\"]*({heads})[\s“”\"]*(?:将|已|也|是)?由").match(text, clause_start, t.start())
+            if bare:
+                ref = _resolve_head(ctx, sent, clause_start, bare.group(1), rule.object_types)
+                if ref is not None:
+                    obj = [ref]
         if not obj and mode in ("direct", "by"):
             # 本次培训班由 A 指导，B 主办，C 承办: the chain's object is an anaphor
             for a in _anaphor_re().finditer(text, sent.start, t.start()):
@@ -458,8 +487,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         if ev is not None:
             obj = [ev]
     if pred == "partnersWith":
+        if rule.id == "partnersWith.joint" and len(subj) > 3:
+            return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
         yield from _partner_pairs(rule, subj, obj, sent, ms, text)
+        if rule.id == "partnersWith.together":
+            for a in co:
+                for b in subj:
+                    if a.key != b.key and allowed(pred, a, b):
+                        yield _rel(a, pred, b, sent, rule)
         return
+    subj = subj + [c for c in co if c not in subj]
     if pred == "memberOf":
         # N 成员 A: A memberOf N (N precedes the trigger)
         for network in subj[-1:]:
@@ -567,7 +604,9 @@ def _partner_pairs(rule: Rule, subj: list[Mention], obj: list[Mention], sent: Se
         pairs += list(combinations(left, 2))
     pairs += [(a, b) for a in left for b in right]
     for a, b in pairs:
-        if a.key != b.key and allowed("partnersWith", a, b):
+        if a.key.startswith(b.key) or b.key.startswith(a.key):
+            continue  # a unit and its parent (X学会Y分会 与 X学会) act together, they are not partners
+        if allowed("partnersWith", a, b):
             yield _rel(a, "partnersWith", b, sent, rule)
 
 

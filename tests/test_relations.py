@@ -312,6 +312,53 @@ CASES = [
         },
     ),
     (
+        "dropped subject + 联合 A、B 等发起: the topic co-initiates and partners each",
+        "在全省上下共护湿地的形势下，青禾环保基金会在星河科技有限公司的支持下，联合远山生态协会、明德公益基金会等发起了“候鸟驿站项目”。",
+        {"initiates", "partnersWith"},
+        {
+            ("青禾环保基金会", "initiates", "候鸟驿站项目"),
+            ("远山生态协会", "initiates", "候鸟驿站项目"),
+            ("明德公益基金会", "initiates", "候鸟驿站项目"),
+            ("青禾环保基金会", "partnersWith", "远山生态协会"),
+            ("青禾环保基金会", "partnersWith", "明德公益基金会"),
+        },
+    ),
+    (
+        "其与 B 合作上线 X: the topic of the sentence partners B and launches X",
+        "过去三年，星河科技有限公司在生态保护领域有诸多尝试，其与远山大学合作上线了免费开放的“湿地云课堂”平台。",
+        {"initiates", "partnersWith"},
+        {
+            ("星河科技有限公司", "partnersWith", "远山大学"),
+            ("星河科技有限公司", "initiates", "湿地云课堂"),
+            ("远山大学", "initiates", "湿地云课堂"),
+        },
+    ),
+    (
+        "共同完成 with a bare head noun opening the clause (报告由 A、B 共同完成)",
+        "会上发布了《湿地碳汇发展报告》，报告由青禾环保基金会、远山大学共同完成。",
+        {"publishes", "partnersWith"},
+        {
+            ("青禾环保基金会", "publishes", "湿地碳汇发展报告"),
+            ("远山大学", "publishes", "湿地碳汇发展报告"),
+            ("青禾环保基金会", "partnersWith", "远山大学"),
+        },
+    ),
+    (
+        "a long list of co-initiators is not a partnership statement",
+        "青禾环保基金会、远山生态协会、明德公益基金会、星河科技有限公司等四家机构共同发起“湿地守护行动”。",
+        {"partnersWith"},
+        set(),
+    ),
+    (
+        "quantified generic event after the verb (组织了4场工作坊)",
+        "“2023年湿地讲师赋能工作坊”是培训的延续。青禾环保基金会联合远山生态协会连续组织了4场参与式工作坊。",
+        {"organizes"},
+        {
+            ("青禾环保基金会", "organizes", "2023年湿地讲师赋能工作坊"),
+            ("远山生态协会", "organizes", "2023年湿地讲师赋能工作坊"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
