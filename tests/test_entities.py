@@ -182,3 +182,9 @@ def test_quoted_projects_and_slogans(text: str, name: str, typ: str | None) -> N
         assert name not in found
     else:
         assert found.get(name) == typ, found
+
+
+def test_honour_verbs_cut_an_award_name() -> None:
+    found = _found("项目入选第五届青溪公益奖年度案例。")
+    assert found.get("青溪公益奖") == "Award"
+    assert not any(k.startswith("项目入选") for k in found)
