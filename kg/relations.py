@@ -69,6 +69,7 @@ FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)�
 FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.7, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
 STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.75, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
+SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.7, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -193,11 +194,17 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
             # next mention of the group decides
             continue
         gap = text[m.end : group[-1].start]
-        if _CONNECT.match(gap) or _UNKNOWN_ITEMS.match(gap):
+        if _CONNECT.match(gap) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _role_gap().fullmatch(gap)):
             group.append(m)
         else:
             break
     return list(reversed(group))
+
+
+@cache
+def _role_gap() -> re.Pattern[str]:
+    """理事长甲、监事长乙: a connector and the next person's title between two listed people."""
+    return re.compile(rf"\s*[、，,和及]\s*(?:{_role_alt()})\s*")
 
 
 def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], ceiling: int, max_gap: int = 12) -> list[Mention]:
@@ -428,6 +435,14 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         head = text[sent.start : t.start()]
         if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^。；]{0,40}$", head):
             subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
+        # 以及 A 和 B 的代表等共同参加: organisations sent representatives
+        for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
+            reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
+            subj = subj + [x for x in reps if x not in subj]
+        if not subj and re.search(r"作为[^，。；]{1,16}?(?:代表|嘉宾|成员)[^，。；]{0,4}$", text[clause_start : t.start()]):
+            # A 作为社会组织代表受邀参会
+            pos = clause_start + text[clause_start : t.start()].rfind("作为")
+            subj = group_before(ms, text, pos, rule.subject_types, clause_start)
     if not subj:
         return
 
@@ -484,6 +499,20 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
+        if ev is None and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
+            # A 受邀参会。: a bare verb refers to the event the passage is about
+            ev = _latest_event(ctx, sent, sent.start)
+        if ev is not None:
+            obj = [ev]
+    if (
+        not obj
+        and pred == "organizes"
+        and re.search(r"主办|承办|协办", t.group())
+        and not re.search(r"在[\s“”\"]*$", text[clause_start : subj[0].start])
+        and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end])
+    ):
+        # A、B 将参与联合主办。: the event the passage is about
+        ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
     if pred == "partnersWith":
@@ -539,6 +568,36 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, sent.start - 800)
     prev = [m for m in ctx.ms if m.type == "Event" and floor <= m.start and m.end <= sent.start]
+    return prev[-1] if prev else None
+
+
+_SUB_VERB = re.compile(r"(?:开展|开发|启动|推出|打造|设立|建立|成立|实施|创建|上线)(?:了)?")
+_PART_OF = re.compile(r"[\s”\"]*(?:是|为|属于|作为)[\s“\"]*")
+_PART_TAIL = re.compile(r"[\s”\"]*的?(?:一部分|组成部分|子项目|分项目|重要内容|重要组成部分|之一)")
+
+
+def _subproject_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Sub-programmes: X 是 P 的一部分; inside a case block, 开展/开发/启动 “X” of the case project."""
+    text = ctx.text
+    projs = [m for m in ms if m.type == "Project"]
+    for a, b in pairwise(projs):
+        if _PART_OF.fullmatch(text[a.end : b.start]) and _PART_TAIL.match(text, b.end):
+            yield _rel(a, "partOf", b, sent, SUBPROJECT)
+    case = ctx.case_projects.get(sent.section)
+    if case is None:
+        return
+    for t in _SUB_VERB.finditer(text, sent.start, sent.end):
+        for o in group_after(ms, text, t.end(), frozenset({"Project"}), sent.end, max_gap=6):
+            quoted = text[o.start - 1 : o.start] in ("“", '"', "—") or text[o.start : o.start + 1] in ("“", '"')
+            if quoted and not case.key.startswith(o.key) and allowed("partOf", o, case):
+                yield _rel(o, "partOf", case, sent, SUBPROJECT)
+
+
+def _latest_event(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
+    """The latest event named in the same section, not too far before ``pos``."""
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 600)
+    prev = [m for m in ctx.ms if m.type == "Event" and floor <= m.start and m.end <= pos]
     return prev[-1] if prev else None
 
 
@@ -827,7 +886,7 @@ def _strip_former(ms: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会)$")
+_UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会|分行|支行|代表处|分院|[^办]处|司|所)$")
 
 
 def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -895,7 +954,7 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
 
 _PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
 _PLACE_TAIL = re.compile(
-    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,4}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海))?"
+    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海))?"
     r"(?:的[^，。；]{0,12}?)?(?:[，,]?\s*)"
 )
 _LOC_VERB = re.compile(
@@ -945,7 +1004,15 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         tail = _PLACE_TAIL.match(text, end, sent.end)
         after = tail.end() if tail else end
         seat_verb = re.match(r"设有|设立了?|成立了?", text[after : after + 4])
-        if not seat_verb and not _LOC_VERB.match(text, after, sent.end) and not re.match(r"[^，。；]{0,3}?等地", text[end:sent.end]):
+        # 在成都蒲江，该项目覆盖了…: the project named right after the place phrase
+        pron_after = re.match(r"(?:该项目|本项目|项目)[\s]*(?:(?:" + _adverb_alt() + r")\s*)*", text[after:sent.end])
+        verb_at = after + pron_after.end() if pron_after else after
+        if (
+            not seat_verb
+            and not _LOC_VERB.match(text, verb_at, sent.end)
+            and not re.match(r"(?:覆盖|惠及|辐射)", text[verb_at : verb_at + 2])
+            and not re.match(r"[^，。；]{0,10}?等地", text[end:sent.end])
+        ):
             continue
         clause = _clause_start(text, sent.start, a)
         subj = group_before(ms, text, a, frozenset({"Project", "Event"}), clause)
@@ -1298,6 +1365,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_seat_phrase_relations(sent, in_sent, text))
         out.extend(_place_prefix_relations(sent, in_sent, text))
         out.extend(_member_list_relations(ctx, sent, in_sent))
+        out.extend(_subproject_relations(ctx, sent, in_sent))
     seen = set()
     unique = []
     for r in out:

@@ -359,6 +359,42 @@ CASES = [
         },
     ),
     (
+        "titles between listed people: ORG 副理事长甲、监事长乙出席 + generic event noun",
+        "“第五届湿地论坛”在成都开幕，青禾环保基金会副理事长周明、监事长陈静出席论坛。",
+        {"participatesIn"},
+        {("周明", "participatesIn", "第五届湿地论坛"), ("陈静", "participatesIn", "第五届湿地论坛")},
+    ),
+    (
+        "organisations' representatives take part (A 和 B 的代表等共同参加)",
+        "“湿地驿站交付仪式”于昨日举行，远山生态协会和明德公益基金会的代表等共同参加交付仪式。",
+        {"participatesIn"},
+        {("远山生态协会", "participatesIn", "湿地驿站交付仪式"), ("明德公益基金会", "participatesIn", "湿地驿站交付仪式")},
+    ),
+    (
+        "a bare 参会 refers to the event the passage is about",
+        "“第二届湿地司法论坛”在武汉召开。青禾环保基金会作为社会组织代表受邀参会。",
+        {"participatesIn"},
+        {("青禾环保基金会", "participatesIn", "第二届湿地司法论坛")},
+    ),
+    (
+        "在 X 举办 names a venue, not a host",
+        "“第二届湿地司法论坛”在远山大学举办，约400名嘉宾参加了本届论坛。",
+        {"organizes"},
+        set(),
+    ),
+    (
+        "X 是 P 的一部分 (sub-programme)",
+        "“湿地摄影大赛计划”是“青禾湿地守护计划”的一部分。",
+        {"partOf"},
+        {("湿地摄影大赛计划", "partOf", "青禾湿地守护计划")},
+    ),
+    (
+        "a unit of an organisation named after it (代表处)",
+        "青禾环保基金会北京代表处也出席了，青禾环保基金会表示欢迎。",
+        {"subOrganizationOf"},
+        {("青禾环保基金会北京代表处", "subOrganizationOf", "青禾环保基金会")},
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
