@@ -1166,7 +1166,15 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         clause = _clause_start(text, sent.start, m.start())
         gap_ok = re.compile(r"[\s“”\"]*(?:[^，。；]{0,8}?(?:年|以来|后|来))?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*")
         donors = [x for x in ms if clause <= x.start and x.end <= m.start() and x.type in orgs]
-        if not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
+        if donors and re.search(r"(?:向|给|为|对)[\s“”\"]*$", text[clause : donors[-1].start]):
+            # A 向 B 捐赠 N 万元，用于 P: the giver is the group before 向
+            recipient = donors[-1]
+            donors = group_before(ms, text, recipient.start - 1, orgs, clause)
+            if donors and re.match(r"[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
+                donors = donors[-1:]
+            else:
+                continue
+        elif not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
             continue
         # 用于 P: the money goes to the project named after 用于
         tail = re.match(r"[^。；]{0,12}?用于", text[m.end() : sent.end])

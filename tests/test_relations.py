@@ -395,6 +395,12 @@ CASES = [
         {("青禾环保基金会北京代表处", "subOrganizationOf", "青禾环保基金会")},
     ),
     (
+        "A 向 B 捐赠 N 万元，用于 P: the giver funds P, not the recipient",
+        "星河科技有限公司向远山生态协会捐赠了300万元，用于“山林卫士项目”。",
+        {"funds"},
+        {("星河科技有限公司", "funds", "远山生态协会"), ("星河科技有限公司", "funds", "山林卫士项目")},
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
