@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg as pseg
 
 from kg.lexicon import (
+    TrieScanner,
     county_shorts,
     gov_bodies,
     org_suffixes,
@@ -44,6 +45,20 @@ class Candidate:
     name: str = ""
 
 
+# --- segmentation, cached: the same short windows are segmented again and again -------------
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(jieba.lcut(s, HMM=False))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tagged(s: str) -> tuple:
+    """Words with part-of-speech tags (jieba ``pair`` objects: ``.word``, ``.flag``)."""
+    return tuple(pseg.lcut(s, HMM=False))
+
+
 # --- compiled patterns -------------------------------------------------------------------
 
 
@@ -53,13 +68,19 @@ def _suffix_re() -> re.Pattern[str]:
 
 
 @cache
-def _place_re() -> re.Pattern[str]:
-    return re.compile(trie_regex(places()))
+def _place_scanner() -> TrieScanner:
+    return TrieScanner(places())
 
 
 @cache
-def _county_re() -> re.Pattern[str]:
-    return re.compile(trie_regex(county_shorts()))
+def _county_scanner() -> TrieScanner:
+    return TrieScanner(county_shorts())
+
+
+@lru_cache(maxsize=2)
+def _place_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of gazetteer places, as ``re.finditer`` of their trie regex (once per text)."""
+    return _place_scanner().spans(text)
 
 
 @cache
@@ -112,7 +133,7 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     if latin and start > 1 and text[start - 1] == " " and re.match(r"[A-Za-z,]", text[start - 2]):
         start = latin.end()  # the Melting Rooftop|故宫…: the end of an English phrase
     run = text[start:end_of_stem]
-    tokens = jieba.lcut(run, HMM=False)
+    tokens = _words(run)
     boundary = _boundary()
     pos = 0
     cut = 0
@@ -141,18 +162,18 @@ def _joins_name(before: str, left: str, right: str) -> bool:
     left = re.sub(r"^(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", "", left)
     if not left or not right:
         return False
-    if not _NATIONAL.match(left) and not _place_re().match(left):
+    if not _NATIONAL.match(left) and not _place_scanner().match_end(left):
         return False
     if left[-1] in "院所":
         return False  # 中国林科院|和…: the left part is a name of its own
-    return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_re().match(right))
+    return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_scanner().match_end(right))
 
 
 def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
     """Drop leading words that cannot begin a name (the verb governing it, an adverb…)."""
     if end_of_stem - start < 2:
         return start
-    toks = pseg.lcut(text[start:end_of_stem], HMM=False)
+    toks = _tagged(text[start:end_of_stem])
     pos = start
     for t in toks:
         if (
@@ -174,7 +195,6 @@ def _org_candidates(text: str) -> list[Candidate]:
     suffixes = org_suffixes()
     generic = word_set("generic_stems.txt")
     not_org = word_set("not_org_words.txt")
-    role_words = set(roles())
     for m in _suffix_re().finditer(text):
         suffix = m.group()
         # prefer the longest suffix ending here (the trie regex is greedy from the left)
@@ -198,7 +218,7 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue  # 部 / 局 / 委 / 政府 name a body only with its owner: 湖州市财政局, 外交部
         if len(suffix) == 1 and _glued_to_next(text, m.start(), end):
             continue  # 部分, 局面, 委托: the suffix character starts another word
-        if any(name.endswith(r) and len(r) >= 2 and r not in suffixes for r in role_words):
+        if _role_tail_re().search(name):
             continue
         out.append(Candidate(start, end, typ, sub, f"org.suffix.{sub}", 2))
         unit = _unit_after(text, end)
@@ -218,13 +238,12 @@ _OWNER_BEFORE = re.compile(r"(?:中华人民共和国|中国|中共|美国|英�
 def _has_owner(stem: str) -> bool:
     if _NATIONAL.match(stem) or _gov_re().match(stem):
         return True
-    m = _place_re().match(stem)
-    return bool(m and (m.end() == len(stem) or len(stem) - m.end() >= 1))
+    return bool(_place_scanner().match_end(stem))
 
 
 def _not_org_tail(name: str, suffix: str, not_org: frozenset[str]) -> bool:
     """The name's last word is a common word longer than the suffix (格局, 全部, 地方政府)."""
-    toks = jieba.lcut(name, HMM=False)
+    toks = _words(name)
     return bool(toks) and len(toks[-1]) > len(suffix) and toks[-1] in not_org
 
 
@@ -235,9 +254,9 @@ _COMMON_FLAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "b", "l", "m", 
 def _common_noun_stem(stem: str) -> bool:
     """A stem of one or two common words and at most three characters (投资, 商业, 一流),
     or a single dictionary word: the whole is a description, not a proper name."""
-    if re.search(r"[A-Za-z0-9]", stem) or _place_re().match(stem) or _NATIONAL.match(stem):
+    if _LATIN_DIGIT.search(stem) or _place_scanner().match_end(stem) or _NATIONAL.match(stem):
         return False
-    toks = pseg.lcut(stem, HMM=False)
+    toks = _tagged(stem)
     if not all(t.flag in _COMMON_FLAGS for t in toks):
         return False
     return len(toks) == 1 or len(stem) <= 3
@@ -249,7 +268,7 @@ def _glued_to_next(text: str, start: int, end: int) -> bool:
         return False
     window = text[max(0, start - 2) : end + 2]
     pos = max(0, start - 2)
-    for tok in jieba.lcut(window, HMM=False):
+    for tok in _words(window):
         if pos <= start < pos + len(tok):
             return pos + len(tok) > end
         pos += len(tok)
@@ -289,6 +308,7 @@ def _gov_candidates(text: str) -> list[Candidate]:
 
 
 _LATIN_GLUE = re.compile(r"[A-Za-z0-9]")
+_LATIN_DIGIT = _LATIN_GLUE
 
 
 @cache
@@ -328,7 +348,7 @@ def _unit_after(text: str, end: int) -> int:
     if head_len <= 2 and _glued_to_next(text, m.end() - head_len, m.end()):
         return 0
     boundary = _boundary()
-    toks = pseg.lcut(unit, HMM=False)
+    toks = _tagged(unit)
     verb_ok = unit[-1] in "司局" and toks[0].flag == "v"  # 应对气候变化司: departments named by a task
     # 环境科学与工程学院: a conjunction inside the name of an academic unit
     joins = {"与", "和"} if unit.endswith(("学院", "研究院", "研究所", "专业委员会", "专委会", "实验室")) else set()
@@ -345,17 +365,17 @@ def _place_candidates(text: str) -> list[Candidate]:
     out = []
     # a county named by its short form right after its province or city: 福建|安溪, 河北|张北
     counties = county_shorts()
-    for m in _county_re().finditer(text):
-        before = _place_before(text, m.start())
-        if before and counties[m.group()].parent_chain & {places()[before].name}:
-            out.append(Candidate(m.start(), m.end(), "Place", None, "place.county_short", 1))
+    for a, b in _county_scanner().spans(text):
+        before = _place_before(text, a)
+        if before and counties[text[a:b]].parent_chain & {places()[before].name}:
+            out.append(Candidate(a, b, "Place", None, "place.county_short", 1))
     out += _listed_localities(text)
     not_place = word_set("not_place_words.txt")
-    for m in _place_re().finditer(text):
-        if m.group() in not_place:
+    for a, b in _place_spans(text):
+        if text[a:b] in not_place:
             continue
         # do not take a place out of the middle of a longer word (e.g. 中山 in 中山装)
-        out.append(Candidate(m.start(), m.end(), "Place", None, "place.gazetteer", 1))
+        out.append(Candidate(a, b, "Place", None, "place.gazetteer", 1))
     return out
 
 
@@ -385,9 +405,9 @@ def _natural_candidates(text: str) -> list[Candidate]:
         elif short and not _word_start(text, a):
             continue  # 青山, 海岛: the suffix character ends a common word
         start = _after_verbs(text, left_extend(text, a, max_len=8), a)
-        lead = _place_re().match(text, start, a)
-        if lead and a - lead.end() >= 2:
-            start = lead.end()  # 成都|天府新区: the seat is a place of its own
+        lead = _place_scanner().match_end(text, start, a)
+        if lead and a - lead >= 2:
+            start = lead  # 成都|天府新区: the seat is a place of its own
         stem = text[start:a]
         if not (1 if short else 2) <= len(stem) <= (3 if short else 6) or stem in generic or _NATIONAL.fullmatch(stem):
             continue
@@ -398,7 +418,7 @@ def _natural_candidates(text: str) -> list[Candidate]:
             continue
         if re.search(r"[A-Za-z0-9]", stem):
             continue
-        out.append(Candidate(start, b, "Place", None, "place.natural", 1 if _place_re().match(stem) else 0))
+        out.append(Candidate(start, b, "Place", None, "place.natural", 1 if _place_scanner().match_end(stem) else 0))
     for m in _named_places_re().finditer(text):
         if _glued_to_next(text, m.start(), m.end()) and len(m.group()) <= 2:
             continue
@@ -422,7 +442,7 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     hold none (保护|海河湿地公园, 进入|三江源国家公园)."""
     pos = start
     cut = start
-    for t in pseg.lcut(text[start:end], HMM=False):
+    for t in _tagged(text[start:end]):
         pos += len(t.word)
         if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2):
             cut = pos
@@ -432,7 +452,7 @@ def _after_verbs(text: str, start: int, end: int) -> int:
 def _common_tail(span: str, suffix: str = "") -> bool:
     """The suffix ends a common two-character word (乡村, 城镇, 山村); the suffix word itself
     (街道) or a longer dictionary name (演丰镇) is not one."""
-    toks = pseg.lcut(span, HMM=False)
+    toks = _tagged(span)
     last = toks[-1] if toks else None
     if last and last.word in word_set("not_place_words.txt"):
         return True
@@ -484,14 +504,16 @@ def _listed_localities(text: str) -> list[Candidate]:
     """A locality written right after its province or city in a list of such pairs
     (四川青木林、吉林白沙、湖北松坪等地): the part after the known place is a place too."""
     out = []
-    for m in _place_re().finditer(text):
-        place = places().get(m.group())
-        if place is None or place.level not in _PROVINCIAL or len(m.group()) > 3:
+    for a, b in _place_spans(text):
+        if b - a > 3:
             continue
-        loc = _LOCALITY.match(text, m.end())
+        place = places().get(text[a:b])
+        if place is None or place.level not in _PROVINCIAL:
+            continue
+        loc = _LOCALITY.match(text, b)
         if not loc:
             continue
-        in_list = text[m.start() - 1 : m.start()] == "、" or text[loc.end() : loc.end() + 1] == "、"
+        in_list = text[a - 1 : a] == "、" or text[loc.end() : loc.end() + 1] == "、"
         name = loc.group(1)
         if not in_list or name in places() or _suffix_re().search(name) or _boundary_inside(name):
             continue
@@ -504,7 +526,7 @@ def _listed_localities(text: str) -> list[Candidate]:
 
 
 def _boundary_inside(name: str) -> bool:
-    toks = pseg.lcut(name, HMM=False)
+    toks = _tagged(name)
     return any(t.word in _boundary() or t.flag in _FUNCTION or (t.flag == "v" and len(t.word) >= 2) for t in toks)
 
 
@@ -515,7 +537,7 @@ def _word_end_at(text: str, pos: int) -> bool:
 
 
 def _is_geo_word(word: str) -> bool:
-    toks = pseg.lcut(word, HMM=False)
+    toks = _tagged(word)
     return len(toks) == 1 and toks[0].flag == "ns"
 
 
@@ -531,6 +553,22 @@ def _generic_project_tail() -> re.Pattern[str]:
 
 
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_TRIGGER_BEFORE = re.compile(
+    r"(?:发起|启动|开展|实施|推出|上线|打造|搭建|设立|创立|创办|运营|举办|主办|承办|资助|支持|参与|加入|通过|依托|"
+    r"开启|助力|携手|合作|名为|称为|命名为|荣获|获得|获评|入选|颁发|授予)(?:了|的)?$"
+)
+
+
+@cache
+def _org_end_re() -> re.Pattern[str]:
+    return re.compile("(?:" + trie_regex(org_suffixes()) + ")$")
+
+
+@cache
+def _role_tail_re() -> re.Pattern[str]:
+    """Role words (two characters or more, not themselves an organisation suffix) at the end."""
+    tails = [r for r in roles() if len(r) >= 2 and r not in org_suffixes()]
+    return re.compile("(?:" + trie_regex(tails) + r")\Z") if tails else re.compile(r"(?!)")
 
 
 def _quoted_candidates(text: str) -> list[Candidate]:
@@ -539,12 +577,9 @@ def _quoted_candidates(text: str) -> list[Candidate]:
     event_end = _ends_re("event_suffixes.txt")
     award_end = _ends_re("award_suffixes.txt")
     pub_end = _ends_re("publication_suffixes.txt")
-    org_end = re.compile("(?:" + trie_regex(org_suffixes()) + ")$")
+    org_end = _org_end_re()
     tail_re = _generic_project_tail()
-    trigger_before = re.compile(
-        r"(?:发起|启动|开展|实施|推出|上线|打造|搭建|设立|创立|创办|运营|举办|主办|承办|资助|支持|参与|加入|通过|依托|"
-        r"开启|助力|携手|合作|名为|称为|命名为|荣获|获得|获评|入选|颁发|授予)(?:了|的)?$"
-    )
+    trigger_before = _TRIGGER_BEFORE
     for m in _QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         inner = _MD_LINK.sub(r"\1", inner)  # [title](#): a markdown link left by the PDF converter
@@ -679,9 +714,9 @@ def _specific_event_stem(stem: str) -> bool:
     (a coined or proper name). 新闻|发布会, 气候|大会, 生物学|大会 are kinds of events."""
     if _SPECIFIC_MARK.search(stem) or _NATIONAL.match(stem):
         return True
-    if _place_re().search(stem) or _gov_re().search(stem) or _suffix_re().search(stem):
+    if _place_scanner().contains(stem) or _gov_re().search(stem) or _suffix_re().search(stem):
         return True
-    toks = pseg.lcut(stem, HMM=False)
+    toks = _tagged(stem)
     return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
 
@@ -792,10 +827,11 @@ def _specific_project_stem(stem: str) -> bool:
         return False
     if re.search(r"[A-Za-z]", stem) or _gov_re().match(stem):
         return True
-    p = _place_re().match(stem) or _named_places_re().match(stem)
-    if p and len(stem) - p.end() <= 4:
+    named = _named_places_re().match(stem)
+    p_end = _place_scanner().match_end(stem) or (named.end() if named else 0)
+    if p_end and len(stem) - p_end <= 4:
         return True
-    toks = pseg.lcut(stem, HMM=False)
+    toks = _tagged(stem)
     if any(t.flag in ("v", "vd", "d", "a", "ad", "p", "r") and len(t.word) >= 2 for t in toks):
         return False  # 多渠道筹集|项目, 远高于|…: a clause, not a name
     return any(t.flag in ("nr", "nz", "nrt", "nrfg") and len(t.word) >= 2 for t in toks)
@@ -873,13 +909,13 @@ _NOT_SURNAME_START = frozenset("和由")  # rare surnames and very common functi
 def _staff_name_len(text: str, s: int) -> int:
     """Length of the name opening a staff-list line: three characters when the rest of the
     line then begins with a word (任婷婷|北京代表处), else two (王婧|品牌和传播部)."""
-    rest = jieba.lcut(text[s + 3 : s + 12], HMM=False)
+    rest = _words(text[s + 3 : s + 12])
     return 3 if rest and len(rest[0]) >= 2 else 2
 
 
 def _common_word(word: str) -> bool:
     """A dictionary word that is not a personal name (项目, 单位, 包括)."""
-    toks = pseg.lcut(word, HMM=False)
+    toks = _tagged(word)
     return len(toks) == 1 and not toks[0].flag.startswith("nr") and jieba.dt.FREQ.get(word, 0) > 0
 
 
@@ -887,7 +923,7 @@ def _word_start(text: str, pos: int) -> bool:
     """True when ``pos`` starts a word (checked by segmenting a short window around it)."""
     lo = max(0, pos - 4)
     at = lo
-    for tok in jieba.lcut(text[lo : pos + 4], HMM=False):
+    for tok in _words(text[lo : pos + 4]):
         if at == pos:
             return True
         if at > pos:
@@ -1045,7 +1081,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
         if any(taken[c.start : c.end]):
             if not c.rule.startswith(_TRIMMABLE) or c.name:
                 continue
-            last = max(i for i in range(c.start, c.end) if taken[i]) + 1
+            last = taken.rfind(1, c.start, c.end) + 1
             if any(taken[last : c.end]) or c.end - last < 3:
                 continue
             c = Candidate(last, c.end, c.type, c.subtype, c.rule, c.priority)
@@ -1085,18 +1121,16 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
             by_name.setdefault(a.short, src)
     if not by_name:
         return mentions
-    pattern = re.compile(trie_regex(by_name))
     text = doc.text
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra = []
-    for hit in pattern.finditer(text):
-        s, e = hit.span()
+    for s, e in TrieScanner(by_name).spans(text):
         if any(taken[s:e]):
             continue
-        src = by_name[hit.group()]
-        extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", hit.group()))
+        src = by_name[text[s:e]]
+        extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)
     return sorted([*mentions, *extra], key=lambda m: m.start)
 

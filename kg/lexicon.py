@@ -33,6 +33,90 @@ def trie_regex(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -
     return emit(trie)
 
 
+class TrieScanner:
+    """Finds the same spans as ``re.compile(trie_regex(words)).finditer(text)`` (leftmost, then
+    longest, non-overlapping), several times faster on large word lists: a character-class
+    regex finds the positions where a word may start (its first two characters), and a dict
+    trie is walked from there."""
+
+    def __init__(self, words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> None:
+        words = [w for w in words if w]
+        self.root: dict = {}
+        for w in words:
+            node = self.root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = True
+
+        def cls(chars: set[str]) -> str:
+            return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars)) + "]"
+
+        if not words:
+            self.start = re.compile(r"(?!)")
+        elif min(map(len, words)) >= 2:
+            self.start = re.compile(cls({w[0] for w in words}) + "(?=" + cls({w[1] for w in words}) + ")")
+        else:
+            self.start = re.compile(cls({w[0] for w in words}))
+
+    def match_end(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
+        """End of the longest word starting at ``pos`` (as ``pattern.match``), or 0."""
+        n = len(text) if endpos is None else min(endpos, len(text))
+        node = self.root
+        last = 0
+        j = pos
+        while j < n:
+            node = node.get(text[j])
+            if node is None:
+                break
+            j += 1
+            if "" in node:
+                last = j
+        return last
+
+    def prefix_ends(self, text: str) -> list[int]:
+        """Ends of all words that ``text`` starts with, shortest first."""
+        node = self.root
+        out = []
+        for j, ch in enumerate(text):
+            node = node.get(ch)
+            if node is None:
+                break
+            if "" in node:
+                out.append(j + 1)
+        return out
+
+    def contains(self, text: str) -> bool:
+        """True when a word occurs in ``text`` (as ``pattern.search``)."""
+        return bool(self.spans(text, first=True))
+
+    def spans(self, text: str, pos: int = 0, endpos: int | None = None, first: bool = False) -> list[tuple[int, int]]:
+        out = []
+        n = len(text) if endpos is None else endpos
+        search = self.start.search
+        root = self.root
+        while True:
+            m = search(text, pos, n)
+            if m is None:
+                return out
+            i = j = m.start()
+            node = root
+            last = -1
+            while j < n:
+                node = node.get(text[j])
+                if node is None:
+                    break
+                j += 1
+                if "" in node:
+                    last = j
+            if last > 0:
+                out.append((i, last))
+                if first:
+                    return out
+                pos = last
+            else:
+                pos = i + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from kg.lexicon import places
+from kg.lexicon import TrieScanner, places
 from kg.model import Alias, DocResult, Entity, Mention, ResolvedRelation
 from kg.relations import DOMAIN_RANGE
 
@@ -53,6 +53,19 @@ def _region_prefixes() -> tuple[str, ...]:
     return tuple(sorted(set(out), key=len, reverse=True))
 
 
+@cache
+def _region_trie() -> TrieScanner:
+    return TrieScanner(_region_prefixes())
+
+
+def _drop_region(name: str) -> str:
+    """``name`` without its longest region prefix that leaves three characters or more, or ""."""
+    for end in reversed(_region_trie().prefix_ends(name)):
+        if len(name) - end >= 3:
+            return name[end:]
+    return ""
+
+
 def contractions(name: str) -> set[str]:
     """Regular short forms of a full organisation name."""
     forms = {name}
@@ -64,10 +77,9 @@ def contractions(name: str) -> set[str]:
                     g = f.replace(long, short, 1)
                     if len(g) >= 2:
                         new.add(g)
-            for prefix in _region_prefixes():
-                if f.startswith(prefix) and len(f) - len(prefix) >= 3:
-                    new.add(f[len(prefix) :])
-                    break
+            rest = _drop_region(f)
+            if rest:
+                new.add(rest)
         forms |= new
     forms.discard(name)
     return {f for f in forms if len(f) >= 2}
