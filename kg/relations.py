@@ -70,6 +70,7 @@ FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.7, "N 万元由 A 支持/
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
 STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.75, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
 SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.7, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
+CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.8, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -122,7 +123,10 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
 # --- mention groups around a trigger ---------------------------------------------------------
 
 # a connector between coordinated names; an alias parenthesis （以下简称“X”） may precede it
-_CONNECT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$")
+_CONNECT = re.compile(
+    r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
+    r"|^\s*[”\"]\s*[“\"]\s*$"  # “A”“B”: quoted names written back to back
+)
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
 _SIDE_SPLIT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:分别)?(?:与|同|跟|携手|联合)[\s“”\"]*$")
 _NUM = r"[\d一二三四五六七八九十两多数几百]+"
@@ -142,6 +146,13 @@ _TIME = (
 _UNKNOWN_ITEMS = re.compile(
     r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?(?:[\s“”\"]*、[\s“”\"]*[^，。；、：:！？\s]{2,22}?[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?){1,3}[\s“”\"]*(?:、|和|与|及|以及)[\s“”\"]*$"
 )
+
+
+def _quoted_pair(text: str, a: Mention, b: Mention) -> bool:
+    """“A”“B”: two quoted names written back to back are coordinated."""
+    left = text[a.start : b.start].rstrip()
+    right = text[a.end : b.end].lstrip()
+    return left.endswith(("”", '"')) and right.startswith(("“", '"')) and re.fullmatch(r"[\s“”\"]*", text[a.end : b.start]) is not None
 
 
 _APPOSITION = re.compile(r"\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
@@ -194,7 +205,7 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
             # next mention of the group decides
             continue
         gap = text[m.end : group[-1].start]
-        if _CONNECT.match(gap) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _role_gap().fullmatch(gap)):
+        if _CONNECT.match(gap) or _quoted_pair(text, m, group[-1]) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _role_gap().fullmatch(gap)):
             group.append(m)
         else:
             break
@@ -221,7 +232,7 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         return []
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
-        if _CONNECT.match(text[group[-1].end : m.start]) and m.type in types:
+        if (_CONNECT.match(text[group[-1].end : m.start]) or _quoted_pair(text, group[-1], m)) and m.type in types:
             group.append(m)
         else:
             break
@@ -251,6 +262,7 @@ class Ctx:
     ms: list[Mention]  # all mentions of the document, in text order
     sections: dict[int, Section]
     case_projects: dict[int, Mention]
+    case_orgs: dict[int, list[Mention]] = None  # type: ignore[assignment]  # 项目机构 of each case block
 
 
 @cache
@@ -323,7 +335,13 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         m = _SUBJECT_PRONOUN.match(text, pos, sent.end)
         if m and text[m.end() : m.end() + 1] not in ("的", "组", "区", "地"):
             return [ctx.case_projects[sent.section]]
+    if ctx.case_orgs and sent.section in ctx.case_orgs and "Organization" in types and _TEAM.match(text, pos, sent.end):
+        # 项目团队积极开发…: in a case block the team is the case's project organisation
+        return list(ctx.case_orgs[sent.section])
     return []
+
+
+_TEAM = re.compile(r"(?:项目团队|项目机构|项目实施团队|项目执行团队)(?![\u4e00-\u9fff]{0,2}的)")
 
 
 # --- sentence rules ---------------------------------------------------------------------------
@@ -430,6 +448,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = [a], "anaphor"
         elif clause_start > sent.start and _adverbs_only().match(text[clause_start : t.start()]):
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
+        elif ctx.case_orgs and sent.section in ctx.case_orgs and "Organization" in rule.subject_types:
+            team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
+            if team and _adverbs_only().match(text[team.end() : t.start()]):
+                subj, mode = list(ctx.case_orgs[sent.section]), "carried"
     if rule.id == "participates.attend":
         # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
         head = text[sent.start : t.start()]
@@ -571,7 +593,7 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
     return prev[-1] if prev else None
 
 
-_SUB_VERB = re.compile(r"(?:开展|开发|启动|推出|打造|设立|建立|成立|实施|创建|上线)(?:了)?")
+_SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|成立|实施|创建|上线)(?:了)?")
 _PART_OF = re.compile(r"[\s”\"]*(?:是|为|属于|作为)[\s“\"]*")
 _PART_TAIL = re.compile(r"[\s”\"]*的?(?:一部分|组成部分|子项目|分项目|重要内容|重要组成部分|之一)")
 
@@ -826,6 +848,8 @@ def _role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
     role_alt = _role_alt()
     roles_re = re.compile(rf"((?:{role_alt})(?:\s*(?:兼|、|和)\s*(?:{role_alt}))*)\s*(?:、\s*)?$")
     orgs = [o for o in ms if o.type == "Organization"]
+    prev_person: Mention | None = None
+    prev_org: Mention | None = None
     for p in ms:
         if p.type != "Person":
             continue
@@ -857,6 +881,13 @@ def _role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
                 pos -= len(sep.group())
             else:
                 break
+        if not chain and prev_person is not None and prev_org is not None:
+            # X基金会副理事长甲、监事长乙: the second title continues the first person's organisation
+            m = roles_re.search(text[prev_person.end : p.start].rstrip())
+            if m and re.fullmatch(r"\s*[、，,和及]\s*", text[prev_person.end : prev_person.end + m.start()]):
+                role = re.split(r"\s*(?:兼|、|和)\s*", m.group(1))
+                chain.append((prev_org, "兼".join(role), ROLE_NAME))
+        prev_person, prev_org = p, (chain[0][0] if chain else None)
         for org, role, rule in chain:
             quals: tuple[tuple[str, str], ...] = (("role", role),)
             if re.search(r"(?:原|前|曾任)\s*$", text[max(sent.start, org.start - 3) : org.start]):
@@ -1284,6 +1315,34 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
                 yield _rel(mem, "memberOf", network, sent, MEMBER_LIST)
 
 
+_CHAIRS = re.compile(r"(?:现任|历任|首任|前任|新任|轮值)(?:联席|执行)?(主席|理事长|会长|召集人)(?:团)?(?:分别)?(?:为|包括|是|有|由)[：:]?")
+
+
+def _chair_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """(N)现任主席为 A 基金会秘书长甲和 B 基金会秘书长乙 / 历任主席包括…: each listed person chairs the
+    network named before (or the network the section is about)."""
+    text = ctx.text
+    for m in _CHAIRS.finditer(text, sent.start, sent.end):
+        head = [x for x in ms if x.type == "Organization" and x.end <= m.start()]
+        network = head[-1] if head and re.fullmatch(r"[\s“”\"（(）)A-Za-z]*的?", text[head[-1].end : m.start()]) else None
+        if network is None:
+            network = _network_in_context(ctx, m.start())
+        if network is None:
+            continue
+        stop = re.compile(r"[；;。]").search(text, m.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        last = m.end()
+        for x in ms:
+            if x.start < m.end() or x.end > end:
+                continue
+            gap = text[last : x.start]
+            if re.search(r"[。；！？]", gap) or len(gap) > 30:
+                break
+            if x.type == "Person" and allowed("worksFor", x, network):
+                yield _rel(x, "worksFor", network, sent, CHAIRS, (("role", m.group(1)),))
+            last = x.end
+
+
 def _document_award(res: DocResult) -> Mention | None:
     """The prize a case book is about: the award mentioned most often in the document."""
     counts: dict[str, list[Mention]] = {}
@@ -1347,7 +1406,12 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 case_projects[sec.index] = p
         elif sec.kind == "table":
             out.extend(_table_relations(res, sec, ms))
-    ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects)
+    case_orgs = {
+        sec.index: [m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.org" and m.type == "Organization"]
+        for sec in res.sections
+        if sec.kind == "case"
+    }
+    ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_staff_list_relations(res, ms))
@@ -1373,6 +1437,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_seat_phrase_relations(sent, in_sent, text))
         out.extend(_place_prefix_relations(sent, in_sent, text))
         out.extend(_member_list_relations(ctx, sent, in_sent))
+        out.extend(_chair_relations(ctx, sent, in_sent))
         out.extend(_subproject_relations(ctx, sent, in_sent))
     seen = set()
     unique = []

@@ -401,6 +401,34 @@ CASES = [
         {("星河科技有限公司", "funds", "远山生态协会"), ("星河科技有限公司", "funds", "山林卫士项目")},
     ),
     (
+        "chairs of a network named before",
+        "绿色发展资助者网络（GDFN）成立于2010年。GDFN现任主席为山川基金会秘书长刘晓峰和青山公益基金会秘书长刘晓慧。",
+        {"worksFor"},
+        {
+            ("刘晓峰", "worksFor", "山川基金会"),
+            ("刘晓慧", "worksFor", "青山公益基金会"),
+            ("刘晓峰", "worksFor", "GDFN"),
+            ("刘晓慧", "worksFor", "GDFN"),
+        },
+    ),
+    (
+        "a second title continues the organisation of the person before",
+        "远山生态协会副会长周建国、监事长王芳出席。",
+        {"worksFor"},
+        {("周建国", "worksFor", "远山生态协会"), ("王芳", "worksFor", "远山生态协会")},
+    ),
+    (
+        "quoted names back to back, 就 between subject and verb",
+        "2021年，青禾环保基金会和星河科技有限公司就发起了“山林卫士”“海岸守护者”等项目。",
+        {"initiates"},
+        {
+            ("青禾环保基金会", "initiates", "山林卫士"),
+            ("星河科技有限公司", "initiates", "山林卫士"),
+            ("青禾环保基金会", "initiates", "海岸守护者"),
+            ("星河科技有限公司", "initiates", "海岸守护者"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
@@ -466,3 +494,16 @@ def test_apposition_names_the_event() -> None:
     got = triples(text, {"organizes"})
     assert {s for s, _p, _o in got} == {"青禾环保基金会", "远山生态协会", "明德公益基金会"}
     assert all(o.startswith("山水之间的对话") for _s, _p, o in got)
+
+
+def test_case_team_is_the_project_organisation() -> None:
+    """Case book: 项目团队 (the project team) acting in the case text is the case's 项目机构."""
+    text = (
+        "山林之间的守望\n\n青溪流域生态补偿示范项目\n\n项目机构\n青禾环保基金会\n\n实施地点\n四川省雅安市\n\n"
+        "项目介绍\n\n项目团队积极开发“溪流云平台”“山货通平台”等数字工具，服务流域农户。\n"
+    )
+    assert triples(text, {"initiates", "implements"}) == {
+        ("青禾环保基金会", "implements", "青溪流域生态补偿示范项目"),
+        ("青禾环保基金会", "initiates", "溪流云平台"),
+        ("青禾环保基金会", "initiates", "山货通平台"),
+    }
