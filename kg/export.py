@@ -11,9 +11,11 @@ Turtle, N-Triples and TriG are deterministic: the same triples give byte-identic
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,11 +30,12 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.plugins.stores.memory import Memory
 
 from kg.errors import KGError
 from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, ORG_SUBTYPES, PREDICATES
-from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS
+from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS, XSD
 from kg.sparql import neutralise_cell
 from kg.store import STANDARD_PREFIXES, bind_prefixes
 
@@ -42,12 +45,15 @@ __all__ = [
     "export_graph",
     "filter_types",
     "jsonld_context",
+    "jsonld_fast",
+    "jsonld_rdflib",
     "push_graph",
     "serialize_jsonld",
     "serialize_ntriples",
     "serialize_trig",
     "serialize_turtle",
     "to_networkx",
+    "turtle_fast",
     "turtle_oxigraph",
     "turtle_rdflib",
     "write_csv",
@@ -142,10 +148,10 @@ def turtle_rdflib(graph: Graph) -> bytes:
 def serialize_turtle(graph: Graph) -> bytes:
     """Deterministic Turtle (UTF-8): byte-identical for the same triples, run after run.
 
-    Uses pyoxigraph's serializer on sorted triples: on a 100k-triple graph it is about an order of
-    magnitude faster than rdflib's turtle writer (see benchmarks/bench_query.py).
+    Uses the dedicated writer ``turtle_fast`` (about 3 s per million triples; pyoxigraph on
+    sorted triples takes ~10x, rdflib's writer more; see benchmarks/bench_write.py).
     """
-    return turtle_oxigraph(graph)
+    return turtle_fast(graph)
 
 
 def serialize_ntriples(graph: Graph) -> bytes:
@@ -169,11 +175,278 @@ def jsonld_context() -> dict[str, Any]:
 
 def serialize_jsonld(graph: Graph) -> bytes:
     """JSON-LD compacted with the kg context; the context is embedded so that readers need no
-    network access to expand it (it is the same object as ontology/context.jsonld)."""
+    network access to expand it (it is the same object as ontology/context.jsonld). Deterministic:
+    nodes sorted by ``@id``, keys and values sorted."""
+    return jsonld_fast(graph)
+
+
+def jsonld_rdflib(graph: Graph) -> bytes:
+    """JSON-LD from rdflib's serializer with the kg context (slower; node order not stable)."""
     copy = Graph(bind_namespaces="none")
     copy += graph
     text = copy.serialize(format="json-ld", context=jsonld_context(), indent=2, ensure_ascii=False)
     return text.encode("utf-8")
+
+
+# --- fast deterministic Turtle / JSON-LD writers --------------------------------------------
+
+# Turtle escapes: the four characters a quoted string may not hold raw, and the other controls
+_LITERAL_ESCAPES = str.maketrans(
+    {
+        **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+        "\\": "\\\\",
+        '"': '\\"',
+        "\n": "\\n",
+        "\r": "\\r",
+        "\t": "\\t",
+    }
+)
+# characters an IRIREF may not hold raw (written as \\u escapes, which both parsers decode)
+_IRI_ESCAPES = str.maketrans({chr(c): f"\\u{c:04X}" for c in (*range(0x21), *b'<>"{}|^`\\')})
+# a PN_LOCAL made only of the characters Turtle allows without backslash escapes (and no ':')
+_PN_CHARS_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS = _PN_CHARS_BASE + "_0-9\\-\u00b7\u0300-\u036f\u203f-\u2040"
+_PLX = "%[0-9A-Fa-f]{2}"
+_PN_LOCAL = re.compile(
+    f"(?:[{_PN_CHARS_BASE}_0-9]|{_PLX})(?:(?:[{_PN_CHARS}.]|{_PLX})*(?:[{_PN_CHARS}]|{_PLX}))?"
+)
+_XSD_STRING = XSD.string
+_BNODE_LABEL = re.compile("[A-Za-z0-9_]+")
+
+
+def _split_iri(iri: str) -> tuple[str, str]:
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    return iri[:cut], iri[cut:]
+
+
+class _TurtleTerms:
+    """Renders rdflib terms as Turtle, compacting IRIs with the standard prefixes and recording
+    which prefixes were used (IRI renderings are cached: the same IRIs recur constantly)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.by_namespace = {ns: prefix for prefix, ns in prefixes.items()}
+        self.prefixes = prefixes
+        self.used: set[str] = set()
+        self.iris: dict[str, str] = {}
+        self.bnodes: dict[str, str] = {}
+
+    def iri(self, iri: str) -> str:
+        out = self.iris.get(iri)
+        if out is None:
+            ns, local = _split_iri(iri)
+            prefix = self.by_namespace.get(ns)
+            if prefix is not None and _PN_LOCAL.fullmatch(local):
+                self.used.add(prefix)
+                out = f"{prefix}:{local}"
+            else:
+                out = f"<{iri.translate(_IRI_ESCAPES)}>"
+            self.iris[iri] = out
+        return out
+
+    def bnode(self, label: str) -> str:
+        out = self.bnodes.get(label)
+        if out is None:
+            safe = label if _BNODE_LABEL.fullmatch(label) else "b" + hashlib.sha1(label.encode()).hexdigest()
+            out = self.bnodes[label] = f"_:{safe}"
+        return out
+
+    def term(self, term: Any) -> str:
+        if isinstance(term, URIRef):
+            return self.iri(term)
+        if isinstance(term, Literal):
+            text = f'"{str.translate(term, _LITERAL_ESCAPES)}"'
+            if term.language:
+                return f"{text}@{term.language}"
+            if term.datatype is not None and term.datatype != _XSD_STRING:  # RDF 1.1: the same term
+                return f"{text}^^{self.iri(term.datatype)}"
+            return text
+        if isinstance(term, BNode):
+            return self.bnode(term)
+        raise TypeError(f"cannot write {type(term).__name__} {term!r} as Turtle")
+
+
+def _by_subject(graph: Graph) -> Iterable[tuple[Any, dict[Any, Any]]]:
+    """(subject, {predicate: objects}) for every subject of ``graph``.
+
+    A plain graph on rdflib's in-memory store that holds nothing but its own triples is read
+    from the store's subject index directly (no per-triple context lookups: about 3x faster than
+    iterating the graph); anything else is grouped while iterating.
+    """
+    store = graph.store
+    if type(graph) is Graph and type(store) is Memory and hasattr(store, "_Memory__spo"):
+        by_context = getattr(store, "_Memory__contextTriples", {})
+        own = store._Memory__ctx_to_str(graph)  # type: ignore[attr-defined]
+        if set(by_context) <= {None, own} and len(by_context.get(None, ())) == len(by_context.get(own, ())):
+            return store._Memory__spo.items()
+    groups: dict[Any, dict[Any, list[Any]]] = {}
+    for s, p, o in graph:
+        groups.setdefault(s, {}).setdefault(p, []).append(o)
+    return groups.items()
+
+
+def turtle_fast(graph: Graph, *, _canonical: bool = False) -> bytes:
+    """Deterministic Turtle from a dedicated writer: subjects sorted (IRIs, then blank nodes, by
+    their text), ``rdf:type`` first as ``a``, then predicates and objects sorted by their Turtle
+    text; the kg prefixes that occur are declared. Blank nodes get canonical labels first."""
+    terms = _TurtleTerms(STANDARD_PREFIXES)
+    render, iri, iris = terms.term, terms.iri, terms.iris
+    escapes = _LITERAL_ESCAPES
+    blocks: list[tuple[tuple[bool, str], str]] = []
+    for s, po in _by_subject(graph):
+        rows = []
+        for p, objects in po.items():
+            ptext = iris.get(p) or iri(p)
+            texts = []
+            for o in objects:
+                kind = type(o)
+                if kind is URIRef:
+                    text = iris.get(o) or iri(o)
+                elif kind is Literal:
+                    text = f'"{str.translate(o, escapes)}"'
+                    lang = o.language
+                    if lang:
+                        text = f"{text}@{lang}"
+                    else:
+                        dt = o.datatype
+                        if dt is not None and dt != _XSD_STRING:
+                            text = f"{text}^^{iris.get(dt) or iri(dt)}"
+                else:
+                    text = render(o)
+                texts.append(text)
+            texts.sort()
+            if ptext == "rdf:type":
+                rows.append((False, "a", texts))
+            else:
+                rows.append((True, ptext, texts))
+        rows.sort()
+        lines = [iri(s) if type(s) is URIRef else render(s)]
+        for n, (_, ptext, texts) in enumerate(rows):
+            lines.append(f"{' ;' if n else ''}\n    {ptext} " if n else f" {ptext} ")
+            lines.append(" ,\n        ".join(texts))
+        lines.append(" .\n")
+        blocks.append(((type(s) is not URIRef, str(s)), "".join(lines)))
+    if terms.bnodes and not _canonical:  # blank node ids are random per parse: relabel, write again
+        return turtle_fast(to_canonical_graph(graph), _canonical=True)
+    blocks.sort(key=lambda b: b[0])
+    header = [f"@prefix {p}: <{ns}> .\n" for p, ns in STANDARD_PREFIXES.items() if p in terms.used]
+    body = "\n".join(b for _, b in blocks)
+    return "".join([*header, "\n" if header else "", body]).encode("utf-8")
+
+
+@cache
+def _jsonld_terms() -> tuple[dict[str, str], dict[tuple[str, str | None], str], dict[str, str]]:
+    """From the kg context: prefixes (namespace -> prefix), property terms keyed by (property IRI,
+    coercion: "@id", a datatype IRI or None) and class terms (class IRI -> term)."""
+    context = jsonld_context()
+    prefixes = {v: k for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))}
+
+    def expand(value: str) -> str:
+        prefix, _, local = value.partition(":")
+        ns = context.get(prefix)
+        return (
+            ns + local
+            if isinstance(ns, str) and ns.endswith(("/", "#")) and not local.startswith("//")
+            else value
+        )
+
+    properties: dict[tuple[str, str | None], str] = {}
+    classes: dict[str, str] = {}
+    for term, value in sorted(context.items()):
+        if term.startswith("@"):
+            continue
+        if isinstance(value, str):
+            if not value.endswith(("/", "#")):
+                classes.setdefault(expand(value), term)
+        elif (
+            isinstance(value, dict)
+            and "@id" in value
+            and "@language" not in value
+            and "@container" not in value
+        ):
+            coercion = value.get("@type")
+            key = (expand(value["@id"]), coercion if coercion in (None, "@id") else expand(coercion))
+            properties.setdefault(key, term)
+    return prefixes, properties, classes
+
+
+def jsonld_fast(graph: Graph, *, _canonical: bool = False) -> bytes:
+    """JSON-LD compacted with the kg context (embedded) from a dedicated writer: one flat node
+    object per subject in ``@graph`` (sorted by ``@id``), keys and values sorted, terms of the
+    context for properties, classes and typed values, compact IRIs elsewhere."""
+    prefixes, properties, classes = _jsonld_terms()
+    bnodes: list[Any] = []
+    compacted: dict[str, str] = {}
+
+    def compact(iri: str) -> str:
+        out = compacted.get(iri)
+        if out is None:
+            ns, local = _split_iri(iri)
+            prefix = prefixes.get(ns)
+            out = f"{prefix}:{local}" if prefix and local and not local.startswith("//") else str(iri)
+            compacted[iri] = out
+        return out
+
+    def node_id(node: Any) -> str:
+        if isinstance(node, URIRef):
+            return compact(node)
+        bnodes.append(node)
+        return f"_:{node}"
+
+    keys: dict[tuple[Any, str | None], str] = {}
+
+    def key_for(p: Any, coercion: str | None) -> str | None:
+        k = (p, coercion)
+        out = keys.get(k)
+        if out is None:
+            out = keys[k] = properties.get((str(p), coercion), "")
+        return out or None
+
+    nodes = []
+    for s, po in _by_subject(graph):
+        node: dict[str, list[Any]] = {}
+        types: list[str] = []
+        for p, o in ((p, o) for p, objects in po.items() for o in objects):
+            if p == RDF.type and isinstance(o, URIRef):
+                types.append(classes.get(str(o)) or compact(o))
+                continue
+            if isinstance(o, Literal):
+                if o.language:
+                    key, value = key_for(p, None), {"@language": o.language, "@value": str(o)}
+                elif o.datatype is not None and o.datatype != _XSD_STRING:
+                    key = key_for(p, str(o.datatype))
+                    value = str(o) if key else {"@type": compact(o.datatype), "@value": str(o)}
+                    if key is None:
+                        key = key_for(p, None)
+                else:
+                    key, value = key_for(p, None), str(o)
+            else:
+                key = key_for(p, "@id")
+                value = node_id(o) if key else {"@id": node_id(o)}
+                if key is None:
+                    key = key_for(p, None)
+            node.setdefault(key or compact(p), []).append(value)
+        out: dict[str, Any] = {"@id": node_id(s)}
+        if types:
+            types.sort()
+            out["@type"] = types[0] if len(types) == 1 else types
+        for key in sorted(node):
+            values = sorted(node[key], key=_json_sort_key)
+            out[key] = values[0] if len(values) == 1 else values
+        nodes.append(out)
+    if bnodes and not _canonical:
+        return jsonld_fast(to_canonical_graph(graph), _canonical=True)
+    nodes.sort(key=lambda n: n["@id"])
+    text = json.dumps({"@context": jsonld_context(), "@graph": nodes}, indent=2, ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def _json_sort_key(value: Any) -> tuple[str, str, str]:
+    if isinstance(value, str):
+        return ("", value, "")
+    return (value.get("@id", ""), value.get("@value", ""), value.get("@language", value.get("@type", "")))
 
 
 # --- type filter ----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from kg.export import (
     export_graph,
     filter_types,
     jsonld_context,
+    jsonld_rdflib,
     push_graph,
     serialize_jsonld,
     serialize_ntriples,
@@ -34,7 +35,7 @@ from kg.export import (
     turtle_oxigraph,
     turtle_rdflib,
 )
-from kg.namespaces import DEFAULT_BASE, KG, RDF, RDFS, SKOS
+from kg.namespaces import DEFAULT_BASE, KG, RDF, RDFS, SKOS, XSD
 from kg.store import load_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -332,3 +333,35 @@ def test_cli_export_from_oxigraph_store(tmp_path: Path) -> None:
 
 def test_bnode_free_sample() -> None:
     assert not any(isinstance(t, BNode) for triple in load_graph(SAMPLE) for t in triple)
+
+
+def test_jsonld_writer_matches_rdflib_up_to_order(sample: Graph) -> None:
+    def nodes(data: bytes) -> dict[str, dict]:
+        out = {}
+        for node in json.loads(data)["@graph"]:
+            out[node["@id"]] = {
+                k: sorted(
+                    json.dumps(x, sort_keys=True, ensure_ascii=False)
+                    for x in (v if isinstance(v, list) else [v])
+                )
+                for k, v in node.items()
+            }
+        return out
+
+    assert nodes(serialize_jsonld(sample)) == nodes(jsonld_rdflib(sample))
+
+
+def test_turtle_writer_escapes_and_types() -> None:
+    ex = "http://x.org/"
+    g = Graph()
+    g.add((URIRef(ex + "a"), URIRef(ex + "p"), Literal('引号"反斜杠\\换行\n回车\r制表\t\x01', lang="zh")))
+    g.add((URIRef(ex + "a"), URIRef(ex + "q"), Literal("5", datatype=URIRef(ex + "dt"))))
+    g.add((URIRef(ex + "b"), URIRef(KG + "x"), URIRef(KG + "bad.")))  # not a valid local name
+    g.add((URIRef(KG + "a"), URIRef(KG + "n"), Literal(3)))
+    text = serialize_turtle(g)
+    assert isomorphic(Graph().parse(data=text, format="turtle"), g)
+    assert len(list(ox.parse(text, format=ox.RdfFormat.TURTLE))) == len(g)
+    # xsd:string is the plain literal (RDF 1.1), as pyoxigraph reads it back
+    typed = Graph()
+    typed.add((URIRef(ex + "a"), URIRef(ex + "p"), Literal("s", datatype=XSD.string)))
+    assert b'"s"' in serialize_turtle(typed) and b"xsd:string" not in serialize_turtle(typed)

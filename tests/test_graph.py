@@ -51,8 +51,12 @@ def test_golden_graph_entities(small):
 
 def _triples(g):
     preds = {p for p in g.predicates() if str(p).startswith(str(KG))}
-    return {(_label(g, s), str(p).split("#")[1], _label(g, o)) for p in preds for s, o in g.subject_objects(p)
-            if g.value(s, RDFS.label) and g.value(o, RDFS.label)}
+    return {
+        (_label(g, s), str(p).split("#")[1], _label(g, o))
+        for p in preds
+        for s, o in g.subject_objects(p)
+        if g.value(s, RDFS.label) and g.value(o, RDFS.label)
+    }
 
 
 def test_golden_graph_relations(small):
@@ -70,7 +74,11 @@ def test_every_relation_has_provenance_and_offsets_point_at_evidence(small):
     rel_preds = [KG[p] for p in ("organizes", "partOf", "worksFor", "funds", "locatedIn")]
     for p in rel_preds:
         for s, o in g.subject_objects(p):
-            stmts = [st for st in g.subjects(RDF.subject, s) if g.value(st, RDF.predicate) == p and g.value(st, RDF.object) == o]
+            stmts = [
+                st
+                for st in g.subjects(RDF.subject, s)
+                if g.value(st, RDF.predicate) == p and g.value(st, RDF.object) == o
+            ]
             assert stmts, (s, p, o)
             for st in stmts:
                 a, b = int(g.value(st, KG.startOffset)), int(g.value(st, KG.endOffset))
@@ -122,8 +130,11 @@ def test_two_builds_in_separate_processes_give_identical_turtle(tmp_path):
     outs = []
     for i in range(2):
         out = tmp_path / f"out{i}"
-        subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "a.txt"), "-o", str(out), "--no-html", "-q"],
-                       check=True, env={"PYTHONHASHSEED": str(i + 1), "PATH": ""})
+        subprocess.run(
+            [sys.executable, "-m", "kg", "build", str(tmp_path / "a.txt"), "-o", str(out), "--no-html", "-q"],
+            check=True,
+            env={"PYTHONHASHSEED": str(i + 1), "PATH": ""},
+        )
         outs.append((out / "graph.ttl").read_bytes())
     assert outs[0] == outs[1] and len(outs[0]) > 1000
 
@@ -138,3 +149,33 @@ def test_resolution_maps_mentions_of_many_documents_to_one_entity():
     assert any(rule == "contraction" for _a, rule, _e in orgs[0].merges)
     g = to_graph(Corpus((r1.document, r2.document), entities, ()))
     assert len(set(g.subjects(RDF.type, KG.Organization))) == 1
+
+
+def test_bulk_add_leaves_the_state_addn_would(small):
+    from rdflib import URIRef
+
+    from kg.graph import bulk_add
+
+    triples = list(small.graph) + list(small.graph)[:5]  # duplicates are ignored
+    fast, slow = Graph(), Graph()
+    bulk_add(fast, iter(triples))
+    slow.addN((s, p, o, slow) for s, p, o in triples)
+    assert len(fast) == len(slow) and set(fast) == set(slow)
+    for name in ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__tripleContexts"):
+        assert getattr(fast.store, name) == getattr(slow.store, name)
+    assert [len(v) for v in fast.store._Memory__contextTriples.values()] == [len(small.graph)] * 2
+    s = next(iter(small.graph.subjects(RDF.type, KG.Organization)))
+    assert set(fast.predicate_objects(s)) == set(small.graph.predicate_objects(s))
+    fast.add((URIRef("urn:x"), RDFS.label, Literal("x")))  # still an ordinary graph afterwards
+    assert len(fast) == len(slow) + 1 and isomorphic(
+        fast - Graph().parse(data='<urn:x> <http://www.w3.org/2000/01/rdf-schema#label> "x" .', format="nt"),
+        slow,
+    )
+
+
+def test_merge_records_are_iris_not_blank_nodes(small):
+    from rdflib import BNode
+
+    assert not any(isinstance(t, BNode) for triple in small.graph for t in triple)
+    for node in small.graph.objects(None, KG.mergedBy):
+        assert str(node).startswith("https://w3id.org/kg-cn-philanthropy/resource/stmt/merge-")
