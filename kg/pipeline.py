@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -44,20 +45,45 @@ def default_paths() -> list[Path]:
         return [SEEDS]
 
 
+_KG_IMPORT = re.compile(r"^\s*(?:from\s+kg\.(\w+)|import\s+kg\.(\w+)|from\s+kg\s+import\s+(\w+))", re.M)
+
+
+def _extraction_modules(root: Path) -> list[Path]:
+    """The kg modules per-file extraction runs: this module and everything it imports from kg,
+    transitively (static scan of ``kg.`` imports). Corpus-wide stages (resolve, graph, export,
+    html, cli) are left out, so editing them does not throw the cache away."""
+    todo, seen = ["pipeline", "ingest", "segment", "entities", "relations"], set()
+    files = []
+    while todo:
+        name = todo.pop()
+        if name in seen or name in ("resolve", "graph", "export", "html", "store", "sparql", "cli"):
+            continue
+        seen.add(name)
+        path = root / f"{name}.py"
+        if not path.is_file():
+            path = root / name / "__init__.py"
+        if path.is_file():
+            files.append(path)
+            todo.extend(a or b or c for a, b, c in _KG_IMPORT.findall(path.read_text(encoding="utf-8")))
+    return files
+
+
 @cache
 def pipeline_version() -> str:
     """A hash of the extractor's code and data files: cached results of another version are
     never reused."""
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for p in sorted([*root.glob("*.py"), *(root / "resources").glob("*")]):
+    for p in sorted([*_extraction_modules(root), *(root / "resources").glob("*")]):
         if p.is_file():
-            h.update(p.name.encode())
+            h.update(str(p.relative_to(root)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 
-def process_document(doc: Document, min_confidence: float = 0.0, timings: Counter[str] | None = None) -> DocResult:
+def process_document(
+    doc: Document, min_confidence: float = 0.0, timings: Counter[str] | None = None
+) -> DocResult:
     """All per-document stages on one (already normalised) document."""
     clock = time.perf_counter
     t0 = clock()
@@ -69,7 +95,9 @@ def process_document(doc: Document, min_confidence: float = 0.0, timings: Counte
     relations = extract_relations(result)
     if min_confidence > 0:
         relations = tuple(r for r in relations if r.confidence >= min_confidence)
-    relations = tuple(replace(r, raw_start=a, raw_end=b) for r in relations for a, b in [doc.to_raw(r.start, r.end)])
+    relations = tuple(
+        replace(r, raw_start=a, raw_end=b) for r in relations for a, b in [doc.to_raw(r.start, r.end)]
+    )
     t3 = clock()
     if timings is not None:
         timings["segment"] += t1 - t0
@@ -95,20 +123,28 @@ def _cache_file(cache_dir: str, data: bytes, path: str, min_confidence: float) -
     return Path(cache_dir) / key[:2] / f"{key}.pickle"
 
 
+def _load_cached(path: str, min_confidence: float, cache_dir: str) -> tuple[Path | None, FileResult | None]:
+    """The cache entry of ``path`` and, when present and readable, its result."""
+    try:
+        cached = _cache_file(cache_dir, Path(path).read_bytes(), path, min_confidence)
+        if cached.is_file():
+            with cached.open("rb") as fh:
+                docs, problems = pickle.load(fh)
+            return cached, (docs, problems, {}, True)
+        return cached, None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None, None  # unreadable input is reported by the caller; a broken entry is rebuilt
+
+
 def process_file(path: str, min_confidence: float = 0.0, cache_dir: str | None = None) -> FileResult:
     """Read, normalise and extract one file; returns slim results, problems, stage times and
     whether the cache answered."""
     timings: Counter[str] = Counter()
     cached: Path | None = None
     if cache_dir:
-        try:
-            cached = _cache_file(cache_dir, Path(path).read_bytes(), path, min_confidence)
-            if cached.is_file():
-                with cached.open("rb") as fh:
-                    docs, problems = pickle.load(fh)
-                return docs, problems, {}, True
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            cached = None  # unreadable input is reported below; a broken cache entry is rebuilt
+        cached, hit = _load_cached(path, min_confidence, cache_dir)
+        if hit is not None:
+            return hit
     t = time.perf_counter()
     documents, problems = read_documents(path)
     timings["normalize"] += time.perf_counter() - t
@@ -122,14 +158,31 @@ def _process_star(args: tuple[str, float, str | None]) -> FileResult:
     return process_file(*args)
 
 
-def _results(files: list[str], min_confidence: float, cache_dir: str | None, workers: int) -> Iterator[FileResult]:
-    jobs = [(f, min_confidence, cache_dir) for f in files]
-    if workers <= 1 or len(files) < 2:
-        yield from map(_process_star, jobs)
+def _results(
+    files: list[str], min_confidence: float, cache_dir: str | None, workers: int
+) -> Iterator[FileResult]:
+    """One result per file, in the order of ``files``. Cache hits are read here; only the
+    files that need extraction go to the worker processes (a rebuild after adding one document
+    starts no pool at all when one file is left: workers would cost more than they save)."""
+    hits: dict[int, FileResult] = {}
+    if cache_dir:
+        for i, f in enumerate(files):
+            hit = _load_cached(f, min_confidence, cache_dir)[1]
+            if hit is not None:
+                hits[i] = hit
+    todo = [(f, min_confidence, cache_dir) for i, f in enumerate(files) if i not in hits]
+    if workers <= 1 or len(todo) < 2:
+        fresh: Iterator[FileResult] = map(_process_star, todo)
+        for i in range(len(files)):
+            yield hits[i] if i in hits else next(fresh)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # map keeps input order, so the output does not depend on which worker finished first
-        yield from pool.map(_process_star, jobs, chunksize=max(1, min(16, len(jobs) // (8 * workers))))
+        # map keeps input order, so the output does not depend on which worker finished first;
+        # small chunks balance documents of very different sizes, results are slim to pickle
+        chunk = max(1, min(8, len(todo) // (16 * workers)))
+        fresh = pool.map(_process_star, todo, chunksize=chunk)
+        for i in range(len(files)):
+            yield hits[i] if i in hits else next(fresh)
 
 
 @dataclass
