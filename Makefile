@@ -27,7 +27,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
-	$(BIN)/python benchmarks/bench_query.py
+	$(BIN)/python benchmarks/bench_write.py
+	$(BIN)/python benchmarks/bench_query.py --triples 100000 1000000 --skip-rdflib-turtle
 	$(BIN)/python benchmarks/bench_html.py
 
 notebook-html: $(STAMP)

@@ -29,7 +29,7 @@ import json, resource, sys, time
 from kg.pipeline import build_graph, write_outputs
 args = json.loads(sys.argv[1])
 t = time.perf_counter()
-res = build_graph([args["src"]], shacl=False, workers=args["workers"], cache_dir=args["cache"])
+res = build_graph([args["src"]], shacl=args.get("shacl", False), workers=args["workers"], cache_dir=args["cache"])
 write_outputs(res, args["out"], html=False)
 wall = time.perf_counter() - t
 rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -38,9 +38,17 @@ print(json.dumps({"wall": wall, "timings": res.timings, "rss_mb": rss / 1024, "t
 """
 
 
-def run_build(src: Path, out: Path, workers: int = 1, cache: Path | None = None) -> dict:
-    args = {"src": str(src), "out": str(out), "workers": workers, "cache": str(cache) if cache else None}
-    proc = subprocess.run([sys.executable, "-c", RUNNER, json.dumps(args)], capture_output=True, text=True, check=True)
+def run_build(src: Path, out: Path, workers: int = 1, cache: Path | None = None, shacl: bool = False) -> dict:
+    args = {
+        "src": str(src),
+        "out": str(out),
+        "workers": workers,
+        "cache": str(cache) if cache else None,
+        "shacl": shacl,
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", RUNNER, json.dumps(args)], capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -58,7 +66,18 @@ def jieba_time(src: Path) -> tuple[float, float]:
     return time.perf_counter() - t, mb
 
 
-def bench(size: float, repeat: int, tmp: Path) -> dict:
+def rss_only(size: float, tmp: Path, workers: int) -> dict:
+    src = ensure(size)
+    r = run_build(src, tmp / "rss", workers)
+    return {
+        "build_s": round(r["wall"], 1),
+        "peak_rss_mb": round(r["rss_mb"]),
+        "triples": r["triples"],
+        "workers": workers,
+    }
+
+
+def bench(size: float, repeat: int, tmp: Path, with_shacl: bool = False) -> dict:
     src = ensure(size)
     jieba_s, mb = jieba_time(src)
     singles = []
@@ -74,12 +93,16 @@ def bench(size: float, repeat: int, tmp: Path) -> dict:
     cache = tmp / "cache"
     run_build(inc_src, tmp / "inc", 1, cache)
     extra = sorted(src.glob("*.txt"))[0].read_text(encoding="utf-8")
-    (inc_src / "zz_added.txt").write_text("近日，新成立的北辰湿地保护基金会发起了“候鸟守望计划”。\n\n" + extra, encoding="utf-8")
+    (inc_src / "zz_added.txt").write_text(
+        "近日，新成立的北辰湿地保护基金会发起了“候鸟守望计划”。\n\n" + extra, encoding="utf-8"
+    )
     inc_runs = [run_build(inc_src, tmp / "inc", 1, cache) for _ in range(repeat)]
     inc = sorted(inc_runs, key=lambda r: r["wall"])[len(inc_runs) // 2]
     clean = run_build(inc_src, tmp / "clean", 1)
     same_incremental = (tmp / "inc" / "graph.ttl").read_bytes() == (tmp / "clean" / "graph.ttl").read_bytes()
     stages = {k: round(v, 2) for k, v in one["timings"].items()}
+    inc_stages = {k: round(v, 2) for k, v in inc["timings"].items()}
+    shacl = run_build(src, tmp / "shacl", 1, cache, shacl=True) if with_shacl else None
     return {
         "corpus_mb": round(mb, 2),
         "documents": len(list(src.glob("*.txt"))),
@@ -96,6 +119,10 @@ def bench(size: float, repeat: int, tmp: Path) -> dict:
         "incremental_s": round(inc["wall"], 2),
         "incremental_ratio": round(inc["wall"] / clean["wall"], 3),
         "incremental_output_identical": same_incremental,
+        "incremental_stages_s": inc_stages,
+        "shacl_s (cached build, measured separately)": round(shacl["timings"]["shacl"], 2)
+        if shacl
+        else "not run",
         "runs": repeat,
     }
 
@@ -105,16 +132,30 @@ def main() -> None:
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 10])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--rss-sizes",
+        type=float,
+        nargs="*",
+        default=[50],
+        help="corpora built once (2 workers) only for time and peak RSS",
+    )
+    ap.add_argument("--shacl-size", type=float, default=1, help="corpus whose SHACL time is measured")
     args = ap.parse_args()
     results = {}
+    print("builds run with shacl=False (as `kg build --no-shacl`); SHACL is timed separately")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            results[f"{size:g}MB"] = bench(size, args.repeat, Path(tmp))
+            results[f"{size:g}MB"] = bench(size, args.repeat, Path(tmp), with_shacl=size == args.shacl_size)
         if not args.json:
             r = results[f"{size:g}MB"]
             print(f"== {size:g} MB corpus ({r['documents']} documents, {r['triples']} triples)")
             for k, v in r.items():
                 print(f"  {k:<30} {v}")
+    for size in args.rss_sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            results[f"{size:g}MB (RSS)"] = rss_only(size, Path(tmp), 2)
+        if not args.json:
+            print(f"== {size:g} MB corpus, one build: {results[f'{size:g}MB (RSS)']}")
     if args.json:
         print(json.dumps(results, indent=2))
 
