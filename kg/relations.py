@@ -70,6 +70,7 @@ FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.7, "N 万元由 A 支持/
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
 STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.75, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
 SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.7, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
+LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.7, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.8, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
@@ -1032,6 +1033,9 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         locs, end = _places_after(ms, text, a + 1, sent.end)
         if not locs:
             continue
+        longer = _long_place_list(ms, text, a + 1, sent.end)
+        if longer and len(longer[0]) > len(locs):
+            locs, end = longer
         tail = _PLACE_TAIL.match(text, end, sent.end)
         after = tail.end() if tail else end
         seat_verb = re.match(r"设有|设立了?|成立了?", text[after : after + 4])
@@ -1045,31 +1049,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             and not re.match(r"[^，。；]{0,10}?等地", text[end:sent.end])
         ):
             continue
-        clause = _clause_start(text, sent.start, a)
-        subj = group_before(ms, text, a, frozenset({"Project", "Event"}), clause)
-        if not subj and seat_verb:
-            subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
-            if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
-                subj = sentence_subject(ctx, sent, ms, frozenset({"Organization"}))
-        if not subj:
-            an = _anaphor_before(ctx, sent, a, clause, frozenset({"Project"}))
-            if an is not None:
-                subj = [an]
-        if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
-            subj = sentence_subject(ctx, sent, ms, frozenset({"Project", "Event"}))
-        if not subj and sent.section in ctx.case_projects:
-            head = text[clause:a]
-            pron = _SUBJECT_PRONOUN.search(head)
-            if not pron and clause > sent.start and sentence_subject(ctx, sent, ms, frozenset({"Organization"})):
-                # 桃花源基金会采用同样的模式，相继在 A、B 建立…: the organisation acts elsewhere
-                pass
-            elif pron or _adverbs_only().match(head) or re.fullmatch(r"[^，。；]{0,10}?(?:年|月|日|以来|期间|后)[，,\s]*", head):
-                subj = [ctx.case_projects[sent.section]]
-        if not subj and clause == sent.start and sent.section in ctx.case_projects:
-            # 在成都蒲江，该项目覆盖了…: the place phrase opens the sentence, the project follows
-            nxt = text[after : after + 8]
-            if _SUBJECT_PRONOUN.match(nxt.lstrip("，, ")):
-                subj = [ctx.case_projects[sent.section]]
+        subj = _loc_subject(ctx, sent, ms, a, after, bool(seat_verb))
         if not subj:
             continue
         parents = _chain_children(locs, text)
@@ -1077,6 +1057,98 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             for o in locs:
                 if o.key not in parents and allowed("locatedIn", s, o):
                     yield _rel(s, "locatedIn", o, sent, LOC_AT)
+
+
+_VERB_PLACES_TAIL = re.compile(
+    r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地))"
+)
+
+
+def _verb_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """(该项目已在全国)建成 A、B、C 五大中心 / 开拓了 A、B 等国家的业务: the project is at each place
+    listed right after the verb (a closing 等…/N大 marks the list as the places of the activity)."""
+    text = ctx.text
+    for v in _LOC_VERB.finditer(text, sent.start, sent.end):
+        pos = re.match(r"了?", text[v.end() : v.end() + 1]).end() + v.end()
+        locs, end = _places_after(ms, text, pos, sent.end)
+        if not locs:
+            # the first item unrecognised: 建成[张北]、河源、南通…
+            skip = re.match(r"[\s“”\"]*[\u4e00-\u9fff]{2,4}[\s“”\"]*、", text[pos : pos + 12])
+            if skip:
+                locs, end = _places_after(ms, text, pos + skip.end(), sent.end)
+        if len(locs) < 2 or not _VERB_PLACES_TAIL.match(text, end, sent.end):
+            continue
+        before = text[_clause_start(text, sent.start, v.start()) : v.start()]
+        # 在X、Y建成… is the 在-rule's; here 在 may only name a whole country or region
+        at = before.rfind("在")
+        if at >= 0 and not re.fullmatch(r"在(?:全国|国内|各地|海外|国外|全球|全省|全市|多地)[\s“”\"]*(?:(?:" + _adverb_alt() + r")\s*)*", before[at:]):
+            continue
+        a = v.start() - (len(before) - at if at >= 0 else 0)
+        subj = _loc_subject(ctx, sent, ms, a, v.start())
+        parents = _chain_children(locs, text)
+        for x in subj:
+            for o in locs:
+                if o.key not in parents and allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_VERB_PLACES)
+
+
+def _long_place_list(ms: list[Mention], text: str, pos: int, ceiling: int) -> tuple[list[Mention], int] | None:
+    """A long 在-list whose items the recogniser did not all find (在长江（A、B）、C、湖北[X]保护区、…等N个
+    水域 + verb): every place up to the 等…/verb tail, when only list items stand between."""
+    stop = re.compile(r"[。；！？]|，(?![^（(]*[）)])").search(text, pos, ceiling)
+    end_clause = stop.start() if stop else ceiling
+    span = text[pos:end_clause]
+    tail = re.search(r"等\s*(?:[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,8}?(?:地区?|国家?|省份?|城市|县|区域|地方|流域|水域|海域)", span)
+    if tail is None or "、" not in span[: tail.start()]:
+        return None
+    inner = [x for x in ms if pos <= x.start and x.end <= pos + tail.start()]
+    if not inner or inner[0].type != "Place" or text[pos : inner[0].start].strip(" “”\"") or any(x.type != "Place" for x in inner):
+        return None
+    # the items: separated by 、 (outside parentheses), each short
+    items = re.split(r"、(?![^（(]*[）)])", span[: tail.start()])
+    if any(len(it) > 24 or re.search(r"[在对将把向为]", it) for it in items):
+        return None
+    return inner, pos + tail.start()
+
+
+def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int, seat_verb: bool = False) -> list[Mention]:
+    """Who is at the places of a 在-phrase (or of a verb) at ``a``: the project or event before it,
+    该项目, the sentence's topic, or the case project when the clause dropped its subject."""
+    text = ctx.text
+    clause = _clause_start(text, sent.start, a)
+    subj = group_before(ms, text, a, frozenset({"Project", "Event"}), clause)
+    if not subj and seat_verb:
+        subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
+        if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+            subj = sentence_subject(ctx, sent, ms, frozenset({"Organization"}))
+    if not subj:
+        an = _anaphor_before(ctx, sent, a, clause, frozenset({"Project"}))
+        if an is not None:
+            subj = [an]
+    if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+        subj = sentence_subject(ctx, sent, ms, frozenset({"Project", "Event"}))
+        lead = _LEAD.match(text, sent.start, sent.end).end()
+        an = _anaphor_re().match(text, lead, a)
+        if not subj and an is not None:
+            # 该项目走向国门，成功开拓了…: the sentence's topic is an anaphor
+            head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+            ref = _resolve_head(ctx, sent, an.start(), head, frozenset({"Project", "Event"}))
+            subj = [ref] if ref is not None else []
+    if not subj and sent.section in ctx.case_projects:
+        head = text[clause:a]
+        pron = _SUBJECT_PRONOUN.search(head)
+        if not pron and clause > sent.start and sentence_subject(ctx, sent, ms, frozenset({"Organization"})):
+            # 桃花源基金会采用同样的模式，相继在 A、B 建立…: the organisation acts elsewhere
+            pass
+        elif pron or _adverbs_only().match(head) or re.fullmatch(r"[^，。；]{0,10}?(?:年|月|日|以来|期间|后)[，,\s]*", head):
+            subj = [ctx.case_projects[sent.section]]
+    if not subj and clause == sent.start and sent.section in ctx.case_projects:
+        # 在成都蒲江，该项目覆盖了…: the place phrase opens the sentence, the project follows
+        nxt = text[after : after + 8]
+        if _SUBJECT_PRONOUN.match(nxt.lstrip("，, ")):
+            subj = [ctx.case_projects[sent.section]]
+    return subj
 
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -1432,6 +1504,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_chain_relations(sent, in_sent, text))
         out.extend(_seat_relations(sent, in_sent, text))
         out.extend(_located_relations(ctx, sent, in_sent))
+        out.extend(_verb_place_relations(ctx, sent, in_sent))
         out.extend(_scene_relations(ctx, sent, in_sent))
         out.extend(_funding_relations(ctx, sent, in_sent))
         out.extend(_seat_phrase_relations(sent, in_sent, text))

@@ -429,6 +429,31 @@ CASES = [
         },
     ),
     (
+        "places listed after the verb (在全国建成 A、B 四大…; 该项目…开拓了 A、B 等国家)",
+        "“清源计划”已在全国建成成都、南通、杭州和兰州四大回收中心。该项目走向国门，成功开拓了韩国、越南等国家的回收业务。",
+        {"locatedIn"},
+        {
+            ("清源计划", "locatedIn", "成都"),
+            ("清源计划", "locatedIn", "南通"),
+            ("清源计划", "locatedIn", "杭州"),
+            ("清源计划", "locatedIn", "兰州"),
+            ("清源计划", "locatedIn", "韩国"),
+            ("清源计划", "locatedIn", "越南"),
+        },
+    ),
+    (
+        "a long 在-list with places in parentheses and reserves under a province",
+        "2017年以来，“护豚行动”先后在长江（安庆、宜昌）、湖北何家湾江豚保护区、湖北大湾江豚保护区等6个重点水域成立巡护示范点。",
+        {"locatedIn"},
+        {
+            ("护豚行动", "locatedIn", "长江"),
+            ("护豚行动", "locatedIn", "安庆"),
+            ("护豚行动", "locatedIn", "宜昌"),
+            ("护豚行动", "locatedIn", "何家湾江豚保护区"),
+            ("护豚行动", "locatedIn", "大湾江豚保护区"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
