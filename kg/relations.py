@@ -576,7 +576,7 @@ _SCENE = re.compile(
 
 
 _GENERIC_EVENT = re.compile(r"(?:本次|此次|该|本届)?(?:论坛|大会|会议|峰会|活动|仪式|开幕式|闭幕式|启动仪式|发布会|年会)+")
-_SCENE_VERB = re.compile(r"签订|签署|签约|发布|致辞|讲话|发言|展示|分享|宣布|启动|亮相|发表|作了|做了|主持|出席|参加|参与")
+_SCENE_VERB = re.compile(r"签订|签署|签约|发布|致辞|讲话|发言|展示|分享|宣布|启动|亮相|发表|作了|做了|主持|出席|参加|参与|介绍|演讲|作报告|做报告|表示|指出")
 
 
 def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Mention | None:

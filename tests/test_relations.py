@@ -454,6 +454,16 @@ CASES = [
         },
     ),
     (
+        "参与 a named project; a speaker at the closing ceremony (介绍) takes part in the forum",
+        "今年，青禾环保基金会积极参与“2024年山城共建花园计划”。第三届长河湿地保护论坛在武汉召开。"
+        "在论坛闭幕式上，远山生态协会副会长周建国介绍了协会的工作。",
+        {"participatesIn"},
+        {
+            ("青禾环保基金会", "participatesIn", "2024年山城共建花园计划"),
+            ("周建国", "participatesIn", "第三届长河湿地保护论坛"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
