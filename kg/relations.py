@@ -490,7 +490,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         if not obj:
             # “E”由 A 主办: the object precedes 由
             before = [m for m in ms if m.end <= subj[0].start and m.start >= clause_start and m.type in rule.object_types]
-            if before and text[before[-1].end : subj[0].start].strip(" “”\"") in ("由", "是由", "将由", "，由"):
+            gap = re.sub(r"^[\s“”\"]*[（(][^（）()]{1,30}[）)]", "", text[before[-1].end : subj[0].start]) if before else ""
+            if before and gap.strip(" “”\"") in ("由", "是由", "将由", "，由"):
                 obj = [before[-1]]
         if not obj and mode in ("direct", "by"):
             # “E”由 A 指导，B 主办，C 承办: later clauses of the same 由 chain

@@ -464,6 +464,12 @@ CASES = [
         },
     ),
     (
+        "object before 由 with a short-name parenthesis and a time before the verb",
+        "“山林卫士计划”（简称“卫士计划”）由青禾环保基金会于2015年发起，旨在保护森林。",
+        {"initiates"},
+        {("青禾环保基金会", "initiates", "山林卫士计划")},
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
