@@ -112,7 +112,7 @@ def _ends_re(name: str) -> re.Pattern[str]:
 _LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+$")
 _LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
 # a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校
-_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种)")
+_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+|首)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种)")
 # part-of-speech tags of words that do not begin a name (verbs, adverbs, prepositions,
 # conjunctions, idioms, numerals, pronouns, particles, time words): 协助|渔政管理局
 _NOT_NAME_START = frozenset({"v", "p", "c", "i", "m", "q", "r", "u", "t", "ad", "y", "e", "o", "vd", "uj", "ul", "ud", "uz", "ug", "uv"})
@@ -145,6 +145,8 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
             cut = pos
     for cm in _COUNT.finditer(run, cut):
         cut = cm.end()
+    for gm in _LATIN_GLOSS.finditer(run, cut):
+        cut = gm.end()  # X（UITP）|巴士委员会: an acronym gloss closes the name before it
     start += cut
     junk = _LEADING_JUNK.match(text, start, end_of_stem)
     if junk and junk.end() < end_of_stem:
@@ -153,6 +155,10 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
 
 
 _JOINERS = frozenset({"和", "与"})
+_LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]")
+# a name glossed by an acronym or declared a short name right after it: X网络（CEGA）
+_GLOSS_AFTER = re.compile(r"\s*[（(](?:[A-Za-z][A-Za-z0-9&.\- ]*|(?:以下|下文)?简称)")
+_LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
@@ -205,15 +211,21 @@ def _org_candidates(text: str) -> list[Candidate]:
             if not any(nxt.startswith(s) for s in ("（", "(")) and _longer_suffix_follows(text, end):
                 continue
         start = left_extend(text, m.start())
+        typ, sub = suffixes[suffix]
+        described = _after_descriptor(text, start, m.start(), sub)
+        start, described = described, described > start
         stem = text[start : m.start()]
         name = text[start:end]
-        typ, sub = suffixes[suffix]
+        if start and text[start - 1] in "）)" and _LATIN_GLOSS_BEFORE.search(text, max(0, start - 24), start):
+            continue  # X（UITP）|巴士委员会: a part of the body glossed before it, not a name of its own
         if len(suffix) == 1 and len(stem) < 2:
             continue
         if not stem or stem in generic or name in not_org or _not_org_tail(name, suffix, not_org):
             continue
-        if sub in _DESCRIPTIVE_SUBTYPES and _common_noun_stem(stem):
+        if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if suffix in _KIND_SUFFIXES and not _GLOSS_AFTER.match(text, end) and _descriptive_stem(stem):
+            continue  # 电池回收网络, 森林生态银行: a kind of network or scheme, not a named body
         if suffix in _OWNED_SUFFIXES and not _has_owner(stem):
             continue  # 部 / 局 / 委 / 政府 name a body only with its owner: 湖州市财政局, 外交部
         if len(suffix) == 1 and _glued_to_next(text, m.start(), end):
@@ -228,7 +240,51 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
-_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委"})
+_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院"})
+# suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
+_KIND_SUFFIXES = frozenset({"网络", "银行"})
+# a trade or role noun before a company name describes it: 商业地产商|X集团, 供应商|X公司
+_DESCRIPTOR_END = ("商", "商家")
+
+
+def _after_descriptor(text: str, start: int, end_of_stem: int, sub: str | None) -> int:
+    """Start of a company name after a descriptor on its left: a trade noun (地产商, 开发商) or
+    a foreign country (日本|X集团: the country is a place of its own). Two characters stay."""
+    if sub != "Company" or end_of_stem - start < 4:
+        return start
+    pos = start
+    cut = start
+    for t in _tagged(text[start:end_of_stem]):
+        pos += len(t.word)
+        if len(t.word) >= 2 and t.word.endswith(_DESCRIPTOR_END) and t.flag == "n" and end_of_stem - pos >= 2:
+            cut = pos
+    if cut == start:
+        country = _foreign_country_re().match(text, start, end_of_stem)
+        if country and end_of_stem - country.end() >= 2:
+            cut = country.end()
+    return cut
+
+
+@cache
+def _foreign_country_re() -> re.Pattern[str]:
+    names = [n for n, p in places().items() if p.level == "country" and n not in ("中国", "中华人民共和国", "中华")]
+    return re.compile(trie_regex(names))
+
+
+def _descriptive_stem(stem: str) -> bool:
+    """A stem made only of common words (电池|回收, 森林|生态, 全国|回收): no Latin, digit, place,
+    known body or proper-noun word."""
+    if _LATIN_DIGIT.search(stem) or _gov_re().search(stem):
+        return False
+    rest = stem[2:] if stem.startswith("全国") else stem
+    if _NATIONAL.match(rest) or _place_scanner().contains(rest):
+        return False
+    for t in _tagged(rest):
+        if t.flag.startswith(("nr", "nz", "nt")) or jieba.dt.FREQ.get(t.word, 0) == 0:
+            return False
+        if t.flag == "ns" and t.word not in _GENERIC_AREA:
+            return False
+    return True
 _NATIONAL = re.compile(r"^(?:中华人民共和国|中国|中华|国家|中共|中央|国务院|全国|联合国|省|市|县|区|自治区|自治州)")
 
 

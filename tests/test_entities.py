@@ -188,3 +188,32 @@ def test_honour_verbs_cut_an_award_name() -> None:
     found = _found("项目入选第五届青溪公益奖年度案例。")
     assert found.get("青溪公益奖") == "Award"
     assert not any(k.startswith("项目入选") for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # a trade noun or a foreign country before a company name is a descriptor
+        ("园区吸引了商业地产商明川集团投资建设度假区。", "明川集团", "Organization"),
+        ("园区吸引了商业地产商明川集团投资建设度假区。", "商业地产商明川集团", None),
+        ("2020年，禾丰农业与日本松禾集团签署合作协议。", "松禾集团", "Organization"),
+        ("2020年，禾丰农业与日本松禾集团签署合作协议。", "日本", "Place"),
+        # 首个/首家 count like a numeral with a classifier: the name starts after them
+        ("公司牵头创立国内首家青禾环保联盟，制定行业规范。", "青禾环保联盟", "Organization"),
+        # a network or bank named by common words only is a kind, not a body
+        ("企业在各地搭建了城市旧衣回收网络，并推出森林生态银行。", "城市旧衣回收网络", None),
+        ("企业在各地搭建了城市旧衣回收网络，并推出森林生态银行。", "森林生态银行", None),
+        # …unless the text glosses it as a name
+        ("本报告由绿色资助者网络（GFN）编写。", "绿色资助者网络", "Organization"),
+        # 高院 needs its owner (the province)
+        ("在省高院的指导下，基金会参与了公益诉讼。", "省高院", "Organization"),
+        # X（ACRONYM）Y委员会: a part of the glossed body, not a name of its own
+        ("公交集团成为国际城市交通协会（IUTA）电车委员会首个中国成员。", "电车委员会", None),
+    ],
+)
+def test_org_descriptors_and_kinds(text: str, name: str, typ: str | None) -> None:
+    found = _found(text)
+    if typ is None:
+        assert name not in found, found
+    else:
+        assert found.get(name) == typ, found
