@@ -96,10 +96,16 @@ def sentence_rules() -> tuple[Rule, ...]:
 # Ontology domain/range (mirrors ontology/kg.ttl), used to drop impossible triples.
 DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "funds": (frozenset({"Organization", "Person"}), frozenset({"Organization", "Project", "Event"})),
-    "supports": (frozenset({"Organization", "Person", "Project"}), frozenset({"Organization", "Project", "Event"})),
+    "supports": (
+        frozenset({"Organization", "Person", "Project"}),
+        frozenset({"Organization", "Project", "Event", "Publication"}),
+    ),
     "partnersWith": (frozenset({"Organization", "Project", "Person"}), frozenset({"Organization", "Project"})),
     "implements": (frozenset({"Organization", "Person"}), frozenset({"Project"})),
-    "initiates": (frozenset({"Organization", "Person"}), frozenset({"Project", "Event", "Organization", "Publication"})),
+    "initiates": (
+        frozenset({"Organization", "Person"}),
+        frozenset({"Project", "Event", "Organization", "Publication", "Award"}),
+    ),
     "organizes": (frozenset({"Organization", "Person"}), frozenset({"Event"})),
     "participatesIn": (frozenset({"Organization", "Person"}), frozenset({"Event", "Project"})),
     "locatedIn": (frozenset({"Organization", "Project", "Event"}), frozenset({"Place"})),
