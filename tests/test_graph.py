@@ -179,3 +179,19 @@ def test_merge_records_are_iris_not_blank_nodes(small):
     assert not any(isinstance(t, BNode) for triple in small.graph for t in triple)
     for node in small.graph.objects(None, KG.mergedBy):
         assert str(node).startswith("https://w3id.org/kg-cn-philanthropy/resource/stmt/merge-")
+
+
+def test_validate_reports_what_plain_pyshacl_reports(small):
+    from pyshacl import validate as shacl_validate
+
+    from kg.namespaces import shapes_path
+
+    g = Graph()
+    for triple in small.graph:
+        g.add(triple)
+    st = next(iter(g.subjects(RDF.type, RDF.Statement)))
+    g.remove((g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)))
+    conforms, text, violations = validate(g)
+    shapes = Graph().parse(shapes_path(), format="turtle")
+    plain = shacl_validate(g, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True)
+    assert not conforms and violations >= 1 and (conforms, text) == (plain[0], plain[2])
