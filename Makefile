@@ -32,8 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_html.py
 
 notebook-html: $(STAMP)
-	mkdir -p out
-	MPLBACKEND=Agg $(BIN)/jupyter nbconvert --to html --execute notebooks/explore.ipynb --output-dir out --output explore.html
+	$(BIN)/python scripts/run_notebook.py out/explore.html
 
 clean:
 	rm -rf out .pytest_cache build *.egg-info

@@ -146,20 +146,24 @@ print(f"The five largest communities have {sizes} organisations; the largest is 
 
 The same self-contained page that `kg build` writes as `graph.html` (no network access;
 search by any name or alias; click a node for its evidence)."""),
-    ("code", """from pathlib import Path
+    ("code", """import html
+import warnings
 
-from IPython.display import IFrame, display
+from IPython.display import HTML, display
 
-from kg.html import write_html
+from kg.html import render_html
 
-Path("out").mkdir(exist_ok=True)
-page = write_html(graph, "out/notebook-graph.html", title="seed graph")
-display(IFrame(str(page), width="100%", height=600))"""),
+page = render_html(graph, title="seed graph")
+with warnings.catch_warnings():  # IPython suggests IFrame, which would need a file next to the notebook
+    warnings.simplefilter("ignore")
+    display(HTML(f'<iframe srcdoc="{html.escape(page)}" style="width:100%;height:620px;border:0"></iframe>'))"""),
     ("md", """## Export for other tools
 
 Turtle for Protégé, GraphDB or Jena; GEXF for Gephi. `kg export` does the same from the
 command line."""),
-    ("code", """from kg.export import export_graph
+    ("code", """from pathlib import Path
+
+from kg.export import export_graph
 
 out = Path("out")
 out.mkdir(exist_ok=True)
