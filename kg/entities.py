@@ -205,11 +205,14 @@ def _org_candidates(text: str) -> list[Candidate]:
         suffix = m.group()
         # prefer the longest suffix ending here (the trie regex is greedy from the left)
         end = m.end()
+        parent_only = False
         if end < len(text) and re.match(NAME_CHAR, text[end]) and text[end : end + 1] not in "和与及等的":
             # a suffix followed by more name characters may be part of a longer word
             nxt = text[end : end + 3]
             if not any(nxt.startswith(s) for s in ("（", "(")) and _longer_suffix_follows(text, end):
-                continue
+                if len(suffix) == 1:
+                    continue
+                parent_only = True  # X大学|Y研究院: kept only as a nested name (see _nested)
         start = left_extend(text, m.start())
         typ, sub = suffixes[suffix]
         described = _after_descriptor(text, start, m.start(), sub)
@@ -231,6 +234,9 @@ def _org_candidates(text: str) -> list[Candidate]:
         if len(suffix) == 1 and _glued_to_next(text, m.start(), end):
             continue  # 部分, 局面, 委托: the suffix character starts another word
         if _role_tail_re().search(name):
+            continue
+        if parent_only:
+            out.append(Candidate(start, end, typ, sub, f"org.parent.{sub}", 2))
             continue
         out.append(Candidate(start, end, typ, sub, f"org.suffix.{sub}", 2))
         unit = _unit_after(text, end)
@@ -1148,6 +1154,54 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# outer mentions whose inner names are kept, and the types a nested name may have
+_NESTING_OUTER = frozenset({"Organization", "Publication", "Event", "Project", "Award"})
+_NESTED_TYPES = frozenset({"Organization", "Place"})
+_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named")
+
+
+def _parent_of_unit(text: str, parent: Candidate, unit: Candidate) -> bool:
+    """The rest of the outer name after ``parent`` is a unit of it: no conjunction (中国石油|和…),
+    and it ends in a unit head (部, 司, 中心, 研究院, 分会…)."""
+    rest = text[parent.end : unit.end]
+    if len(rest) < 2 or rest[0] in "和与及暨、（(":
+        return False
+    if rest.endswith("公司") and not rest.endswith("分公司"):
+        return False  # X集团|股份有限公司: the legal form of one company, not a unit
+    return rest.endswith(tuple(_UNIT_HEADS)) or rest.endswith(("部", "分会", "委员会", "专委会", "分院"))
+
+
+def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """A second, nested layer: names inside a selected name (the bodies in a 《》 title, the parent
+    in X厅|Y局, the district in 北京市西城区…办事处), each by its own recogniser. Their rules carry the
+    prefix ``nested.`` so that relation rules, which group mentions by position, can skip them."""
+    outer = sorted((c for c in chosen if c.type in _NESTING_OUTER and c.end - c.start >= 4), key=lambda c: c.start)
+    if not outer:
+        return []
+    inner = sorted(
+        (c for c in cands if c.type in _NESTED_TYPES and c.rule.startswith(_NESTED_RULES)), key=lambda c: c.start
+    )
+    starts = [c.start for c in inner]
+    out: list[Candidate] = []
+    for o in outer:
+        i = bisect_right(starts, o.start - 1)
+        found = []
+        while i < len(inner) and inner[i].start < o.end:
+            c = inner[i]
+            i += 1
+            if c.end <= o.end and c.end - c.start < o.end - o.start:
+                found.append(c)
+        for c in _select(found):
+            if not (o.start <= c.start and c.end <= o.end and c.end - c.start < o.end - o.start):
+                continue
+            if c.type == "Organization" and not (o.type == "Organization" and c.start == o.start and _parent_of_unit(text, c, o)):
+                continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
+            if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")):
+                continue  # the seat of a body (南京|图书馆) is read as part of its name
+            out.append(Candidate(c.start, c.end, c.type, c.subtype, "nested." + c.rule, c.priority, c.name))
+    return out
+
+
 def _to_mention(doc: Document, c: Candidate) -> Mention:
     surface = doc.text[c.start : c.end]
     name = c.name or clean_name(surface)
@@ -1209,13 +1263,15 @@ def extract_entities(
     cands += _natural_candidates(text)
     cands += _structure_candidates(doc, sections)
     cands += _chained_units(text, cands)
-    chosen = _select(cands)
+    chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
     aliases = _aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)
+    nested = [m for m in (_to_mention(doc, c) for c in _nested(text, chosen, cands)) if _valid(m)]
+    mentions = sorted([*mentions, *nested], key=lambda m: (m.start, -m.end))
     acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions)
     return tuple(mentions), tuple(aliases + acronyms + _gazetteer_aliases(doc, mentions, sections))
 

@@ -1472,7 +1472,8 @@ def _case_project(sec: Section, ms: list[Mention]) -> Mention | None:
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     """All relations stated in one document."""
     text = res.document.text
-    ms = _without_alias_declarations(sorted(res.mentions, key=lambda m: m.start), text)
+    ms = [m for m in res.mentions if not m.rule.startswith("nested.")]  # nested names (kg.entities._nested) are no arguments
+    ms = _without_alias_declarations(sorted(ms, key=lambda m: m.start), text)
     ms = _strip_former(ms, text)
     out: list[Relation] = []
     award = _document_award(res) if any(s.kind == "case" for s in res.sections) else None

@@ -217,3 +217,19 @@ def test_org_descriptors_and_kinds(text: str, name: str, typ: str | None) -> Non
         assert name not in found, found
     else:
         assert found.get(name) == typ, found
+
+
+def _rules(text: str) -> dict[str, str]:
+    doc = Document("t", "t.txt", "t", text, text, ())
+    return {m.key: m.rule for m in extract_entities(doc)[0]}
+
+
+def test_nested_names_are_a_second_layer() -> None:
+    found = _rules("北方财经大学绿色金融研究院与青岚环保协会联合发布报告。")
+    assert found["北方财经大学绿色金融研究院"].startswith("org.")
+    assert found["北方财经大学"].startswith("nested.")  # the parent inside its unit
+    found = _rules("该基金会在洞庭湖江豚保护项目中投入资金。")
+    assert found["洞庭湖"].startswith("nested.place")
+    # no parent before a conjunction, no seat city out of a body's name
+    found = _rules("中国石化和化学工业协会与南京图书馆发布报告。")
+    assert "中国石化" not in found and "南京" not in found
