@@ -162,7 +162,9 @@ def _quoted_pair(text: str, a: Mention, b: Mention) -> bool:
     return left.endswith(("”", '"')) and right.startswith(("“", '"')) and re.fullmatch(r"[\s“”\"]*", text[a.end : b.start]) is not None
 
 
-_APPOSITION = re.compile(r"\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
+_APPOSITION = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,4}?(?:论坛|分论坛|会议|边会|活动|分会场|研讨会|展览|子项目|专项))?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*"
+)
 _BY_PREFIX = re.compile(r"[\s“”\"]*(?:[^，。；、：:！？\s]{2,22}?[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|和|与|及)[\s“”\"]*)?")
 
 
@@ -316,7 +318,10 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
     ).match(ctx.text, pos, sent.end)
     if not m:
         return None
-    return _resolve_head(ctx, sent, pos, m.group(1), types)
+    ref = _resolve_head(ctx, sent, pos, m.group(1), types)
+    if ref is not None and not re.search(r"本次|此次|该|本|这|上述|此", m.group()) and not ref.key.endswith(m.group(1)) and ref.start < sent.start - 300:
+        return None  # 举办新闻发布会: a bare generic noun names no event told far before
+    return ref
 
 
 _LEAD = re.compile(
@@ -410,7 +415,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         m = _SUPPORT_UNDER.match(text, backers[-1].end) if backers else None
         if not m:
             return
-        if sent.section in ctx.case_projects:
+        after = re.match(r"[，,\s]*", text[m.end() : sent.end]).end() + m.end()
+        actor = group_after(ms, text, after, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        # the thing made in the actor's own clause (or a document calling itself 本《X》)
+        made = _made_object(ctx, ms, m.end(), _clause_end(text, after, sent.end) if actor else sent.end)
+        if not made:
+            made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
+        if made:
+            # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
+            targets = made
+        elif sent.section in ctx.case_projects:
             targets = [ctx.case_projects[sent.section]]
         else:
             after = re.match(r"[，,\s]*", text[m.end() : sent.end]).end() + m.end()
@@ -436,6 +450,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 if back and _BY_PREFIX.fullmatch(text[by + 1 : back[0].start]):
                     subj = back
             mode = "by"
+    if not subj and rule.id not in ("supports.support",):
+        at = _at_phrase().search(text, clause_start, t.start())
+        if at is not None:
+            subj = group_before(ms, text, at.start(), rule.subject_types, clause_start)
     if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
         mode = "by"
     co: list[Mention] = []
@@ -476,6 +494,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
+        obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
     if rule.id == "award.win" and obj:
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
@@ -485,9 +505,13 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
         if m:
             obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=4)
+            if obj and re.search(r"\d\s*(?:所|个|座|家|处|套|间)", text[t.end() + m.end() : obj[0].start]):
+                obj = []
         if not obj and mode == "by":
             for m in re.finditer(r"的", text[t.end() : sent.end]):
                 cand = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=3)
+                if cand and re.search(r"\d\s*(?:所|个|座|家|处|套|间)", text[t.end() + m.end() : cand[0].start]):
+                    break  # 援建的13所…: counted instances, not the named entity
                 if cand:
                     obj = cand
                     break
@@ -522,6 +546,23 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     ref = _resolve_head(ctx, sent, a.start(), head, rule.object_types)
                     if ref is not None:
                         obj = [ref]
+    if not obj and pred == "publishes":
+        # 联合发布的…文件——《X》 / 共同发布旨在…的《X》: the first publication of the clause
+        end = _clause_end(text, t.end(), sent.end)
+        pub = next((x for x in ms if t.end() <= x.start and x.end <= end and x.type == "Publication"), None)
+        if pub is not None and pub.start - t.end() <= 40 and re.search(r"的|——|：", text[t.end() : pub.start]):
+            obj = [pub]
+    if not obj and pred == "participatesIn":
+        # 参与 盐田区…局的“P” / 参与由 A 主办的“E”: the entity after 的
+        m = re.match(r"[^，。；]{0,30}?的[\s“\"]*", text[t.end() : sent.end])
+        if m:
+            obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=0)
+    if not obj and mode in ("direct", "by") and pred in ("organizes", "initiates", "supports", "funds", "implements"):
+        # 由 A 发起，B 主办，C 技术支持，“X”正式启动: the object of a chain comes clauses later
+        if re.fullmatch(r"[\s了]*", text[t.end() : _clause_end(text, t.end(), sent.end)]):
+            launched = _chain_object(ms, text, _clause_end(text, t.end(), sent.end), sent.end, rule.object_types)
+            if launched is not None:
+                obj = [launched]
     if not obj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
         a = _anaphor_after(ctx, sent, t.end(), rule.object_types)
         if a is not None:
@@ -574,6 +615,58 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         for o in obj:
             if allowed(pred, s, o):
                 yield _rel(s, pred, o, sent, rule, quals)
+
+
+@cache
+def _at_phrase() -> re.Pattern[str]:
+    """A 在 X(园区内) + verb: a place/venue phrase between the subject and its verb."""
+    adv = _adverb_alt()
+    return re.compile(
+        rf"在(?![^，。；]*?(?:由|的支持|的指导|的帮助|下))[^，。；在由]{{1,24}}?(?:内|上|中|里|期间|现场|之际)?[\s“”\"]*(?:(?:{adv}|{_TIME})[\s“”\"]*)*$"
+    )
+
+
+# a support for the making of a publication goes to the publication (the ontology allows it);
+# 在 A 的支持下，C 发起了“P”: A supports C (the actor), as FORMAT.md states
+_MADE = re.compile(r"(?:编制完成|编制|撰写|编写|编纂|发布|出版|完成|研究制定|制定)(?:了)?")
+_MADE_TYPES = frozenset({"Publication"})
+
+
+def _made_object(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
+    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 (the verb's object)."""
+    text = ctx.text
+    for v in _MADE.finditer(text, pos, end):
+        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=2)
+        if objs and text[v.end() : objs[0].start].strip("了本《“\" ") == "":
+            return objs
+    return []
+
+
+_CHAIN_VERB = re.compile(r"主办|承办|协办|支持|指导|发起|执行|实施|冠名|赞助|协助|出品|联合|参与|提供|策划|资助|捐赠")
+_LAUNCHED = re.compile(
+    r"[\s”\"（(）)A-Za-z0-9]*(?:活动|项目|计划|论坛|大会|仪式)?(?:于|在)?[^，。；]{0,20}?(?:正式|隆重|成功|顺利|圆满|同时|也)?"
+    r"(?:启动|举行|举办|开幕|召开|上线|揭幕|发布|落地|开启|拉开帷幕|开始|开展|开赛|启幕)"
+)
+
+
+def _chain_object(ms: list[Mention], text: str, pos: int, end: int, types: frozenset[str]) -> Mention | None:
+    """由 A 发起，B 主办，C 技术支持，“X”正式启动: the entity launched after a chain of role clauses
+    starting at ``pos`` (a comma); short purpose clauses without names may stand in between."""
+    cur = pos
+    for _ in range(6):
+        sep = re.match(r"[，,]\s*", text[cur:end])
+        if not sep:
+            return None
+        cstart = cur + sep.end()
+        cend = _clause_end(text, cstart, end)
+        inner = [x for x in ms if cstart <= x.start and x.end <= cend]
+        lead = _LEAD.match(text, cstart, cend).end()
+        if inner and not text[lead : inner[0].start].strip(" “”\"") and inner[0].type in types and _LAUNCHED.match(text, inner[0].end, cend):
+            return inner[0]
+        if cend - cstart > 40 or (inner and not _CHAIN_VERB.search(text, cstart, cend)) or (not inner and cend - cstart > 20):
+            return None
+        cur = cend
+    return None
 
 
 _SCENE = re.compile(

@@ -470,6 +470,52 @@ CASES = [
         {("青禾环保基金会", "initiates", "山林卫士计划")},
     ),
     (
+        "a long 由-chain: the object is launched clauses later",
+        "由青禾环保基金会和远山生态协会发起，星河科技有限公司联合主办，绿源科技公司技术支持，“第二届清溪论坛”日前正式启动。",
+        {"initiates", "organizes", "supports"},
+        {
+            ("青禾环保基金会", "initiates", "第二届清溪论坛"),
+            ("远山生态协会", "initiates", "第二届清溪论坛"),
+            ("星河科技有限公司", "organizes", "第二届清溪论坛"),
+            ("绿源科技公司", "supports", "第二届清溪论坛"),
+        },
+    ),
+    (
+        "在 A、B 的支持下，C 编制了《X》: the support goes to the publication",
+        "在青禾环保基金会和星河科技有限公司的支持下，远山生态协会编制了《长河湿地调查报告》。",
+        None,
+        {
+            ("青禾环保基金会", "supports", "长河湿地调查报告"),
+            ("星河科技有限公司", "supports", "长河湿地调查报告"),
+            ("远山生态协会", "publishes", "长河湿地调查报告"),
+        },
+    ),
+    (
+        "a 在-phrase between the subject and its verb",
+        "远山生态协会在青禾环保基金会园区内组织了“第三届湿地沙龙”。青禾环保基金会在成都发布了《2024年湿地保护白皮书》。",
+        {"organizes", "publishes"},
+        {
+            ("远山生态协会", "organizes", "第三届湿地沙龙"),
+            ("青禾环保基金会", "publishes", "2024年湿地保护白皮书"),
+        },
+    ),
+    (
+        "a publication after a generic head noun and a dash; a project after X 的",
+        "青禾环保基金会和星河科技有限公司联合发布的行业指南——《绿色包装指南》引起关注。远山生态协会积极参与成都市生态环境局的“清溪守护计划”。",
+        {"publishes", "participatesIn"},
+        {
+            ("青禾环保基金会", "publishes", "绿色包装指南"),
+            ("星河科技有限公司", "publishes", "绿色包装指南"),
+            ("远山生态协会", "participatesIn", "清溪守护计划"),
+        },
+    ),
+    (
+        "a parallel forum named after a dash is the organised event; counted instances are no object",
+        "由远山生态协会承办的第五届长河论坛平行论坛——“湿地与社区”顺利召开。由青禾环保基金会在四川援建的12所“绿色书屋”交付仪式在成都举行。",
+        {"organizes", "funds"},
+        {("远山生态协会", "organizes", "湿地与社区")},
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
