@@ -557,12 +557,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         m = re.match(r"[^，。；]{0,30}?的[\s“\"]*", text[t.end() : sent.end])
         if m:
             obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=0)
-    if not obj and mode in ("direct", "by") and pred in ("organizes", "initiates", "supports", "funds", "implements"):
+    if (
+        not obj
+        and mode in ("direct", "by")
+        and pred in ("organizes", "initiates", "supports", "funds", "implements")
+        and re.fullmatch(r"[\s了]*", text[t.end() : _clause_end(text, t.end(), sent.end)])
+    ):
         # 由 A 发起，B 主办，C 技术支持，“X”正式启动: the object of a chain comes clauses later
-        if re.fullmatch(r"[\s了]*", text[t.end() : _clause_end(text, t.end(), sent.end)]):
-            launched = _chain_object(ms, text, _clause_end(text, t.end(), sent.end), sent.end, rule.object_types)
-            if launched is not None:
-                obj = [launched]
+        launched = _chain_object(ms, text, _clause_end(text, t.end(), sent.end), sent.end, rule.object_types)
+        if launched is not None:
+            obj = [launched]
     if not obj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
         a = _anaphor_after(ctx, sent, t.end(), rule.object_types)
         if a is not None:
