@@ -879,6 +879,55 @@ def _project_candidates(text: str) -> list[Candidate]:
         if not _specific_project_stem(stem):
             continue
         out.append(Candidate(start, m.end(), "Project", None, "project.suffix", 1))
+        out += _shared_head_items(text, start, m.end(), stem)
+    return out
+
+
+def _shared_head_items(text: str, start: int, end: int, stem: str) -> list[Candidate]:
+    """A、B、C能源生态园: the items before the last one share its head (A能源生态园…). The last
+    item opens with a place-like word; each earlier item is a word of the same length class."""
+    toks = _tagged(stem)
+    if not toks or len(toks[0].word) < 2 or len(toks[0].word) == len(stem):
+        return []
+    head = stem[len(toks[0].word) :] + text[end - (end - start - len(stem)) : end]
+    out = []
+    pos = start
+    n = len(toks[0].word)
+    while pos > n and text[pos - 1] == "、":
+        a = pos - 1 - n
+        item = text[a : pos - 1]
+        if not re.fullmatch(f"[{CJK}]+", item) or _boundary_inside(item) or (_common_word(item) and not _is_geo_word(item)):
+            break
+        if not (a == 0 or text[a - 1] in "、，,：:；（(“\n" or _word_start(text, a)):
+            break
+        if not (_is_geo_word(item) or item in places() or item in county_shorts()):
+            break  # 巴比|龙花园: the items of such a list are places
+        out.append(Candidate(a, pos - 1, "Project", None, "project.shared_head", 1, item + head))
+        pos = a
+    return out
+
+
+_PRODUCT_NOUN = r"(?:平台|小程序|APP|App|app|系统|应用|工具|网站|产品|模块)"
+# 猪企网（数字管理SaaS平台）: a short name glossed by the kind of product it is
+_NAME_GLOSSED_AS_PRODUCT = re.compile(
+    f"(?:^|(?<=[、，：:；。\s“”])|(?<=包括)|(?<=推出)|(?<=上线)|(?<=开发)|(?<=打造)|(?<=例如)|(?<=比如))([{CJK}A-Za-z0-9]{{2,6}})[（(][^（）()\n]{{0,16}}{_PRODUCT_NOUN}[）)]", re.M
+)
+# 开发数字化推广平台（护水宝）: a product noun glossed by its short name
+_PRODUCT_GLOSSED_BY_NAME = re.compile(f"{_PRODUCT_NOUN}[（(]([{CJK}A-Za-z0-9]{{2,6}})[）)]")
+
+
+def _product_candidates(text: str) -> list[Candidate]:
+    """Products named beside a product noun in parentheses: A（…平台）、B（…系统）, …平台（A）."""
+    out = []
+    for pat in (_NAME_GLOSSED_AS_PRODUCT, _PRODUCT_GLOSSED_BY_NAME):
+        for m in pat.finditer(text):
+            s, e = m.span(1)
+            name = m.group(1)
+            if _common_word(name) or _boundary_inside(name) or name in places() or _suffix_re().search(name):
+                continue
+            if re.fullmatch(r"[A-Za-z0-9]+", name) or re.match(r"[该本此这那其各每某上下首包即如]", name):
+                continue
+            out.append(Candidate(s, e, "Project", None, "project.product_gloss", 2))
     return out
 
 
@@ -896,6 +945,10 @@ def _specific_project_stem(stem: str) -> bool:
     toks = _tagged(stem)
     if any(t.flag in ("v", "vd", "d", "a", "ad", "p", "r") and len(t.word) >= 2 for t in toks):
         return False  # 多渠道筹集|项目, 远高于|…: a clause, not a name
+    if toks and len(toks[0].word) >= 2 and len(stem) - len(toks[0].word) <= 4 and (
+        toks[0].flag == "ns" and toks[0].word not in _GENERIC_AREA or _county_scanner().match_end(stem) == len(toks[0].word)
+    ):
+        return True  # 临湖|能源生态园: a district's short form opens the name
     return any(t.flag in ("nr", "nz", "nrt", "nrfg") and len(t.word) >= 2 for t in toks)
 
 
@@ -1258,6 +1311,7 @@ def extract_entities(
     cands += _award_candidates(text)
     cands += _latin_candidates(text)
     cands += _project_candidates(text)
+    cands += _product_candidates(text)
     cands += _person_candidates(text)
     cands += _place_candidates(text)
     cands += _natural_candidates(text)

@@ -233,3 +233,21 @@ def test_nested_names_are_a_second_layer() -> None:
     # no parent before a conjunction, no seat city out of a body's name
     found = _rules("中国石化和化学工业协会与南京图书馆发布报告。")
     assert "中国石化" not in found and "南京" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # a short name glossed by a product noun, or a product noun glossed by a short name
+        ("该平台包括青农网（数字管理SaaS平台）、云牧通（智慧养殖平台）等。", "青农网", "Project"),
+        ("该平台包括青农网（数字管理SaaS平台）、云牧通（智慧养殖平台）等。", "云牧通", "Project"),
+        ("他们开发数字化推广平台（护田宝），带动社区增收。", "护田宝", "Project"),
+        ("他们在社区（服务平台）里工作。", "社区", None),
+        # a district opens a built thing; a list of districts shares the head
+        ("集团在海淀、朝阳、丰台能源生态园建设科普馆。", "海淀能源生态园", "Project"),
+        ("集团在海淀、朝阳、丰台能源生态园建设科普馆。", "朝阳能源生态园", "Project"),
+        ("先后建成乡村、城市能源生态园。", "乡村能源生态园", None),
+    ],
+)
+def test_products_and_shared_heads(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
