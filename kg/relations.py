@@ -72,6 +72,7 @@ STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.75, "a heading l
 SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.7, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
 LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.7, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.8, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
+PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支持 X，…，“Y”正式启动/举行: the launched Y supports X"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -701,6 +702,28 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
 _SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|成立|实施|创建|上线)(?:了)?")
 _PART_OF = re.compile(r"[\s”\"]*(?:是|为|属于|作为)[\s“\"]*")
 _PART_TAIL = re.compile(r"[\s”\"]*的?(?:一部分|组成部分|子项目|分项目|重要内容|重要组成部分|之一)")
+
+
+_PURPOSE = re.compile(r"为(?:了)?(?:助力|支持|服务于|配合)\s*")
+
+
+def _purpose_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """为助力“X”，…由 A 发起，…，“Y”活动正式启动: Y (the thing launched) supports X."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    m = _PURPOSE.match(text, lead, sent.end)
+    if not m:
+        return
+    goal = group_after(ms, text, m.end(), frozenset({"Event", "Project", "Organization"}), sent.end, max_gap=0)
+    if not goal or not re.match(r"[\s”\"]*[，,]", text[goal[-1].end : goal[-1].end + 3]):
+        return
+    end = _clause_end(text, goal[-1].end, sent.end)
+    launched = _chain_object(ms, text, end, sent.end, frozenset({"Event", "Project"}))
+    if launched is None:
+        return
+    for g in goal:
+        if allowed("supports", launched, g):
+            yield _rel(launched, "supports", g, sent, PURPOSE)
 
 
 def _subproject_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -1617,6 +1640,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_member_list_relations(ctx, sent, in_sent))
         out.extend(_chair_relations(ctx, sent, in_sent))
         out.extend(_subproject_relations(ctx, sent, in_sent))
+        out.extend(_purpose_relations(ctx, sent, in_sent))
     seen = set()
     unique = []
     for r in out:

@@ -516,6 +516,15 @@ CASES = [
         {("远山生态协会", "organizes", "湿地与社区")},
     ),
     (
+        "为助力 X，… the event launched at the end of the chain supports X",
+        "为助力“第三届长河湿地保护大会”，由青禾环保基金会发起，远山生态协会主办，“湿地守护者招募行动”近日正式启动。",
+        {"supports", "initiates"},
+        {
+            ("湿地守护者招募行动", "supports", "第三届长河湿地保护大会"),
+            ("青禾环保基金会", "initiates", "湿地守护者招募行动"),
+        },
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
