@@ -1177,6 +1177,10 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         ):
             continue
         subj = _loc_subject(ctx, sent, ms, a, after, bool(seat_verb))
+        if seat_verb:
+            # A 在宁波设立了“P”: the named project set up there is at the place, not A
+            made = group_after(ms, text, after + seat_verb.end(), frozenset({"Project", "Event"}), sent.end, max_gap=1)
+            subj = made or subj
         if not subj:
             continue
         parents = _chain_children(locs, text)

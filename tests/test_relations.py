@@ -525,6 +525,12 @@ CASES = [
         },
     ),
     (
+        "A 在 X 设立了“P”: the project is at X",
+        "青禾环保基金会在宁波设立了“海岸守护者项目”。",
+        {"locatedIn", "initiates"},
+        {("海岸守护者项目", "locatedIn", "宁波"), ("青禾环保基金会", "initiates", "海岸守护者项目")},
+    ),
+    (
         "no relation from a bare co-occurrence",
         "青禾环保基金会和远山生态协会的办公室都在成都。",
         {"funds", "supports", "organizes", "initiates", "implements", "memberOf", "worksFor"},
