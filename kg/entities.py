@@ -649,11 +649,21 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         s, e = m.start(), m.end()
         after = text[e : e + 12]
         before = text[max(0, s - 6) : s]
-        if name and m.group(1) is not None and _is_event_theme(text, s, after):
+        if name and m.group(1) is not None and (
+            _is_event_theme(text, s, after)
+            or ((_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题")))) and not _NAMED_EVENT_NEXT.match(text, e))
+        ):
             # “人人一平米，共同守护…”主题边会 / 平行论坛——“…”: the theme names the event
             out.append(Candidate(s, e, "Event", None, "quote.event_theme", 4, name))
             continue
+        if name and m.group(1) is not None and re.match(r"(?:主题)?(?:活动|大会|论坛|峰会|沙龙|研讨会)(?![{CJK}])".replace("{CJK}", CJK), after) and re.search(r"[，,？?]", name):
+            out.append(Candidate(s, e, "Event", None, "quote.event_theme", 4, name))  # “A，B”活动: the theme names it
+            continue
         if not name or re.search(r"[，。；！？,;!?]", name) or len(name) < 2:
+            continue
+        if m.group(1) is not None and (_DASH_EVENT.match(text, e) or (_DAY_EVENT.search(name) and not _common_word(name))):
+            # “X”——…快闪活动, “中国企业日”: a quoted name introducing an event, or a named day/week
+            out.append(Candidate(s, e, "Event", None, "quote.event_named", 4, name))
             continue
         if m.group(2) is not None:  # 《…》
             if re.search(r"(?:报|时报|日报|晚报|周刊|杂志|画报)$", name):
@@ -739,6 +749,29 @@ def _quoted_lists(text: str, found: list[Candidate]) -> list[Candidate]:
             if (m.start(), m.end()) in typed or not 2 <= len(name) <= 12 or re.search(r"[，。；！？、+＋]", name):
                 continue
             out.append(Candidate(m.start(), m.end(), "Project", None, "quote.list", 3, name))
+    return out
+
+
+# 主题为“X”, 以“X”为主题: the quoted theme names the event
+_THEME_INTRO = re.compile(r"(?:主题为|主题是|主题：|主题:)$")
+# …为主题的首届“X论坛”: the event has a name of its own, the theme is no entity
+_NAMED_EVENT_NEXT = re.compile(r"(?:为主题|为题)?的?[^，。；“”\n]{0,8}“")
+_DASH_EVENT = re.compile(f"\\s*(?:——|—|－－|--)[^。\\n“”]{{0,24}}?(?:活动|大会|论坛|峰会|沙龙|展览|嘉年华|仪式|会议|研讨会)(?![{CJK}])")
+_DAY_EVENT = re.compile(r"(?:企业日|公益日|行动日|活动日|宣传日|开放日|主题日|活动周|宣传周|公益周|气候周|嘉年华|成果展)$")
+# X边会：THEME / 平行论坛：THEME (a line): the theme names the event, the lead is its slot
+_THEME_LINE = re.compile(
+    f"^([^\\n：:。]{{0,30}}?(?:边会|分论坛|平行论坛|主题论坛|圆桌会|对话会))[ \\t]*[：:][ \\t]*([^\\n。：:“”]{{4,40}}?)[ \\t]*$",
+    re.M,
+)
+
+
+def _theme_line_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in _THEME_LINE.finditer(text):
+        theme = clean_name(m.group(2))
+        if len(theme) < 4 or re.fullmatch(r"[\d\s\-—:：年月日]+", theme):
+            continue
+        out.append(Candidate(m.start(1), m.end(2), "Event", None, "event.theme_line", 4, theme))
     return out
 
 
@@ -1308,6 +1341,7 @@ def extract_entities(
     cands += _gov_candidates(text)
     cands += _org_candidates(text)
     cands += _event_candidates(text)
+    cands += _theme_line_candidates(text)
     cands += _award_candidates(text)
     cands += _latin_candidates(text)
     cands += _project_candidates(text)

@@ -251,3 +251,20 @@ def test_nested_names_are_a_second_layer() -> None:
 )
 def test_products_and_shared_heads(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        ("我们组织开展了“人人种一树，共同守护江河”活动。", "人人种一树，共同守护江河", "Event"),
+        ("主题为“数字守护湿地 共护候鸟”的生物多样性主题论坛在青岛召开。", "数字守护湿地共护候鸟", "Event"),
+        ("以“绿色同行”为主题的首届“北岸公益论坛”在大学举办。", "绿色同行", None),
+        ("“遇见春溪”——社区碳中和展快闪活动", "遇见春溪", "Event"),
+        ("大会开始有了“中国馆”和“中国企业日”。", "中国企业日", "Event"),
+        ("森林有机主题边会：如何减少食物浪费？社区的行动", "如何减少食物浪费？社区的行动", "Event"),
+        ("森林有机主题边会：如何减少食物浪费？社区的行动", "森林有机主题边会", None),
+        ("我们坚持“小步快跑，久久为功”的理念。", "小步快跑，久久为功", None),
+    ],
+)
+def test_event_themes(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
