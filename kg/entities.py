@@ -145,6 +145,8 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
             cut = pos
     for cm in _COUNT.finditer(run, cut):
         cut = cm.end()
+    for om in _OWNER_REPEAT.finditer(run, cut):
+        cut = om.end()  # 省X厅|省Y厅: one body ends where the next one's owner begins
     for gm in _LATIN_GLOSS.finditer(run, cut):
         cut = gm.end()  # X（UITP）|巴士委员会: an acronym gloss closes the name before it
     start += cut
@@ -155,6 +157,9 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
 
 
 _JOINERS = frozenset({"和", "与"})
+_OWNER_REPEAT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:厅|局)(?=省|市(?!场|民|级|政|委)|县)")
+# continents and world regions (not in the place gazetteer): 亚洲|和|西太平洋地区…委员会
+_REGION_WORD = re.compile(r"(?:亚洲|欧洲|非洲|美洲|北美|南美|拉美|拉丁美洲|大洋洲|中东|东亚|东南亚|南亚|中亚|西亚|亚太|太平洋|西太平洋|大西洋|印度洋|北极|南极|加勒比)")
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]")
 # a name glossed by an acronym or declared a short name right after it: X网络（CEGA）
 _GLOSS_AFTER = re.compile(r"\s*[（(](?:[A-Za-z][A-Za-z0-9&.\- ]*|(?:以下|下文)?简称)")
@@ -168,7 +173,7 @@ def _joins_name(before: str, left: str, right: str) -> bool:
     left = re.sub(r"^(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", "", left)
     if not left or not right:
         return False
-    if not _NATIONAL.match(left) and not _place_scanner().match_end(left):
+    if not _NATIONAL.match(left) and not _place_scanner().match_end(left) and not _REGION_WORD.match(left):
         return False
     if left[-1] in "院所":
         return False  # 中国林科院|和…: the left part is a name of its own
@@ -1150,6 +1155,55 @@ def _coordinated_persons(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
+_LIST_ITEM = re.compile(
+    f"(?:、|(?<=包括)|(?<=与)|(?<=同)|(?<=联合)|(?<=携手))([{CJK}A-Za-z0-9·&\\-]{{2,12}}?)(?=、|等|和|与|及|，|。|；|\\n)"
+)
+# a list closed by a noun for organisations: …、X科技、Y数据等机构院所和企业
+_ORG_LIST_END = re.compile(r"等(?:\d+家|[一二三四五六七八九十多数]+家)?(?:[^，。；\n]{0,4}?)(?:机构|企业|单位|组织|伙伴|院所|公司|高校|社会组织|合作伙伴|平台|媒体)")
+_CLAUSE_END = re.compile(r"[，。；：:\n]")
+
+
+def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Unrecognised items of a 、-list of organisations (…中华环保基金会、X智能科技、Y超市等机构):
+    an item after 、 in a clause whose list holds two recognised organisations or ends in
+    等…机构/企业/单位. Items are short, without function words, places or common words."""
+    orgs = [c for c in chosen if c.type == "Organization"]
+    if not orgs:
+        return chosen
+    taken = bytearray(len(text) + 1)
+    for c in chosen:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    org_starts = [c.start for c in orgs]
+    out = list(chosen)
+    for m in _LIST_ITEM.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if any(taken[s:e]) or name in places() or _common_word(name) or _boundary_inside(name):
+            continue
+        if re.search(r"\d|[的了是在等和与及]", name) or re.match(r"[该本此这那其各每某上下首]", name):
+            continue
+        if len(name) > 8 and not _suffix_re().search(name):
+            continue
+        if text[m.start()] != "、" and text[e : e + 1] != "、":
+            continue  # the first item (after 包括/与…) only in a 、-list
+        if text[e : e + 1] in "和与及" and _suffix_re().search(text, e, (_CLAUSE_END.search(text, e) or re.search("$", text)).start()):
+            continue  # 青合循环经济|与碳中和研究院: the name goes on after the conjunction
+        lo = max(0, s - 80)
+        left = [mm.end() for mm in _CLAUSE_END.finditer(text, lo, s)]
+        c0 = left[-1] if left else lo
+        right = _CLAUSE_END.search(text, e)
+        c1 = right.start() if right else len(text)
+        i = bisect_right(org_starts, c0 - 1)
+        n = 0
+        while i < len(orgs) and orgs[i].start < c1:
+            n += 1
+            i += 1
+        if n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1)):
+            out.append(Candidate(s, e, "Organization", _subtype_of(name), "org.coordinated", 2))
+            taken[s:e] = b"\x01" * (e - s)
+    return sorted(out, key=lambda c: c.start)
+
+
 _LIST_SEP = "、"
 _GLOSS = re.compile(r"\s*[（(][^（）()\n]{1,40}[）)]")
 _LIST_END = "、，。；等和与及）)\n"
@@ -1270,6 +1324,7 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
     starts = [c.start for c in inner]
     out: list[Candidate] = []
     for o in outer:
+        issuers_end = o.start + 1  # 《省X厅 省Y厅关于…》: bodies opening a title issue it
         i = bisect_right(starts, o.start - 1)
         found = []
         while i < len(inner) and inner[i].start < o.end:
@@ -1280,7 +1335,9 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
         for c in _select(found):
             if not (o.start <= c.start and c.end <= o.end and c.end - c.start < o.end - o.start):
                 continue
-            if c.type == "Organization" and not (o.type == "Organization" and c.start == o.start and _parent_of_unit(text, c, o)):
+            if c.type == "Organization" and o.rule == "quote.title" and re.fullmatch(r"[\s、]*", text[issuers_end : c.start]) and re.match(r"[\s、省市县]|关于|联合", text[c.end : c.end + 2]):
+                issuers_end = c.end
+            elif c.type == "Organization" and not (o.type == "Organization" and c.start == o.start and _parent_of_unit(text, c, o)):
                 continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
             if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")):
                 continue  # the seat of a body (南京|图书馆) is read as part of its name
@@ -1353,6 +1410,7 @@ def extract_entities(
     cands += _chained_units(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
+    chosen = _coordinated_orgs(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
     aliases = _aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form

@@ -268,3 +268,23 @@ def test_products_and_shared_heads(text: str, name: str, typ: str | None) -> Non
 )
 def test_event_themes(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # unrecognised items of a list of organisations
+        ("来自北方林业大学、青松环保基金会、云视智能科技、飞鸟数据科技等机构和企业的嘉宾。", "云视智能科技", "Organization"),
+        ("包括青禾基金会、零绿公益、常青服务中心等伙伴参与。", "零绿公益", "Organization"),
+        ("他们与青禾基金会、清源循环经济与碳中和研究院等机构合作。", "清源循环经济", None),
+        ("与高校、社区、街道等单位合作。", "社区", None),
+        # 和 between two world regions inside one name
+        ("亚洲和西太平洋地区湿地保护委员会召开会议。", "亚洲和西太平洋地区湿地保护委员会", "Organization"),
+        # the issuers opening a title, written without spaces
+        ("印发了《省林业局省公安厅省财政厅关于加强湿地保护的实施意见》。", "省公安厅", "Organization"),
+        ("印发了《省林业局省公安厅省财政厅关于加强湿地保护的实施意见》。", "省林业局", "Organization"),
+        ("发布《青松基金会年度报告》。", "青松基金会", None),
+    ],
+)
+def test_listed_and_nested_orgs(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
