@@ -73,6 +73,7 @@ SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.7, "inside a case bl
 LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.7, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.8, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
 PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支持 X，…，“Y”正式启动/举行: the launched Y supports X"))
+LOC_NESTED = register(Rule("locatedIn.name_nesting", "locatedIn", 0.7, "a natural place inside a project's name (Z湖水基金项目 -> locatedIn Z湖)"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -1048,6 +1049,45 @@ def _strip_former(ms: list[Mention], text: str) -> list[Mention]:
 _UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会|分行|支行|代表处|分院|[^办]处|司|所)$")
 
 
+_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例)$")
+
+
+def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) -> Iterator[Relation]:
+    """The nested layer of names (kg.entities): the parent opening a unit's name (X大学|Y研究院 ->
+    subOrganizationOf X大学) and a natural place inside a project's name (Z湖水基金项目 -> locatedIn
+    Z湖; not inside a quoted theme, not for platforms, bodies or events)."""
+    text = res.document.text
+    outer = [m for m in ms if m.type in ("Organization", "Project")]
+    # a state body or academy quoted only as the opening of its units' official names (X部Y中心,
+    # X科学院Y研究所: an affiliation) is no entity of its own unless the text names it alone too;
+    # an association, university or company opening its unit's name (X协会Y分会) is
+    nested_count: dict[str, int] = {}
+    for n in nested:
+        nested_count[n.key] = nested_count.get(n.key, 0) + 1
+    compact = re.sub(r"\s+", "", text)
+    done: set[tuple[str, str, str]] = set()
+    for n in nested:
+        host = next((o for o in outer if o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start), None)
+        if host is None:
+            continue
+        sent = Sentence(res.document.id, -1, host.start, host.end, host.text, -1)
+        if n.type == "Organization" and host.type == "Organization" and host.start == n.start and _UNIT_END.search(host.key):
+            if compact.count(n.key) <= nested_count[n.key] and (n.subtype == "GovernmentAgency" or re.search(r"(?:科学院|研究所|研究院)$", n.key)):
+                continue
+            key = (host.key, "subOrganizationOf", n.key)
+            if key not in done and allowed("subOrganizationOf", host, n):
+                done.add(key)
+                yield _rel(host, "subOrganizationOf", n, sent, SUBORG_NAME)
+        elif n.type == "Place" and host.type == "Project" and _LOCATED_HEAD.search(host.key):
+            inside = text[host.start : n.start]
+            if re.search(r"[“”\"「」——]", inside):
+                continue  # “一个长江”…计划: a place in a quoted theme or slogan
+            key = (host.key, "locatedIn", n.key)
+            if key not in done and allowed("locatedIn", host, n):
+                done.add(key)
+                yield _rel(host, "locatedIn", n, sent, LOC_NESTED)
+
+
 def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
     """中国动物学会保护生物学分会 -> subOrganizationOf 中国动物学会 (the parent is named in the text too)."""
     orgs = {m.key: m for m in ms if m.type == "Organization"}
@@ -1596,7 +1636,9 @@ def _case_project(sec: Section, ms: list[Mention]) -> Mention | None:
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     """All relations stated in one document."""
     text = res.document.text
-    ms = [m for m in res.mentions if not m.rule.startswith("nested.")]  # nested names (kg.entities._nested) are no arguments
+    # nested names (kg.entities._nested) take part in no grouping, only in the structural rules
+    nested = [m for m in res.mentions if m.rule.startswith("nested.")]
+    ms = [m for m in res.mentions if not m.rule.startswith("nested.")]
     ms = _without_alias_declarations(sorted(ms, key=lambda m: m.start), text)
     ms = _strip_former(ms, text)
     out: list[Relation] = []
@@ -1618,6 +1660,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     out.extend(_name_nesting_relations(res, ms, text))
+    out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
     idx = 0
     for sent in res.sentences:

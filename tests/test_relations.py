@@ -609,3 +609,13 @@ def test_case_team_is_the_project_organisation() -> None:
         ("青禾环保基金会", "initiates", "溪流云平台"),
         ("青禾环保基金会", "initiates", "山货通平台"),
     }
+
+
+def test_nested_parent_and_place_inside_names() -> None:
+    """The nested layer: the parent opening a unit's name, a natural place inside a project's name."""
+    text = "北方财经大学绿色金融研究院与青岚环保协会联合发布报告。该基金会在洞庭湖江豚保护项目中投入资金。"
+    got = triples(text, {"subOrganizationOf", "locatedIn"})
+    assert ("北方财经大学绿色金融研究院", "subOrganizationOf", "北方财经大学") in got
+    assert ("洞庭湖江豚保护项目", "locatedIn", "洞庭湖") in got
+    # a ministry only quoted as the opening of one unit's name is no parent of its own
+    assert not triples("国家山林部生态监测中心与青岚环保协会合作。", {"subOrganizationOf"})
