@@ -470,6 +470,9 @@ def _natural_candidates(text: str) -> list[Candidate]:
             if _common_tail(text[max(0, a - 3) : b], m.group()):
                 continue  # 重镇, 乡村, 农村: the suffix character ends a common word
         elif short and not _word_start(text, a):
+            word = _proper_word_ending(text, a, b)
+            if word:  # 南渡江, 东寨港: jieba reads the whole name as one place word
+                out.append(Candidate(word, b, "Place", None, "place.natural_word", 1))
             continue  # 青山, 海岛: the suffix character ends a common word
         start = _after_verbs(text, left_extend(text, a, max_len=8), a)
         lead = _place_scanner().match_end(text, start, a)
@@ -493,6 +496,21 @@ def _natural_candidates(text: str) -> list[Candidate]:
     return out
 
 
+def _proper_word_ending(text: str, a: int, b: int) -> int:
+    """Start of a place word of three or more characters that ends with the suffix at [a, b)
+    (jieba tags it ns and it is not in not_place_words), or 0."""
+    lo = max(0, a - 5)
+    pos = lo
+    for t in _tagged(text[lo : b + 2]):
+        end = pos + len(t.word)
+        if pos < a < end:
+            if end == b and len(t.word) >= 3 and t.flag == "ns" and t.word not in word_set("not_place_words.txt"):
+                return pos if pos > 0 or lo == 0 else 0
+            return 0
+        pos = end
+    return 0
+
+
 _ADMIN_UNIT_SUFFIXES = frozenset({"镇", "乡", "村", "街道"})
 _ADMIN_CHARS = frozenset("省市县区州旗盟")
 # words for kinds of area that stand before a unit word without naming one: 城乡|社区, 乡镇|街道
@@ -509,10 +527,12 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     hold none (保护|海河湿地公园, 进入|三江源国家公园)."""
     pos = start
     cut = start
+    prev = ""
     for t in _tagged(text[start:end]):
         pos += len(t.word)
-        if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2):
-            cut = pos
+        if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2) or (t.flag == "v" and prev == "v"):
+            cut = pos  # 带|出|X峡谷: a verb and its complement, one character each
+        prev = t.flag if len(t.word) == 1 else ""
     return cut
 
 

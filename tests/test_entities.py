@@ -288,3 +288,21 @@ def test_event_themes(text: str, name: str, typ: str | None) -> None:
 )
 def test_listed_and_nested_orgs(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # one-character suffixes inside a place word that jieba reads whole
+        ("拥有本省最长的河流万泉河和洋浦港码头。", "万泉河", "Place"),
+        ("拥有本省最长的河流万泉河和洋浦港码头。", "洋浦港", "Place"),
+        ("志愿者在湄洲湾开展调查。", "湄洲湾", "Place"),
+        ("我们来到海岛开展调查。", "海岛", None),
+        # a verb and its one-character complement stay out of a natural place
+        ("游客把垃圾一同带出青石峡谷。", "青石峡谷", "Place"),
+        # exchanges and certification centres are organisations
+        ("广州碳排放权交易中心与北方绿色交易所签约。", "北方绿色交易所", "Organization"),
+    ],
+)
+def test_places_and_exchanges(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
