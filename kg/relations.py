@@ -216,7 +216,9 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
             # next mention of the group decides
             continue
         gap = text[m.end : group[-1].start]
-        if _CONNECT.match(gap) or _quoted_pair(text, m, group[-1]) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _role_gap().fullmatch(gap)):
+        if group[-1].type == "Person" and m.type == "Organization" and _org_role_tail().fullmatch(gap):
+            continue  # A 理事长甲: the listed person's organisation, not an item of the list
+        if _CONNECT.match(gap) or _quoted_pair(text, m, group[-1]) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _person_link(ms, text, m, group[-1])):
             group.append(m)
         else:
             break
@@ -227,6 +229,28 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
 def _role_gap() -> re.Pattern[str]:
     """理事长甲、监事长乙: a connector and the next person's title between two listed people."""
     return re.compile(rf"\s*[、，,和及]\s*(?:{_role_alt()})\s*")
+
+
+@cache
+def _org_role_tail() -> re.Pattern[str]:
+    """What follows the next person's organisation: (department) title(s) (党组成员、副局长)."""
+    role = _role_alt()
+    return re.compile(rf"\s*[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?(?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*\s*")
+
+
+def _person_link(ms: list[Mention], text: str, a: Mention, b: Mention) -> bool:
+    """Two listed people: 理事长甲、监事长乙, or A 理事长甲、B 院长乙 / A 巡视员甲，B 副局长乙 (a connector,
+    the next person's organisation and title)."""
+    gap = text[a.end : b.start]
+    if _role_gap().fullmatch(gap):
+        return True
+    between = [x for x in ms if a.end <= x.start and x.end <= b.start]
+    if len(between) != 1 or between[0].type != "Organization":
+        return False
+    org = between[0]
+    return re.fullmatch(r"\s*[、，,和及]\s*(?:以及)?\s*", text[a.end : org.start]) is not None and _org_role_tail().fullmatch(
+        text[org.end : b.start]
+    ) is not None
 
 
 def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], ceiling: int, max_gap: int = 12) -> list[Mention]:

@@ -619,3 +619,14 @@ def test_nested_parent_and_place_inside_names() -> None:
     assert ("洞庭湖江豚保护项目", "locatedIn", "洞庭湖") in got
     # a ministry only quoted as the opening of one unit's name is no parent of its own
     assert not triples("国家山林部生态监测中心与青岚环保协会合作。", {"subOrganizationOf"})
+
+
+def test_people_listed_with_their_organisations_attend() -> None:
+    """A 理事长甲、B 党组成员、副院长乙出席 E: each person attends and works for their own organisation."""
+    text = "青禾环保基金会理事长李明，远山生态研究院党组成员、副院长王芳出席了“第三届绿洲论坛”。"
+    assert triples(text, {"participatesIn", "worksFor"}) == {
+        ("李明", "participatesIn", "第三届绿洲论坛"),
+        ("王芳", "participatesIn", "第三届绿洲论坛"),
+        ("李明", "worksFor", "青禾环保基金会"),
+        ("王芳", "worksFor", "远山生态研究院"),
+    }
