@@ -989,6 +989,30 @@ def _product_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_PUB_HEAD = r"(?:报告|白皮书|蓝皮书|指南|原则|标准|手册|守则|晴雨表|路线图)"
+# 参照X原则, 根据X晴雨表, 发布了X报告: an unquoted title right after a citing or publishing verb
+_PUB_AFTER_VERB = re.compile(
+    f"(?:参照|依据|根据|按照|遵循|发布了?|编制了?|出版了?|编写了?)([{CJK}A-Za-z0-9]{{2,14}}?{_PUB_HEAD})(?![{CJK}])"
+)
+# (IPCC)第六次评估报告, 2022年政府工作报告: an edition or a year opens the title
+_PUB_EDITION = re.compile(f"(?:(?:19|20)\\d\\d年?(?:中国)?|第[一二三四五六七八九十\\d]+次)[{CJK}]{{0,6}}?(?:评估报告|工作报告|白皮书|蓝皮书)")
+
+
+def _publication_candidates(text: str) -> list[Candidate]:
+    out = []
+    for m in _PUB_AFTER_VERB.finditer(text):
+        s, e = m.span(1)
+        stem = re.sub(_PUB_HEAD + "$", "", m.group(1))
+        if len(stem) < 2 or stem in word_set("generic_stems.txt") or _boundary_inside(stem) or _common_noun_stem(stem):
+            continue
+        if re.match(r"[该本此这那其各每某上下首相有]", stem) or re.search(r"[的了和与及]", stem) or _COUNT.search(stem):
+            continue  # 该报告, 相关报告, 全球首个…报告: a description, not a title
+        out.append(Candidate(s, e, "Publication", None, "publication.after_verb", 2))
+    for m in _PUB_EDITION.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Publication", None, "publication.edition", 2))
+    return out
+
+
 def _specific_project_stem(stem: str) -> bool:
     """A project stem names something: a place or a known body opens it (千岛湖|项目, 美团青山|计划),
     or it holds a proper-noun word; an organisation's own name (X基金会|海洋保护项目) does not count."""
@@ -1423,6 +1447,7 @@ def extract_entities(
     cands += _latin_candidates(text)
     cands += _project_candidates(text)
     cands += _product_candidates(text)
+    cands += _publication_candidates(text)
     cands += _person_candidates(text)
     cands += _place_candidates(text)
     cands += _natural_candidates(text)

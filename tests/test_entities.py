@@ -306,3 +306,18 @@ def test_listed_and_nested_orgs(text: str, name: str, typ: str | None) -> None:
 )
 def test_places_and_exchanges(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        ("根据盖洛普全球幸福晴雨表，公众的担忧有所上升。", "盖洛普全球幸福晴雨表", "Publication"),
+        ("世界气象组织（WMO）第七次评估报告显示，气温持续上升。", "第七次评估报告", "Publication"),
+        ("2023年政府工作报告提出要推进绿色发展。", "2023年政府工作报告", "Publication"),
+        ("协会发布了相关报告。", "相关报告", None),
+        ("协会发布了全球首个湿地教育案例报告。", "全球首个湿地教育案例报告", None),
+        ("团队编制了“湿地访客守则”，要求访客签署。", "湿地访客守则", "Publication"),
+    ],
+)
+def test_unquoted_publications(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
