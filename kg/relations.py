@@ -369,6 +369,9 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
             return group
         return []
+    parties = _PARTIES.match(text, pos, sent.end)
+    if parties and "Organization" in types:
+        return _parties_before(ctx, sent, pos, parties.group(1))  # 双方将…，并联合发布…
     if sent.section in ctx.case_projects and "Project" in types:
         m = _SUBJECT_PRONOUN.match(text, pos, sent.end)
         if m and text[m.end() : m.end() + 1] not in ("的", "组", "区", "地"):
@@ -493,6 +496,11 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     ):
         # …，联合 A、B 发起 X: the dropped subject is the partner of A and B
         subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
+    if not subj and "Organization" in rule.subject_types:
+        # 双方/三方/各方 + verb: the parties named together before (A 与 B 签订协议。双方将共同…)
+        parties = _PARTIES.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
+        if parties and _gap_before().match(text[parties.end() : t.start()]):
+            subj, mode = _parties_before(ctx, sent, clause_start, parties.group(1)), "parties"
     if not subj and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
         a = _anaphor_before(ctx, sent, t.start(), clause_start, rule.subject_types)
         if a is not None:
@@ -645,6 +653,24 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         for o in obj:
             if allowed(pred, s, o):
                 yield _rel(s, pred, o, sent, rule, quals)
+
+
+_PARTIES = re.compile(r"(?:签约|签订|签署|协议|合作|参与)?(双|两|三|四|五|各)方(?:机构|单位)?")
+_PARTY_COUNT = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _parties_before(ctx: Ctx, sent: Sentence, pos: int, word: str) -> list[Mention]:
+    """双方/三方/各方: the latest group of (two/three/…) organisations named together before ``pos``
+    in the same section (the signers of an agreement, the co-initiators of a project)."""
+    want = _PARTY_COUNT.get(word)
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 400)
+    orgs = frozenset({"Organization"})
+    before = [m for m in ctx.ms if floor <= m.start and m.end <= pos and m.type == "Organization"]
+    if not before:
+        return []
+    group = group_before(ctx.ms, ctx.text, before[-1].end, orgs, floor)  # only the latest group
+    return group if (want is None and len(group) >= 2) or len(group) == want else []
 
 
 @cache

@@ -630,3 +630,19 @@ def test_people_listed_with_their_organisations_attend() -> None:
         ("李明", "worksFor", "青禾环保基金会"),
         ("王芳", "worksFor", "远山生态研究院"),
     }
+
+
+def test_parties_refer_to_the_signers() -> None:
+    """双方/三方 + verb: the organisations named together before (the signers of the agreement)."""
+    text = "青禾环保基金会与远山生态协会签署了战略合作协议。双方将共同发起“清溪守护计划”，并联合发布《山地湿地保护报告》。"
+    assert triples(text, {"initiates", "publishes"}) == {
+        ("青禾环保基金会", "initiates", "清溪守护计划"),
+        ("远山生态协会", "initiates", "清溪守护计划"),
+        ("青禾环保基金会", "publishes", "山地湿地保护报告"),
+        ("远山生态协会", "publishes", "山地湿地保护报告"),
+    }
+    text = "星河科技有限公司、青禾环保基金会和远山生态协会签订了合作协议。根据协议，三方将启动“山林守护行动”。"
+    assert {s for s, _p, _o in triples(text, {"initiates"})} == {"星河科技有限公司", "青禾环保基金会", "远山生态协会"}
+    # the count must agree with the latest group named before
+    text = "青禾环保基金会与远山生态协会签署了战略合作协议。三方将启动“山林守护行动”。"
+    assert not triples(text, {"initiates"})
