@@ -24,19 +24,11 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.html import explorer_data, render_html
+from kg.html import CHROMIUM_ARGS, CHROMIUM_PATH, explorer_data, render_html
 from kg.io import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 
 
 def helpers() -> ModuleType:
@@ -90,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             from playwright.sync_api import sync_playwright
 
             pw = sync_playwright().start()
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
 
     with tempfile.TemporaryDirectory() as tmp:
         for name, graph in graphs:

@@ -99,6 +99,19 @@ class ExplorerOptionError(KGError, ValueError):
 # --------------------------------------------------------------------------- public API
 
 
+# How kg's own tools (screenshot script, browser tests, benchmark) start Debian's chromium:
+# headless, and without the background traffic a closed network would refuse.
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+)
+
+
 def render_html(
     graph: rdflib.Graph,
     *,

@@ -15,20 +15,12 @@ import shutil
 import sys
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from kg.html import CHROMIUM_ARGS, CHROMIUM_PATH
 
 
 def find_chromium() -> str | None:
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
+    if Path(CHROMIUM_PATH).exists():
+        return CHROMIUM_PATH
     return shutil.which("chromium")
 
 
@@ -51,7 +43,7 @@ def screenshot(
     png = Path(png_path)
     png.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.route(

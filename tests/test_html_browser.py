@@ -16,19 +16,11 @@ from typing import Any
 
 import pytest
 
-from kg.html import write_html
+from kg.html import CHROMIUM_ARGS, CHROMIUM_PATH, write_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 
 
 def _helpers() -> ModuleType:
@@ -51,7 +43,7 @@ def browser() -> Iterator[Any]:
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 
