@@ -12,7 +12,7 @@ from rdflib.namespace import OWL
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Identifier
 
-from kg.model import Corpus, Document, Entity, ResolvedRelation
+from kg.model import ORG_SUBTYPES, Corpus, Document, Entity, ResolvedRelation
 from kg.namespaces import (
     DCTERMS,
     DEFAULT_BASE,
@@ -63,15 +63,7 @@ def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> None:
         g.bind(f"r{seg}" if seg != "publication" else "rpub", f"{base}{seg}/")
 
 
-ORG_SUBCLASSES = (
-    "Foundation",
-    "Company",
-    "GovernmentAgency",
-    "SocialOrganization",
-    "ResearchInstitute",
-    "MediaOrganization",
-    "Network",
-)
+ORG_SUBCLASSES = tuple(t for t in ORG_SUBTYPES if t != "Other")
 
 
 def triples(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, URIRef, Identifier]]:
