@@ -916,7 +916,7 @@ def _latin_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区))")
+_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站|数据中心|公益保护地|保护地)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区))")
 
 
 def _project_candidates(text: str) -> list[Candidate]:
@@ -936,6 +936,12 @@ def _project_candidates(text: str) -> list[Candidate]:
             continue
         if not _specific_project_stem(stem):
             continue
+        if m.group() == "数据中心" and (
+            re.search(r"[一二三四五六七八九十\d]+大", stem)
+            or _gov_re().match(stem)
+            or not (_place_scanner().match_end(stem) or _county_scanner().match_end(stem))
+        ):
+            continue  # X公司数据中心, 五大超级数据中心: a facility of a body or a count, not a named site
         out.append(Candidate(start, m.end(), "Project", None, "project.suffix", 1))
         out += _shared_head_items(text, start, m.end(), stem)
     return out

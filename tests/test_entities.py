@@ -321,3 +321,15 @@ def test_places_and_exchanges(text: str, name: str, typ: str | None) -> None:
 )
 def test_unquoted_publications(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        ("公司在宁夏中卫数据中心安装了液冷设备。", "宁夏中卫数据中心", "Project"),
+        ("全国五大超级数据中心之一落户于此。", "全国五大超级数据中心", None),
+        ("基金会在云南高黎贡山保护地开展巡护。", "云南高黎贡山保护地", "Project"),
+    ],
+)
+def test_built_things(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
