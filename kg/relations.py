@@ -74,6 +74,7 @@ LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.7, "proj
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.8, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
 PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支持 X，…，“Y”正式启动/举行: the launched Y supports X"))
 LOC_NESTED = register(Rule("locatedIn.name_nesting", "locatedIn", 0.7, "a natural place inside a project's name (Z湖水基金项目 -> locatedIn Z湖)"))
+REFERENCE = register(Rule("publishes.reference", "publishes", 0.8, "reference list line: [n] AUTHOR, 《TITLE》, YEAR (the author a recognised organisation or person)"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -1558,6 +1559,34 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
             i += 1
 
 
+_REFERENCE_LINE = re.compile(r"[ \t]*(?:[-*•·]\s*)?(?:[\[［【(（]\s*\d{1,3}\s*[\]］】)）]\s*)+(?=\S)")
+_REFERENCE_SEP = re.compile(r"\s*[,，.．、:：]\s*[*_“\"《]*\s*")
+
+
+def _reference_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """Reference lists: [n] AUTHOR, 《TITLE》, YEAR -> AUTHOR publishes TITLE, only when the whole
+    author field is a recognised organisation or person and the title a recognised publication."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    for line in re.finditer(r"[^\n]+", text):
+        head = _REFERENCE_LINE.match(line.group())
+        if not head:
+            continue
+        author = by_start.get(line.start() + head.end())
+        if author is None or author.type not in ("Organization", "Person"):
+            continue
+        title = next((m for m in ms if author.end < m.start <= author.end + 8), None)
+        if title is None or title.type != "Publication" or not _REFERENCE_SEP.fullmatch(text[author.end : title.start]):
+            continue
+        tail = text[title.end : line.end()]
+        year = re.match(r"[》”\"*_\s]*[,，.．]?\s*((?:19|20)\d{2})(?!\d)", tail)
+        if not year:
+            continue
+        sent = Sentence(res.document.id, -1, line.start(), line.end(), line.group(), -1)
+        if allowed("publishes", author, title):
+            yield _rel(author, "publishes", title, sent, REFERENCE, (("year", year.group(1)),))
+
+
 @cache
 def _bodies() -> frozenset[str]:
     return frozenset(load_lines("rel_bodies.txt"))
@@ -1712,6 +1741,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
+    out.extend(_reference_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:

@@ -646,3 +646,16 @@ def test_parties_refer_to_the_signers() -> None:
     # the count must agree with the latest group named before
     text = "青禾环保基金会与远山生态协会签署了战略合作协议。三方将启动“山林守护行动”。"
     assert not triples(text, {"initiates"})
+
+
+def test_reference_list_lines() -> None:
+    """[n] AUTHOR, 《TITLE》, YEAR: the author publishes the title, only for a recognised author."""
+    text = (
+        "参考文献\n\n- [1] 青禾环保基金会, 《山地湿地保护报告》, 2021\n- [2] 李明, 《溪流之声》, 2020 <https://example.org/x>\n"
+        "[3] 远山生态协会，《湿地观察》，2022年\n- [4] 山林小组, 《无名报告》, 2020\n"
+    )
+    assert triples(text, {"publishes"}) == {
+        ("青禾环保基金会", "publishes", "山地湿地保护报告"),
+        ("李明", "publishes", "溪流之声"),
+        ("远山生态协会", "publishes", "湿地观察"),
+    }
