@@ -383,6 +383,39 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
     return []
 
 
+# predicates whose dropped subject may be carried over a longer run of clauses
+_CARRY_FAR = frozenset({"publishes", "initiates"})
+
+
+@cache
+def _manner() -> re.Pattern[str]:
+    """A manner or basis phrase opening a clause whose subject was dropped (以X为基础, 在…的基础上,
+    历经/经过 N 年, 通过…), then adverbs before the verb."""
+    adv = _adverb_alt()
+    return re.compile(
+        rf"[\s“”\"]*(?:以[^，。；]{{1,40}}?为(?:基础|依据|蓝本|框架|参考|指导)|在[^，。；]{{1,40}}?(?:的)?基础上|(?:历经|经过|历时|用时)[^，。；]{{1,16}}|通过[^，。；]{{1,24}}?)?"
+        rf"[\s“”\"]*(?:(?:{adv}|{_TIME}|而且|并|还|又|再|最终|终于)[\s“”\"]*)*"
+    )
+
+
+def _clause_topic(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, types: frozenset[str]) -> list[Mention]:
+    """The subject of the nearest earlier clause of the sentence that opens with a named group
+    (…，A 牵头组织专家团队，历经两年，编制完成《X》: A); a clause opening with 由 A gives A too."""
+    text = ctx.text
+    cuts = [sent.start] + [m.end() for m in re.finditer(r"[，,；;]", text[sent.start : pos])]
+    for c in reversed(cuts):
+        c = c if c == sent.start else sent.start + c
+        if c >= pos:
+            continue
+        lead = _LEAD.match(text, c, pos).end()
+        by = re.match(r"[\s“”\"]*(?:由|经)", text[lead:pos])
+        start = lead + (by.end() if by else 0)
+        group = group_after(ms, text, start, types, pos, max_gap=1)
+        if group and group[0].start - start <= 1 and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
+            return group
+    return []
+
+
 _TEAM = re.compile(r"(?:项目团队|项目机构|项目实施团队|项目执行团队)(?![\u4e00-\u9fff]{0,2}的)")
 
 
@@ -508,6 +541,13 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = [a], "anaphor"
         elif clause_start > sent.start and _adverbs_only().match(text[clause_start : t.start()]):
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
+            if not subj and pred in _CARRY_FAR:
+                subj = _clause_topic(ctx, sent, ms, clause_start, rule.subject_types)
+        elif clause_start > sent.start and pred in _CARRY_FAR and _manner().fullmatch(text[clause_start : t.start()]):
+            # A 牵头…，历经两年，以《Y》为基础撰写了《X》 / 在全面总结…的基础上编制了《X》
+            subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
+            if not subj:
+                subj = _clause_topic(ctx, sent, ms, clause_start, rule.subject_types)
         elif ctx.case_orgs and sent.section in ctx.case_orgs and "Organization" in rule.subject_types:
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):

@@ -659,3 +659,22 @@ def test_reference_list_lines() -> None:
         ("李明", "publishes", "溪流之声"),
         ("远山生态协会", "publishes", "湿地观察"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由青禾环保基金会牵头，历经两年，编制完成《山地湿地保护报告》。", {"青禾环保基金会"}),
+        (
+            "今年，面对新的挑战，远山生态协会和青禾环保基金会在明德公益基金会的支持下，以《山地手册》为基础撰写了《山地手册2.0》。",
+            {"远山生态协会", "青禾环保基金会"},
+        ),
+        (
+            "从去年开始，在明德公益基金会支持下，远山生态协会协助市城管委开展垃圾分类活动，在全面总结经验的基础上编制了《垃圾分类指导手册》。",
+            {"远山生态协会"},
+        ),
+    ],
+)
+def test_topic_carried_over_longer_clause_runs(text: str, expected: set[str]) -> None:
+    """A 牵头…，历经…，编制完成《X》 / 以《Y》为基础撰写了《X》: the clause topic publishes X."""
+    assert {s for s, _p, _o in triples(text, {"publishes"})} == expected
