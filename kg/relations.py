@@ -1235,6 +1235,10 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
             continue
+        if m.group(1) is not None:
+            rest = re.sub(r"(?:成功|隆重|圆满|顺利|正式)$", "", text[place.end : sent.start + m.end(1)]).strip(" “”\"")
+            if 1 <= len(rest) <= 4 and re.search(r"(?:城|角|岛|湾|港|园区|新区|镇|村|乡|馆)$", rest):
+                continue  # 在 X世博城/X角 举办: the place only opens a finer, unrecognised place's name
         subj = [x for x in ms if x.type in ("Event", "Project") and x.end <= a and x.start >= sent.start]
         if subj and _SEAT_SUBJ_GAP.match(text[subj[-1].end : a]):
             s = subj[-1]
@@ -1249,7 +1253,7 @@ _PLACE_TAIL = re.compile(
 )
 _LOC_VERB = re.compile(
     r"(?:先后|分别|相继|陆续|已|已经|都|均|也|还|成功|积极|正式|持续|广泛|率先|全面)*"
-    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|复制|推行|部署|设立|成立|开设|铺设|上线|投放)"
+    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放)"
 )
 
 
@@ -1571,6 +1575,9 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                     yield _rel(a, pred, o, sent, rule)
 
 
+_STAFF_UNIT = re.compile(r"(?:代表处|办事处|分会|分公司|子公司|分院|研究院|研究所|学院|中心|委员会|办公室|实验室|分行|支行)")
+
+
 def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
     """工作组成员 / 机构名 heading, then one line per person: 张三 项目总监."""
     text = res.document.text
@@ -1592,6 +1599,9 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
             rest = text[person.end : lb].strip() if person is not None else ""
             if person is None or person.type != "Person" or not rest or len(rest) > 30 or not role_re.search(rest):
                 break
+            if _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]]):
+                i += 1
+                continue  # 甲 北京代表处首席代表: the person works for a unit of the heading's organisation
             if any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
                 break
             sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)

@@ -678,3 +678,21 @@ def test_reference_list_lines() -> None:
 def test_topic_carried_over_longer_clause_runs(text: str, expected: set[str]) -> None:
     """A 牵头…，历经…，编制完成《X》 / 以《Y》为基础撰写了《X》: the clause topic publishes X."""
     assert {s for s, _p, _o in triples(text, {"publishes"})} == expected
+
+
+def test_tightened_place_and_staff_rules() -> None:
+    """A place opening a finer unrecognised place name (X世博城) is not the location; a staff line
+    naming a unit (代表处) says nothing about the heading's organisation."""
+    from kg.model import DocResult, Document, Mention
+    from kg.relations import _staff_list_relations
+
+    assert triples("“第三届绿洲论坛”在成都举行。", {"locatedIn"}) == {("第三届绿洲论坛", "locatedIn", "成都")}
+    assert not triples("“第三届绿洲论坛”在成都博览城举行。", {"locatedIn"})
+    text = "青禾环保基金会\n周建国项目总监\n王芳成都代表处首席代表\n"
+    doc = Document("d", "staff.txt", "", text, text, ())
+    ms = [
+        Mention(doc.id, text.index(n), text.index(n) + len(n), n, t)
+        for n, t in (("青禾环保基金会", "Organization"), ("周建国", "Person"), ("王芳", "Person"))
+    ]
+    got = {(r.subject.key, r.object.key) for r in _staff_list_relations(DocResult(doc), ms)}
+    assert got == {("周建国", "青禾环保基金会")}
