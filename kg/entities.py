@@ -158,7 +158,7 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
 
 _JOINERS = frozenset({"和", "与"})
 _OWNER_REPEAT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:厅|局)(?=省|市(?!场|民|级|政|委)|县)")
-# continents and world regions (not in the place gazetteer): 亚洲|和|西太平洋地区…委员会
+# continents and world regions (not in the place gazetteer): 欧洲|和|北非地区…委员会
 _REGION_WORD = re.compile(r"(?:亚洲|欧洲|非洲|美洲|北美|南美|拉美|拉丁美洲|大洋洲|中东|东亚|东南亚|南亚|中亚|西亚|亚太|太平洋|西太平洋|大西洋|印度洋|北极|南极|加勒比)")
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]")
 # a name glossed by an acronym or declared a short name right after it: X网络（CEGA）
@@ -471,7 +471,7 @@ def _natural_candidates(text: str) -> list[Candidate]:
                 continue  # 重镇, 乡村, 农村: the suffix character ends a common word
         elif short and not _word_start(text, a):
             word = _proper_word_ending(text, a, b)
-            if word:  # 南渡江, 东寨港: jieba reads the whole name as one place word
+            if word:  # 万泉河, 洋浦港: jieba reads the whole name as one place word
                 out.append(Candidate(word, b, "Place", None, "place.natural_word", 1))
             continue  # 青山, 海岛: the suffix character ends a common word
         start = _after_verbs(text, left_extend(text, a, max_len=8), a)
@@ -687,7 +687,7 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         if not name or re.search(r"[，。；！？,;!?]", name) or len(name) < 2:
             continue
         if m.group(1) is not None and (_DASH_EVENT.match(text, e) or (_DAY_EVENT.search(name) and not _common_word(name))):
-            # “X”——…快闪活动, “中国企业日”: a quoted name introducing an event, or a named day/week
+            # “X”——…主题活动, “X企业日”: a quoted name introducing an event, or a named day/week
             out.append(Candidate(s, e, "Event", None, "quote.event_named", 4, name))
             continue
         if m.group(2) is not None:  # 《…》
@@ -779,13 +779,13 @@ def _quoted_lists(text: str, found: list[Candidate]) -> list[Candidate]:
 
 # 主题为“X”, 以“X”为主题: the quoted theme names the event
 _THEME_INTRO = re.compile(r"(?:主题为|主题是|主题：|主题:)$")
-# …为主题的首届“X论坛”: the event has a name of its own, the theme is no entity
+# …为主题的第二届“X论坛”: the event has a name of its own, the theme is no entity
 _NAMED_EVENT_NEXT = re.compile(r"(?:为主题|为题)?的?[^，。；“”\n]{0,8}“")
 _DASH_EVENT = re.compile(f"\\s*(?:——|—|－－|--)[^。\\n“”]{{0,24}}?(?:活动|大会|论坛|峰会|沙龙|展览|嘉年华|仪式|会议|研讨会)(?![{CJK}])")
 _DAY_EVENT = re.compile(r"(?:企业日|公益日|行动日|活动日|宣传日|开放日|主题日|活动周|宣传周|公益周|气候周|嘉年华|成果展)$")
 # X边会：THEME / 平行论坛：THEME (a line): the theme names the event, the lead is its slot
 _THEME_LINE = re.compile(
-    f"^([^\\n：:。]{{0,30}}?(?:边会|分论坛|平行论坛|主题论坛|圆桌会|对话会))[ \\t]*[：:][ \\t]*([^\\n。：:“”]{{4,40}}?)[ \\t]*$",
+    r"^([^\n：:。]{0,30}?(?:边会|分论坛|平行论坛|主题论坛|圆桌会|对话会))[ \t]*[：:][ \t]*([^\n。：:“”]{4,40}?)[ \t]*$",
     re.M,
 )
 
@@ -941,7 +941,7 @@ def _project_candidates(text: str) -> list[Candidate]:
             or _gov_re().match(stem)
             or not (_place_scanner().match_end(stem) or _county_scanner().match_end(stem))
         ):
-            continue  # X公司数据中心, 五大超级数据中心: a facility of a body or a count, not a named site
+            continue  # X公司数据中心, 三大超级数据中心: a facility of a body or a count, not a named site
         out.append(Candidate(start, m.end(), "Project", None, "project.suffix", 1))
         out += _shared_head_items(text, start, m.end(), stem)
     return out
@@ -965,18 +965,18 @@ def _shared_head_items(text: str, start: int, end: int, stem: str) -> list[Candi
         if not (a == 0 or text[a - 1] in "、，,：:；（(“\n" or _word_start(text, a)):
             break
         if not (_is_geo_word(item) or item in places() or item in county_shorts()):
-            break  # 巴比|龙花园: the items of such a list are places
+            break  # 某某|龙花园: the items of such a list are places
         out.append(Candidate(a, pos - 1, "Project", None, "project.shared_head", 1, item + head))
         pos = a
     return out
 
 
 _PRODUCT_NOUN = r"(?:平台|小程序|APP|App|app|系统|应用|工具|网站|产品|模块)"
-# 猪企网（数字管理SaaS平台）: a short name glossed by the kind of product it is
+# 青农网（数字管理平台）: a short name glossed by the kind of product it is
 _NAME_GLOSSED_AS_PRODUCT = re.compile(
-    f"(?:^|(?<=[、，：:；。\s“”])|(?<=包括)|(?<=推出)|(?<=上线)|(?<=开发)|(?<=打造)|(?<=例如)|(?<=比如))([{CJK}A-Za-z0-9]{{2,6}})[（(][^（）()\n]{{0,16}}{_PRODUCT_NOUN}[）)]", re.M
+    f"(?:^|(?<=[、，：:；。\\s“”])|(?<=包括)|(?<=推出)|(?<=上线)|(?<=开发)|(?<=打造)|(?<=例如)|(?<=比如))([{CJK}A-Za-z0-9]{{2,6}})[（(][^（）()\n]{{0,16}}{_PRODUCT_NOUN}[）)]", re.M
 )
-# 开发数字化推广平台（护水宝）: a product noun glossed by its short name
+# 开发推广平台（护田宝）: a product noun glossed by its short name
 _PRODUCT_GLOSSED_BY_NAME = re.compile(f"{_PRODUCT_NOUN}[（(]([{CJK}A-Za-z0-9]{{2,6}})[）)]")
 
 
@@ -996,11 +996,11 @@ def _product_candidates(text: str) -> list[Candidate]:
 
 
 _PUB_HEAD = r"(?:报告|白皮书|蓝皮书|指南|原则|标准|手册|守则|晴雨表|路线图)"
-# 参照X原则, 根据X晴雨表, 发布了X报告: an unquoted title right after a citing or publishing verb
+# 参照X原则, 根据X指数, 发布了X报告: an unquoted title right after a citing or publishing verb
 _PUB_AFTER_VERB = re.compile(
     f"(?:参照|依据|根据|按照|遵循|发布了?|编制了?|出版了?|编写了?)([{CJK}A-Za-z0-9]{{2,14}}?{_PUB_HEAD})(?![{CJK}])"
 )
-# (IPCC)第六次评估报告, 2022年政府工作报告: an edition or a year opens the title
+# (WMO)第七次评估报告, 2030年政府工作报告: an edition or a year opens the title
 _PUB_EDITION = re.compile(f"(?:(?:19|20)\\d\\d年?(?:中国)?|第[一二三四五六七八九十\\d]+次)[{CJK}]{{0,6}}?(?:评估报告|工作报告|白皮书|蓝皮书)")
 
 
@@ -1012,7 +1012,7 @@ def _publication_candidates(text: str) -> list[Candidate]:
         if len(stem) < 2 or stem in word_set("generic_stems.txt") or _boundary_inside(stem) or _common_noun_stem(stem):
             continue
         if re.match(r"[该本此这那其各每某上下首相有]", stem) or re.search(r"[的了和与及]", stem) or _COUNT.search(stem):
-            continue  # 该报告, 相关报告, 全球首个…报告: a description, not a title
+            continue  # 该报告, 相关报告, 全国首个…报告: a description, not a title
         out.append(Candidate(s, e, "Publication", None, "publication.after_verb", 2))
     for m in _PUB_EDITION.finditer(text):
         out.append(Candidate(m.start(), m.end(), "Publication", None, "publication.edition", 2))
@@ -1034,7 +1034,7 @@ def _specific_project_stem(stem: str) -> bool:
     if any(t.flag in ("v", "vd", "d", "a", "ad", "p", "r") and len(t.word) >= 2 for t in toks):
         return False  # 多渠道筹集|项目, 远高于|…: a clause, not a name
     if toks and len(toks[0].word) >= 2 and len(stem) - len(toks[0].word) <= 4 and (
-        toks[0].flag == "ns" and toks[0].word not in _GENERIC_AREA or _county_scanner().match_end(stem) == len(toks[0].word)
+        (toks[0].flag == "ns" and toks[0].word not in _GENERIC_AREA) or _county_scanner().match_end(stem) == len(toks[0].word)
     ):
         return True  # 临湖|能源生态园: a district's short form opens the name
     return any(t.flag in ("nr", "nz", "nrt", "nrfg") and len(t.word) >= 2 for t in toks)
@@ -1214,7 +1214,7 @@ _CLAUSE_END = re.compile(r"[，。；：:\n]")
 
 
 def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Unrecognised items of a 、-list of organisations (…中华环保基金会、X智能科技、Y超市等机构):
+    """Unrecognised items of a 、-list of organisations (…青松基金会、X智能科技、Y超市等机构):
     an item after 、 in a clause whose list holds two recognised organisations or ends in
     等…机构/企业/单位. Items are short, without function words, places or common words."""
     orgs = [c for c in chosen if c.type == "Organization"]
@@ -1228,16 +1228,8 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for m in _LIST_ITEM.finditer(text):
         s, e = m.span(1)
         name = m.group(1)
-        if any(taken[s:e]) or name in places() or _common_word(name) or _boundary_inside(name):
-            continue
-        if re.search(r"\d|[的了是在等和与及]", name) or re.match(r"[该本此这那其各每某上下首]", name):
-            continue
-        if len(name) > 8 and not _suffix_re().search(name):
-            continue
-        if text[m.start()] != "、" and text[e : e + 1] != "、":
+        if any(taken[s:e]) or (text[m.start()] != "、" and text[e : e + 1] != "、"):
             continue  # the first item (after 包括/与…) only in a 、-list
-        if text[e : e + 1] in "和与及" and _suffix_re().search(text, e, (_CLAUSE_END.search(text, e) or re.search("$", text)).start()):
-            continue  # 青合循环经济|与碳中和研究院: the name goes on after the conjunction
         lo = max(0, s - 80)
         left = [mm.end() for mm in _CLAUSE_END.finditer(text, lo, s)]
         c0 = left[-1] if left else lo
@@ -1245,12 +1237,21 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         c1 = right.start() if right else len(text)
         i = bisect_right(org_starts, c0 - 1)
         n = 0
-        while i < len(orgs) and orgs[i].start < c1:
+        while i < len(orgs) and orgs[i].start < c1 and n < 2:
             n += 1
             i += 1
-        if n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1)):
-            out.append(Candidate(s, e, "Organization", _subtype_of(name), "org.coordinated", 2))
-            taken[s:e] = b"\x01" * (e - s)
+        if not (n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1))):
+            continue
+        if re.search(r"\d|[的了是在等和与及]", name) or re.match(r"[该本此这那其各每某上下首]", name):
+            continue
+        if len(name) > 8 and not _suffix_re().search(name):
+            continue
+        if text[e : e + 1] in "和与及" and _suffix_re().search(text, e, c1):
+            continue  # 明湖低碳技术|与政策研究院: the name goes on after the conjunction
+        if name in places() or _common_word(name) or _boundary_inside(name):
+            continue
+        out.append(Candidate(s, e, "Organization", _subtype_of(name), "org.coordinated", 2))
+        taken[s:e] = b"\x01" * (e - s)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -1351,7 +1352,7 @@ _NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "
 
 
 def _parent_of_unit(text: str, parent: Candidate, unit: Candidate) -> bool:
-    """The rest of the outer name after ``parent`` is a unit of it: no conjunction (中国石油|和…),
+    """The rest of the outer name after ``parent`` is a unit of it: no conjunction (中国石化|和…),
     and it ends in a unit head (部, 司, 中心, 研究院, 分会…)."""
     rest = text[parent.end : unit.end]
     if len(rest) < 2 or rest[0] in "和与及暨、（(":
@@ -1363,7 +1364,7 @@ def _parent_of_unit(text: str, parent: Candidate, unit: Candidate) -> bool:
 
 def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
     """A second, nested layer: names inside a selected name (the bodies in a 《》 title, the parent
-    in X厅|Y局, the district in 北京市西城区…办事处), each by its own recogniser. Their rules carry the
+    in X厅|Y局, the district in 上海市徐汇区…办事处), each by its own recogniser. Their rules carry the
     prefix ``nested.`` so that relation rules, which group mentions by position, can skip them."""
     outer = sorted((c for c in chosen if c.type in _NESTING_OUTER and c.end - c.start >= 4), key=lambda c: c.start)
     if not outer:
@@ -1390,7 +1391,7 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
             elif c.type == "Organization" and not (o.type == "Organization" and c.start == o.start and _parent_of_unit(text, c, o)):
                 continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
             if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")):
-                continue  # the seat of a body (南京|图书馆) is read as part of its name
+                continue  # the seat of a body (长沙|图书馆) is read as part of its name
             out.append(Candidate(c.start, c.end, c.type, c.subtype, "nested." + c.rule, c.priority, c.name))
     return out
 
