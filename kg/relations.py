@@ -776,7 +776,7 @@ _SCENE = re.compile(
 
 
 _GENERIC_EVENT = re.compile(r"(?:本次|此次|该|本届)?(?:论坛|大会|会议|峰会|活动|仪式|开幕式|闭幕式|启动仪式|发布会|年会)+")
-_SCENE_VERB = re.compile(r"签订|签署|签约|发布|致辞|讲话|发言|展示|分享|宣布|启动|亮相|发表|作了|做了|主持|出席|参加|参与|介绍|演讲|作报告|做报告|表示|指出")
+_SCENE_VERB = re.compile(r"签订|签署|签约|发布|致辞|讲话|发言|展示|分享|宣布|启动|亮相|发表|作了|做了|主持|出席|参加|参与|介绍|演讲|作报告|做报告|表示|指出|颁发|授予|见证|揭牌|宣读|讨论|对话")
 
 
 def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Mention | None:
@@ -786,11 +786,16 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
     if evs:
         return evs[-1]
     lead = _LEAD.match(ctx.text, sent.start, sent.end).end()
-    if not _SCENE.match(ctx.text[lead : sent.end]) and not _SCENE.match(ctx.text[sent.start : sent.end]):
+    scene = _SCENE.match(ctx.text[lead : sent.end]) or _SCENE.match(ctx.text[sent.start : sent.end])
+    if not scene:
         return None
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, sent.start - 800)
     prev = [m for m in ctx.ms if m.type == "Event" and floor <= m.start and m.end <= sent.start]
+    # 捐赠仪式上: an event of that kind (the latest named …仪式), not just the latest event
+    head = re.search(r"(仪式|发布会|论坛|峰会|沙龙|边会|培训班|工作坊|研讨会|年会)(?:上|期间|现场|中)", scene.group())
+    if head:
+        prev = [m for m in prev if head.group(1) in m.key]
     return prev[-1] if prev else None
 
 
@@ -867,6 +872,11 @@ def _scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Re
         actors = persons
     else:
         actors = group_after(ms, text, m.end(), frozenset({"Organization", "Person"}), end, max_gap=1)
+        if not actors:
+            # 会上，[unrecognised name]与 A 签订…: A acts with an unrecognised co-actor
+            later = group_after(ms, text, m.end(), frozenset({"Organization", "Person"}), end, max_gap=16)
+            if later and re.fullmatch(r"[\s“”\"]*[^，。；、\s“”\"]{2,12}?[\s“”\"]*(?:与|和|同|携手)[\s“”\"]*", text[m.end() : later[0].start]):
+                actors = later
         # the group must be the clause's subject: a verb follows
         if not actors or not re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:等[^，。；]{0,10}?)?(?:共同|分别|一起|正式|还|也|现场)?[\u4e00-\u9fff]", text[actors[-1].end : end]):
             return

@@ -696,3 +696,11 @@ def test_tightened_place_and_staff_rules() -> None:
     ]
     got = {(r.subject.key, r.object.key) for r in _staff_list_relations(DocResult(doc), ms)}
     assert got == {("周建国", "青禾环保基金会")}
+
+
+def test_scene_actors_and_the_kind_of_event() -> None:
+    """会上，[unrecognised]与 A 签订…: A takes part; 仪式上 refers to the latest named ceremony only."""
+    text = "“第三届绿洲论坛”在成都举行。会上，山野小队与青禾环保基金会签订了合作协议。"
+    assert triples(text, {"participatesIn"}) == {("青禾环保基金会", "participatesIn", "第三届绿洲论坛")}
+    text = "“第三届绿洲论坛”在成都举行。捐赠仪式上，青禾环保基金会秘书长李明为志愿者颁发了证书。"
+    assert not triples(text, {"participatesIn"})
