@@ -78,6 +78,7 @@ CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.9, "(N)现任/历任主�
 PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支持 X，…，“Y”正式启动/举行: the launched Y supports X"))
 LOC_NESTED = register(Rule("locatedIn.name_nesting", "locatedIn", 0.85, "a natural place inside a project's name (Z湖水基金项目 -> locatedIn Z湖)"))
 REFERENCE = register(Rule("publishes.reference", "publishes", 0.85, "reference list line: [n] AUTHOR, 《TITLE》, YEAR (the author a recognised organisation or person)"))
+PLACE_SEAT = register(Rule("place.located", "partOf", 0.7, "place X 位于/地处 Y, 位于 Y 的 X (a place): X partOf the finest place of Y"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -1031,6 +1032,17 @@ def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Ment
             # a place the gazetteer does not know (town, village, reserve, new district) right after
             # a known division lies inside it
             yield b, a
+        elif pb is None and (pa is None or pa.level not in ("country",)) and 0 < _admin_rank(a.key) < _admin_rank(b.key):
+            # 龙泉镇涵泳村 / 凤翔街道新潭村: unknown divisions ranked by their suffixes
+            yield b, a
+
+
+_ADMIN_RANKS = ((r"(?:省|自治区)$", 1), (r"(?:市|自治州|州|盟|地区)$", 2), (r"(?:县|区|旗|自治县)$", 3), (r"(?:镇|乡|街道)$", 4), (r"(?:村|社区|居委会|嘎查)$", 5))
+
+
+def _admin_rank(key: str) -> int:
+    """The level of a division by its suffix (省 1 … 村/社区 5); 0 when the name has none."""
+    return next((rank for pat, rank in _ADMIN_RANKS if re.search(pat, key)), 0)
 
 
 def _chain_children(locs: list[Mention], text: str) -> set[str]:
@@ -1440,14 +1452,28 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         head = re.search(r"(?:公益|示范|试点)?(?:项目|计划|工程|活动)$", text[sent.start : a])
         if head:
             a -= len(head.group())  # “X”公益项目落户 Y
-        subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event"}), _clause_start(text, sent.start, a))
+        parents = _chain_children(locs, text)
+        finest = [o for o in locs if o.key not in parents]
+        # 位于 Y 的 X: X (named right after 的) lies in Y
+        after = re.match(r"(?:境内|内|[东南西北中]部)?的[\s“\"]*", text[_end : sent.end]) if "位于" in m.group() else None
+        if after:
+            x = next((x for x in ms if x.start == _end + after.end()), None)
+            if x is not None:
+                pred, rule = ("partOf", PLACE_SEAT) if x.type == "Place" else ("locatedIn", LOC_SEAT)
+                for o in finest:
+                    if allowed(pred, x, o):
+                        yield _rel(x, pred, o, sent, rule)
+        subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
-        parents = _chain_children(locs, text)
+        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
-            for o in locs:
-                if o.key not in parents and allowed("locatedIn", s, o):
-                    yield _rel(s, "locatedIn", o, sent, LOC_SEAT)
+            pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
+            if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于")) or not whole):
+                continue  # 落户/设在 say nothing about where a place lies; 位于 Y 首批… is no containment
+            for o in finest:
+                if allowed(pred, s, o):
+                    yield _rel(s, pred, o, sent, rule)
 
 
 def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:

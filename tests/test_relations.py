@@ -704,3 +704,13 @@ def test_scene_actors_and_the_kind_of_event() -> None:
     assert triples(text, {"participatesIn"}) == {("青禾环保基金会", "participatesIn", "第三届绿洲论坛")}
     text = "“第三届绿洲论坛”在成都举行。捐赠仪式上，青禾环保基金会秘书长李明为志愿者颁发了证书。"
     assert not triples(text, {"participatesIn"})
+
+
+def test_places_located_and_ranked_by_suffix() -> None:
+    """X 位于 Y (a place: partOf the finest place of Y); 位于 Y 的 X; 石桥镇青竹村 (ranked suffixes)."""
+    assert ("洞庭湖", "partOf", "岳阳市") in triples("洞庭湖位于湖南省岳阳市。", {"partOf"})
+    assert ("长白山", "partOf", "吉林省") in triples("长白山位于吉林省东南部，是著名的旅游地。", {"partOf"})
+    got = triples("位于四川省平武县的青龙湖湿地公园是候鸟栖息地。", {"partOf"})
+    assert ("青龙湖湿地公园", "partOf", "平武县") in got
+    assert not triples("长白山位于中国首批设立的国家公园。", {"partOf"})
+    assert ("青竹村", "partOf", "石桥镇") in triples("项目落地在平武县石桥镇青竹村。", {"partOf"})
