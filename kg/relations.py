@@ -1195,7 +1195,7 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
                 done.add(key)
                 yield _rel(host, "subOrganizationOf", n, sent, SUBORG_NAME)
         elif n.type == "Place" and host.type == "Project" and _LOCATED_HEAD.search(host.key):
-            inside = text[host.start : n.start]
+            inside = text[host.start : n.start].lstrip("“\"「『 ")
             if re.search(r"[“”\"「」——]", inside):
                 continue  # “一个长江”…计划: a place in a quoted theme or slogan
             key = (host.key, "locatedIn", n.key)
@@ -1444,7 +1444,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点)?(?:位于|坐落于|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -1455,7 +1455,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         parents = _chain_children(locs, text)
         finest = [o for o in locs if o.key not in parents]
         # 位于 Y 的 X: X (named right after 的) lies in Y
-        after = re.match(r"(?:境内|内|[东南西北中]部)?的[\s“\"]*", text[_end : sent.end]) if "位于" in m.group() else None
+        after = re.match(r"(?:境内|内|[东南西北中]部)?的[\s“\"]*", text[_end : sent.end]) if re.search(r"位于|坐落", m.group()) else None
         if after:
             x = next((x for x in ms if x.start == _end + after.end()), None)
             if x is not None:
@@ -1469,7 +1469,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
-            if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于")) or not whole):
+            if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
                 continue  # 落户/设在 say nothing about where a place lies; 位于 Y 首批… is no containment
             for o in finest:
                 if allowed(pred, s, o):

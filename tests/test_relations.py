@@ -617,6 +617,8 @@ def test_nested_parent_and_place_inside_names() -> None:
     got = triples(text, {"subOrganizationOf", "locatedIn"})
     assert ("北方财经大学绿色金融研究院", "subOrganizationOf", "北方财经大学") in got
     assert ("洞庭湖江豚保护项目", "locatedIn", "洞庭湖") in got
+    got = triples("青禾环保基金会实施了“湖南洞庭湖湿地修复项目”。", {"locatedIn"})
+    assert ("湖南洞庭湖湿地修复项目", "locatedIn", "洞庭湖") in got
     # a ministry only quoted as the opening of one unit's name is no parent of its own
     assert not triples("国家山林部生态监测中心与青岚环保协会合作。", {"subOrganizationOf"})
 
