@@ -501,12 +501,13 @@ def _proper_word_ending(text: str, a: int, b: int) -> int:
     (jieba tags it ns and it is not in not_place_words), or 0."""
     lo = max(0, a - 5)
     pos = lo
-    for t in _tagged(text[lo : b + 2]):
-        end = pos + len(t.word)
+    for w in _words(text[lo : b + 2]):
+        end = pos + len(w)
         if pos < a < end:
-            if end == b and len(t.word) >= 3 and t.flag == "ns" and t.word not in word_set("not_place_words.txt"):
-                return pos if pos > 0 or lo == 0 else 0
-            return 0
+            if end != b or len(w) < 3 or (pos == lo and lo > 0) or w in word_set("not_place_words.txt"):
+                return 0
+            toks = _tagged(w)
+            return pos if len(toks) == 1 and toks[0].flag == "ns" else 0
         pos = end
     return 0
 
@@ -973,25 +974,34 @@ def _shared_head_items(text: str, start: int, end: int, stem: str) -> list[Candi
 
 _PRODUCT_NOUN = r"(?:平台|小程序|APP|App|app|系统|应用|工具|网站|产品|模块)"
 # 青农网（数字管理平台）: a short name glossed by the kind of product it is
-_NAME_GLOSSED_AS_PRODUCT = re.compile(
-    f"(?:^|(?<=[、，：:；。\\s“”])|(?<=包括)|(?<=推出)|(?<=上线)|(?<=开发)|(?<=打造)|(?<=例如)|(?<=比如))([{CJK}A-Za-z0-9]{{2,6}})[（(][^（）()\n]{{0,16}}{_PRODUCT_NOUN}[）)]", re.M
-)
+_PRODUCT_GLOSS = re.compile(f"[（(][^（）()\\n]{{0,16}}{_PRODUCT_NOUN}[）)]")
+_GLOSSED_NAME = re.compile(f"[{CJK}A-Za-z0-9]{{2,6}}$")
+_GLOSSED_NAME_LEFT = re.compile(r"(?:^|[、，：:；。\s“”]|包括|推出|上线|开发|打造|例如|比如)$")
 # 开发推广平台（护田宝）: a product noun glossed by its short name
 _PRODUCT_GLOSSED_BY_NAME = re.compile(f"{_PRODUCT_NOUN}[（(]([{CJK}A-Za-z0-9]{{2,6}})[）)]")
 
 
 def _product_candidates(text: str) -> list[Candidate]:
     """Products named beside a product noun in parentheses: A（…平台）、B（…系统）, …平台（A）."""
+    spans = []
+    for m in _PRODUCT_GLOSS.finditer(text):
+        run = _GLOSSED_NAME.search(text, max(0, m.start() - 6), m.start())
+        if not run:
+            continue
+        # the name starts after a separator or a list verb: the shortest run that does
+        for s in range(run.start(), m.start() - 1):
+            if _GLOSSED_NAME_LEFT.search(text, max(0, s - 2), s):
+                spans.append((s, m.start()))
+                break
+    spans += [m.span(1) for m in _PRODUCT_GLOSSED_BY_NAME.finditer(text)]
     out = []
-    for pat in (_NAME_GLOSSED_AS_PRODUCT, _PRODUCT_GLOSSED_BY_NAME):
-        for m in pat.finditer(text):
-            s, e = m.span(1)
-            name = m.group(1)
-            if _common_word(name) or _boundary_inside(name) or name in places() or _suffix_re().search(name):
-                continue
-            if re.fullmatch(r"[A-Za-z0-9]+", name) or re.match(r"[该本此这那其各每某上下首包即如]", name):
-                continue
-            out.append(Candidate(s, e, "Project", None, "project.product_gloss", 2))
+    for s, e in spans:
+        name = text[s:e]
+        if _common_word(name) or _boundary_inside(name) or name in places() or _suffix_re().search(name):
+            continue
+        if re.fullmatch(r"[A-Za-z0-9]+", name) or re.match(r"[该本此这那其各每某上下首包即如]", name):
+            continue
+        out.append(Candidate(s, e, "Project", None, "project.product_gloss", 2))
     return out
 
 
