@@ -350,8 +350,8 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
     if not m:
         return None
     ref = _resolve_head(ctx, sent, pos, m.group(1), types)
-    if ref is not None and not re.search(r"本次|此次|该|本|这|上述|此", m.group()) and not ref.key.endswith(m.group(1)) and ref.start < sent.start - 300:
-        return None  # 举办新闻发布会: a bare generic noun names no event told far before
+    if ref is not None and not re.search(r"本次|此次|该|本|这|上述|此", m.group()) and m.group(1) not in ref.key:
+        return None  # 举办新闻发布会: a bare generic noun introduces a new event, unless the named one is of its kind
     return ref
 
 

@@ -716,3 +716,11 @@ def test_places_located_and_ranked_by_suffix() -> None:
     assert ("青龙湖湿地公园", "partOf", "平武县") in got
     assert not triples("长白山位于中国首批设立的国家公园。", {"partOf"})
     assert ("青竹村", "partOf", "石桥镇") in triples("项目落地在平武县石桥镇青竹村。", {"partOf"})
+
+
+def test_bare_generic_event_is_a_new_event() -> None:
+    """举办新闻发布会 (no 本次/该) introduces a new event: not the differently-kinded one named before."""
+    text = "“第三届绿洲论坛”在成都举行。青禾环保基金会在北京举办新闻发布会。"
+    assert not triples(text, {"organizes"})
+    text = "“第三届绿洲论坛”在成都举行。青禾环保基金会承办了本次论坛。"
+    assert triples(text, {"organizes"}) == {("青禾环保基金会", "organizes", "第三届绿洲论坛")}
