@@ -680,6 +680,13 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                         yield _rel(a, pred, b, sent, rule)
         return
     subj = subj + [c for c in co if c not in subj]
+    if rule.id == "memberOf.join":
+        # A 加入 N: A memberOf N (a network, alliance or association, not a company)
+        for a in subj:
+            for n in obj[:1]:
+                if n.subtype in ("Network", "SocialOrganization", "Other", None) and allowed(pred, a, n):
+                    yield _rel(a, pred, n, sent, rule)
+        return
     if pred == "memberOf":
         # N 成员 A: A memberOf N (N precedes the trigger)
         for network in subj[-1:]:

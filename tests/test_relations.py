@@ -24,6 +24,15 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "A 加入 N: memberOf a network or association; 加入 “P”: participatesIn",
+        "2020年，青禾环保基金会加入了“绿色未来联盟”。远山生态协会加入了“清溪守护计划”。星河科技有限公司加入了青禾集团。",
+        {"memberOf", "participatesIn"},
+        {
+            ("青禾环保基金会", "memberOf", "绿色未来联盟"),
+            ("远山生态协会", "participatesIn", "清溪守护计划"),
+        },
+    ),
+    (
         "co-hosts after 由, object after 的, place of the event",
         "由青禾环保基金会、远山生态协会联合主办的“第三届绿洲论坛”在成都举行。",
         None,
