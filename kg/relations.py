@@ -237,6 +237,12 @@ def _role_gap() -> re.Pattern[str]:
 
 
 @cache
+def _titled() -> re.Pattern[str]:
+    """A person's title before the name (美国前财长 / 时任理事长): a short qualifier, then a role."""
+    return re.compile(rf"[\s“”\"]*[\u4e00-\u9fff]{{0,4}}?(?:前|原|时任|现任|首任)?(?:{_role_alt()})[\s“”\"]*")
+
+
+@cache
 def _org_role_tail() -> re.Pattern[str]:
     """What follows the next person's organisation: (department) title(s) (党组成员、副局长)."""
     role = _role_alt()
@@ -516,6 +522,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 back = group_before(ms, text, t.start(), rule.subject_types, by + 1)
                 if back and _BY_PREFIX.fullmatch(text[by + 1 : back[0].start]):
                     subj = back
+            if not subj:
+                # 由美国前财长甲于2011年创建: a person after a (place and) title
+                person = next((x for x in ms if by < x.start < t.start() and x.type == "Person"), None)
+                if (
+                    person is not None
+                    and "Person" in rule.subject_types
+                    and _titled().fullmatch(text[by + 1 : person.start])
+                    and _gap_before().match(text[person.end : t.start()])
+                ):
+                    subj = [person]
             mode = "by"
     if not subj and rule.id not in ("supports.support",):
         at = _at_phrase().search(text, clause_start, t.start())
@@ -600,8 +616,11 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # “E”由 A 主办: the object precedes 由
             before = [m for m in ms if m.end <= subj[0].start and m.start >= clause_start and m.type in rule.object_types]
             gap = re.sub(r"^[\s“”\"]*[（(][^（）()]{1,30}[）)]", "", text[before[-1].end : subj[0].start]) if before else ""
-            if before and gap.strip(" “”\"") in ("由", "是由", "将由", "，由"):
-                obj = [before[-1]]
+            if before and (
+                gap.strip(" “”\"") in ("由", "是由", "将由", "，由")
+                or (subj[0].type == "Person" and (by_title := re.fullmatch(r"[\s“”\"，]*(?:是|将)?由(.*)", gap, re.S)) and _titled().fullmatch(by_title.group(1)))
+            ):
+                obj = [before[-1]]  # …由(美国前财长)甲创建
         if not obj and mode in ("direct", "by"):
             # “E”由 A 指导，B 主办，C 承办: later clauses of the same 由 chain
             for m in reversed([x for x in ms if x.end <= clause_start and x.type in rule.object_types]):

@@ -24,6 +24,12 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "X 由 (title) person 创建: the person initiates X",
+        "青禾环保基金会由前理事长李明于2011年创建。",
+        {"initiates"},
+        {("李明", "initiates", "青禾环保基金会")},
+    ),
+    (
         "A 加入 N: memberOf a network or association; 加入 “P”: participatesIn",
         "2020年，青禾环保基金会加入了“绿色未来联盟”。远山生态协会加入了“清溪守护计划”。星河科技有限公司加入了青禾集团。",
         {"memberOf", "participatesIn"},
