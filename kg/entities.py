@@ -504,7 +504,7 @@ def _proper_word_ending(text: str, a: int, b: int) -> int:
     for w in _words(text[lo : b + 2]):
         end = pos + len(w)
         if pos < a < end:
-            if end != b or len(w) < 3 or (pos == lo and lo > 0) or w in word_set("not_place_words.txt"):
+            if end != b or len(w) < 3 or (pos == lo and lo > 0) or w in word_set("not_place_words.txt") or w in places():
                 return 0
             toks = _tagged(w)
             return pos if len(toks) == 1 and toks[0].flag == "ns" else 0
@@ -786,7 +786,7 @@ _DASH_EVENT = re.compile(f"\\s*(?:——|—|－－|--)[^。\\n“”]{{0,24}}?(
 _DAY_EVENT = re.compile(r"(?:企业日|公益日|行动日|活动日|宣传日|开放日|主题日|活动周|宣传周|公益周|气候周|嘉年华|成果展)$")
 # X边会：THEME / 平行论坛：THEME (a line): the theme names the event, the lead is its slot
 _THEME_LINE = re.compile(
-    r"^([^\n：:。]{0,30}?(?:边会|分论坛|平行论坛|主题论坛|圆桌会|对话会))[ \t]*[：:][ \t]*([^\n。：:“”]{4,40}?)[ \t]*$",
+    r"^([^\n：:。]{0,30}?(?:边会|分论坛|平行论坛|主题论坛|圆桌会|对话会)[一二三四五六七八九十\d]{0,2})[ \t]*[：:][ \t]*([^\n。：:“”]{4,40}?)[ \t]*$",
     re.M,
 )
 
@@ -976,7 +976,7 @@ _PRODUCT_NOUN = r"(?:平台|小程序|APP|App|app|系统|应用|工具|网站|�
 # 青农网（数字管理平台）: a short name glossed by the kind of product it is
 _PRODUCT_GLOSS = re.compile(f"[（(][^（）()\\n]{{0,16}}{_PRODUCT_NOUN}[）)]")
 _GLOSSED_NAME = re.compile(f"[{CJK}A-Za-z0-9]{{2,6}}$")
-_GLOSSED_NAME_LEFT = re.compile(r"(?:^|[、，：:；。\s“”]|包括|推出|上线|开发|打造|例如|比如)$")
+_GLOSSED_NAME_LEFT = re.compile(r"(?:^|[、，：:；。\s“”]|包括|推出了?|上线了?|开发了?|打造了?|例如|比如)$")
 # 开发推广平台（护田宝）: a product noun glossed by its short name
 _PRODUCT_GLOSSED_BY_NAME = re.compile(f"{_PRODUCT_NOUN}[（(]([{CJK}A-Za-z0-9]{{2,6}})[）)]")
 
@@ -990,15 +990,17 @@ def _product_candidates(text: str) -> list[Candidate]:
             continue
         # the name starts after a separator or a list verb: the shortest run that does
         for s in range(run.start(), m.start() - 1):
-            if _GLOSSED_NAME_LEFT.search(text, max(0, s - 2), s):
+            if _GLOSSED_NAME_LEFT.search(text, max(0, s - 3), s) and text[s] not in "了的":
                 spans.append((s, m.start()))
                 break
     spans += [m.span(1) for m in _PRODUCT_GLOSSED_BY_NAME.finditer(text)]
     out = []
     for s, e in spans:
         name = text[s:e]
-        if _common_word(name) or _boundary_inside(name) or name in places() or _suffix_re().search(name):
+        if _common_word(name) or name in places() or _suffix_re().search(name) or re.search(r"[的了和与及在是为等]", name):
             continue
+        if any(len(w) >= 2 and w in _boundary() for w in _words(name)):
+            continue  # a clause, not a name (coined names hold one-character "function words": X况通)
         if re.fullmatch(r"[A-Za-z0-9]+", name) or re.match(r"[该本此这那其各每某上下首包即如]", name):
             continue
         out.append(Candidate(s, e, "Project", None, "project.product_gloss", 2))
@@ -1216,7 +1218,7 @@ def _coordinated_persons(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 _LIST_ITEM = re.compile(
-    f"(?:、|(?<=包括)|(?<=与)|(?<=同)|(?<=联合)|(?<=携手))([{CJK}A-Za-z0-9·&\\-]{{2,12}}?)(?=、|等|和|与|及|，|。|；|\\n)"
+    f"(?:、|(?<=包括)|(?<=与)|(?<=同)|(?<=联合)|(?<=携手)|(?<=[{CJK}]{{2}}[和及]))([{CJK}A-Za-z0-9·&\\-]{{2,12}}?)(?=、|等|和|与|及|，|。|；|\\n)"
 )
 # a list closed by a noun for organisations: …、X科技、Y数据等机构院所和企业
 _ORG_LIST_END = re.compile(r"等(?:\d+家|[一二三四五六七八九十多数]+家)?(?:[^，。；\n]{0,4}?)(?:机构|企业|单位|组织|伙伴|院所|公司|高校|社会组织|合作伙伴|平台|媒体)")
@@ -1238,8 +1240,9 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for m in _LIST_ITEM.finditer(text):
         s, e = m.span(1)
         name = m.group(1)
-        if any(taken[s:e]) or (text[m.start()] != "、" and text[e : e + 1] != "、"):
-            continue  # the first item (after 包括/与…) only in a 、-list
+        last = text[m.start() - 1 : m.start()] in ("和", "及") and bool(_ORG_LIST_END.match(text, e))
+        if any(taken[s:e]) or (text[m.start()] != "、" and text[e : e + 1] != "、" and not last):
+            continue  # the first item (after 包括/与…) only in a 、-list, the last one (和X) before 等…企业
         lo = max(0, s - 80)
         left = [mm.end() for mm in _CLAUSE_END.finditer(text, lo, s)]
         c0 = left[-1] if left else lo
@@ -1252,6 +1255,8 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
             i += 1
         if not (n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1))):
             continue
+        if text[m.start() - 1 : m.start()] in ("和", "及") and not last:
+            continue  # …A和|B: coordinated with the item before only when the list closes right after
         if re.search(r"\d|[的了是在等和与及]", name) or re.match(r"[该本此这那其各每某上下首]", name):
             continue
         if len(name) > 8 and not _suffix_re().search(name):

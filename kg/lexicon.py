@@ -129,7 +129,14 @@ CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗")
 
 
-_ETHNIC_PREFECTURE = re.compile(r"^(\w{2})(?:\w{1,4}?族)+自治州$")
+# the 55 minority nationalities, longest first: the short form of an ethnic autonomous
+# prefecture is the part before the first of them (西双版纳|傣族自治州, 黔东南|苗族侗族自治州)
+_ETHNIC = (
+    "柯尔克孜|乌孜别克|维吾尔|哈萨克|达斡尔|鄂温克|鄂伦春|塔吉克|俄罗斯|傈僳|景颇|纳西|土家|布依|仡佬|毛南|仫佬|"
+    "哈尼|撒拉|保安|东乡|裕固|独龙|普米|阿昌|德昂|布朗|基诺|拉祜|锡伯|赫哲|门巴|珞巴|高山|蒙古|朝鲜|"
+    "傣|苗|侗|白|藏|彝|壮|回|羌|黎|瑶|畲|水|土|怒|佤|京|满"
+)
+_ETHNIC_PREFECTURE = re.compile(f"^(\\w{{2,4}}?)(?:(?:{_ETHNIC})族|蒙古)+自治州$")
 
 
 def _short(name: str, suffixes: tuple[str, ...]) -> str:

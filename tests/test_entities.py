@@ -333,3 +333,24 @@ def test_unquoted_publications(text: str, name: str, typ: str | None) -> None:
 )
 def test_built_things(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        # ethnic autonomous prefectures by their short forms of two to four characters
+        ("志愿者在西双版纳、黔东南开展培训。", "西双版纳", "Place"),
+        ("志愿者在西双版纳、黔东南开展培训。", "黔东南", "Place"),
+        ("志愿者在西双版纳、黔东南开展培训。", "西双", None),
+        # products after 开发了, coined names with one-character function words
+        ("协会合作开发了碳学堂（在线课程平台）。", "碳学堂", "Project"),
+        ("基金会已推出鸟况通（候鸟监测小程序）。", "鸟况通", "Project"),
+        # numbered parallel forums: the theme line names the event
+        ("平行论坛二：社区参与，共建美丽河湖", "社区参与，共建美丽河湖", "Event"),
+        # the last item of a list of companies after 和
+        ("基金会与山川环保协会和晨曦科技等企业合作。", "晨曦科技", "Organization"),
+        ("基金会与山川环保协会和社区居民一起合作。", "社区居民", None),
+    ],
+)
+def test_round_five_generalisations(text: str, name: str, typ: str | None) -> None:
+    assert _found(text).get(name) == typ
