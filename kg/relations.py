@@ -9,6 +9,7 @@ chains) are code below. Domain and range checks from the ontology drop impossibl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -203,9 +204,19 @@ def _co_actor() -> re.Pattern[str]:
     return re.compile(rf"[\s“”\"]*(?:(?:{adv}|{_TIME}|其|并|还)[\s“”\"]*)*(?:联合|携手|会同|与|同|跟)[\s“”\"]*")
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def window(ms: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions of ``ms`` (sorted by start) that start in [lo, hi): a bisection, so rules
+    stay linear on long texts where a scan of every mention per trigger would be quadratic."""
+    return ms[bisect_left(ms, lo, key=_start) : bisect_left(ms, hi, key=_start)]
+
+
 def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], floor: int) -> list[Mention]:
     """The coordinated mentions ending just before ``pos`` (A、B和C + trigger)."""
-    cands = [m for m in ms if m.end <= pos and m.start >= floor]
+    cands = [m for m in window(ms, floor, pos) if m.end <= pos]
     # a mention of another type inside the gap (等九家全国性组织: 全国) does not break the group
     while cands and cands[-1].type not in types and _gap_before().match(text[cands[-1].start : pos]):
         cands.pop()
@@ -266,7 +277,7 @@ def _person_link(ms: list[Mention], text: str, a: Mention, b: Mention) -> bool:
 
 def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], ceiling: int, max_gap: int = 12) -> list[Mention]:
     """The coordinated mentions starting soon after ``pos`` (trigger + 了“X”和“Y”)."""
-    cands = [m for m in ms if m.start >= pos and m.end <= ceiling]
+    cands = [m for m in window(ms, pos, ceiling) if m.end <= ceiling]
     first = None
     for m in cands:
         if m.type in types and m.start - pos <= max_gap and not re.search(r"[，。；！？]", text[pos : m.start]):
@@ -331,7 +342,7 @@ def _resolve_head(ctx: Ctx, sent: Sentence, pos: int, head: str, types: frozense
         return ctx.case_projects[sent.section]
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
-    before = [m for m in ctx.ms if floor <= m.start and m.end <= pos and m.type == want]
+    before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
     named = [m for m in before if m.key.endswith(head)]
     if named:
         return named[-1]
@@ -737,7 +748,7 @@ def _parties_before(ctx: Ctx, sent: Sentence, pos: int, word: str) -> list[Menti
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 400)
     orgs = frozenset({"Organization"})
-    before = [m for m in ctx.ms if floor <= m.start and m.end <= pos and m.type == "Organization"]
+    before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == "Organization"]
     if not before:
         return []
     group = group_before(ctx.ms, ctx.text, before[-1].end, orgs, floor)  # only the latest group
@@ -818,7 +829,7 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
         return None
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, sent.start - 800)
-    prev = [m for m in ctx.ms if m.type == "Event" and floor <= m.start and m.end <= sent.start]
+    prev = [m for m in window(ctx.ms, floor, sent.start) if m.type == "Event" and m.end <= sent.start]
     # 捐赠仪式上: an event of that kind (the latest named …仪式), not just the latest event
     head = re.search(r"(仪式|发布会|论坛|峰会|沙龙|边会|培训班|工作坊|研讨会|年会)(?:上|期间|现场|中)", scene.group())
     if head:
@@ -874,7 +885,7 @@ def _latest_event(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
     """The latest event named in the same section, not too far before ``pos``."""
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
-    prev = [m for m in ctx.ms if m.type == "Event" and floor <= m.start and m.end <= pos]
+    prev = [m for m in window(ctx.ms, floor, pos) if m.type == "Event" and m.end <= pos]
     return prev[-1] if prev else None
 
 
@@ -1312,7 +1323,7 @@ def _places_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> tuple
     """The coordinated places of a 在-phrase starting at ``pos`` and where the phrase ends."""
     out: list[Mention] = []
     last = pos
-    for m in ms:
+    for m in window(ms, pos, ceiling):
         if m.start < last or m.end > ceiling:
             continue
         gap = text[last : m.start]

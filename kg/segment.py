@@ -50,6 +50,23 @@ def label_of(line: str) -> str:
     return core if _is_label(core) else ""
 
 
+MAX_SENTENCE = 600  # characters; longer runs without a sentence end are PDF debris (tables, lists)
+
+
+def _capped(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split pieces longer than MAX_SENTENCE at the last clause break (；，、 or a space) before
+    the cap, or hard at the cap: keeps every per-sentence rule linear on debris-like input."""
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        while b - a > MAX_SENTENCE:
+            cut = max(text.rfind(c, a + MAX_SENTENCE // 2, a + MAX_SENTENCE) for c in "；;，,、 ")
+            cut = cut + 1 if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
 def split_sentences(doc: Document, sections: tuple[Section, ...] = ()) -> tuple[Sentence, ...]:
     """Sentences: split at final punctuation and at line ends; table rows are one sentence."""
     text = doc.text
@@ -69,7 +86,7 @@ def split_sentences(doc: Document, sections: tuple[Section, ...] = ()) -> tuple[
                 pos = line.start + m.end()
             if pos < line.end:
                 pieces.append((pos, line.end))
-        for a, b in pieces:
+        for a, b in _capped(text, pieces):
             while a < b and text[a] in " \t":
                 a += 1
             if a >= b:
