@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -82,7 +83,7 @@ class _ProgressBar:
             click.echo("", err=True)
 
 
-def _echo_summary(summary: dict, out_dir: str | None) -> None:
+def _echo_summary(summary: dict, out_dir: str | None, written: list | None = None) -> None:
     click.echo(f"documents: {summary['documents']}   triples: {summary['triples']}")
     ents = summary["entities"]
     click.echo(f"entities: {sum(ents.values())}  " + ", ".join(f"{k} {v}" for k, v in ents.items()))
@@ -97,7 +98,8 @@ def _echo_summary(summary: dict, out_dir: str | None) -> None:
     secs = summary["seconds"]
     click.echo("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in secs.items()))
     if out_dir:
-        click.echo(f"written to {out_dir}/: graph.ttl graph.jsonld graph.html")
+        names = " ".join(Path(p).name for p in written or [])
+        click.echo(f"written to {out_dir}/: {names}")
 
 
 @main.command()
@@ -147,7 +149,7 @@ def build(paths: tuple[str, ...], out_dir: str, base: str | None, min_confidence
         click.echo(f"warning: {p}" if not p.skipped else f"skipped: {p}", err=True)
     if not result.corpus.documents:
         raise click.ClickException("no readable documents; nothing written")
-    write_outputs(result, out_dir, html=not no_html)
+    written = write_outputs(result, out_dir, html=not no_html)
     if store:
         from kg.pipeline import store_graph
 
@@ -156,7 +158,7 @@ def build(paths: tuple[str, ...], out_dir: str, base: str | None, min_confidence
         if as_json:
             click.echo(json.dumps(result.summary(), ensure_ascii=False, indent=2))
         else:
-            _echo_summary(result.summary(), out_dir)
+            _echo_summary(result.summary(), out_dir, written)
     if result.conforms is False:
         click.echo(result.shacl_report, err=True)
         sys.exit(EXIT_FAILED)
