@@ -80,6 +80,7 @@ PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支�
 LOC_NESTED = register(Rule("locatedIn.name_nesting", "locatedIn", 0.8, "a natural place inside a project's name (Z湖水基金项目 -> locatedIn Z湖)"))
 REFERENCE = register(Rule("publishes.reference", "publishes", 0.85, "reference list line: [n] AUTHOR, 《TITLE》, YEAR (the author a recognised organisation or person)"))
 PLACE_SEAT = register(Rule("place.located", "partOf", 0.7, "place X 位于/地处 Y, 位于 Y 的 X (a place): X partOf the finest place of Y"))
+INVITE = register(Rule("participatesIn.invite", "participatesIn", 0.95, "E/本次论坛 邀请(到) A、B 等嘉宾: each invited organisation or person takes part in the event"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 
 
@@ -887,6 +888,40 @@ def _latest_event(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
     floor = max(sec.start if sec else 0, pos - 600)
     prev = [m for m in window(ctx.ms, floor, pos) if m.type == "Event" and m.end <= pos]
     return prev[-1] if prev else None
+
+
+_INVITE = re.compile(
+    r"(?:(?:本次|此次|该|本届)?(论坛|大会|会议|峰会|活动|边会|研讨会|沙龙|培训班|工作坊|发布会|年会))?[\s”\"]*(?:还|也|特别|特|共|先后|分别)?(?:邀请|邀约)(?:到|了)?[\s“\"]*"
+)
+# the invitees are guests, not a task's workers: 邀请 A 为/对/担任/参与… is no attendance
+_INVITE_TASK = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:为|对|担任|作为|参与|加入|开展|进行|提供|负责|撰写|设计|编写)")
+
+
+def _invite_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """论坛邀请到 A、B、C 等机构的嘉宾 / “E”邀请了 A: each invitee takes part in the event (named
+    right before 邀请, or a generic 论坛/会议 naming the latest event of that kind)."""
+    text = ctx.text
+    for t in _INVITE.finditer(text, sent.start, sent.end):
+        if "邀" not in t.group():
+            continue
+        verb = t.start() + t.group().index("邀")
+        ev = None
+        if t.group(1):
+            floor = max(ctx.sections[sent.section].start if sent.section in ctx.sections else 0, t.start() - 800)
+            prev = [m for m in window(ctx.ms, floor, t.start()) if m.type == "Event" and m.end <= t.start()]
+            named = [m for m in prev if t.group(1) in m.key or t.group(1) in ctx.text[m.end : m.end + 8]]
+            ev = named[-1] if named else (prev[-1] if prev else None)
+        else:
+            before = group_before(ms, text, verb, frozenset({"Event"}), _clause_start(text, sent.start, verb))
+            ev = before[-1] if before else None
+        if ev is None:
+            continue
+        guests = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=0)
+        if not guests or _INVITE_TASK.match(text, guests[-1].end):
+            continue
+        for g in guests:
+            if allowed("participatesIn", g, ev):
+                yield _rel(g, "participatesIn", ev, sent, INVITE)
 
 
 def _scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -1894,6 +1929,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_chair_relations(ctx, sent, in_sent))
         out.extend(_subproject_relations(ctx, sent, in_sent))
         out.extend(_purpose_relations(ctx, sent, in_sent))
+        out.extend(_invite_relations(ctx, sent, in_sent))
     seen = set()
     unique = []
     for r in out:

@@ -24,6 +24,31 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "论坛邀请到 A、B 等机构的嘉宾: each invitee participatesIn the forum named before",
+        "2023年5月，“绿色未来论坛”在杭州召开。论坛邀请到青禾环保基金会、远山生态协会、星河科技有限公司等机构的嘉宾。",
+        {"participatesIn"},
+        {
+            ("青禾环保基金会", "participatesIn", "绿色未来论坛"),
+            ("远山生态协会", "participatesIn", "绿色未来论坛"),
+            ("星河科技有限公司", "participatesIn", "绿色未来论坛"),
+        },
+    ),
+    (
+        "邀请 A 为 X 提供…: invitees given a task are no attendees",
+        "“绿色未来论坛”在杭州召开。论坛邀请青禾环保基金会为远山生态协会提供培训。",
+        {"participatesIn"},
+        set(),
+    ),
+    (
+        "在 A 和 project B 的支持下，C 撰写了《X》: a project backer supports the publication too",
+        "远山生态协会在明德公益基金会和“清溪守护计划”的支持下，撰写了《湿地保护手册》。",
+        {"supports"},
+        {
+            ("明德公益基金会", "supports", "湿地保护手册"),
+            ("清溪守护计划", "supports", "湿地保护手册"),
+        },
+    ),
+    (
         "X 由 (title) person 创建: the person initiates X",
         "青禾环保基金会由前理事长李明于2011年创建。",
         {"initiates"},
