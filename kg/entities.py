@@ -1454,6 +1454,107 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
+# --- contracted company names ----------------------------------------------------------------
+
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司")
+_COMPANY_HEADS = (("控股集团", ("控股", "集团")), ("科技集团", ("科技", "集团")), ("科技", ("科技",)), ("集团", ("集团",)), ("控股", ("控股",)))
+# what may follow a bare stem (青禾|表示, 青禾|和…): a list joiner or a verb of the genre
+_BARE_NEXT = re.compile(
+    r"(?:[、和与及]|表示|发起|联合|携手|捐赠|捐资|出资|资助|支持|发布|推出|开展|启动|参与|设立|成立|承办|主办|协办|"
+    r"负责|作为|通过|共同|积极|一直|持续|还|也|将|已|等)"
+)
+_BARE_BEFORE = frozenset("，。；：:、（(“”《》\n 和与及由向同被对是在")
+# a contracted form that goes on as another name (青禾科技|馆, 青禾集团|公司)
+_FORM_GOES_ON = frozenset("馆园城部院所厅局会校站港区公股团网")
+
+
+def _drop_region_prefix(stem: str) -> str:
+    """``stem`` without its longest province/city/county prefix (or 中国) that leaves two characters."""
+    for k in range(len(stem) - 2, 1, -1):
+        head = stem[:k]
+        p = places().get(head)
+        if head in ("中国", "中华") or (p is not None and p.level in ("province", "city", "county")):
+            return stem[k:]
+    return ""
+
+
+def _company_forms(name: str) -> tuple[set[str], set[str]]:
+    """Contracted forms of a full company name: (X科技 / X集团 / X控股 forms, bare stems X).
+    杭州青禾科技股份有限公司 -> ({杭州青禾科技, 青禾科技}, {杭州青禾, 青禾}); () when the name has
+    neither a legal form nor a company head."""
+    base = name
+    for lf in _LEGAL_FORMS:
+        if base.endswith(lf) and len(base) > len(lf):
+            base = base[: -len(lf)]
+            break
+    stems: list[tuple[str, tuple[str, ...]]] = []
+    for head, shorts in _COMPANY_HEADS:
+        if base.endswith(head) and len(base) - len(head) >= 2:
+            stems.append((base[: -len(head)], shorts))
+            break
+    if not stems:
+        return set(), set()
+    stem, shorts = stems[0]
+    forms: set[str] = set()
+    bare: set[str] = set()
+    for st in {stem, _drop_region_prefix(stem)} - {""}:
+        forms |= {st + h for h in shorts}
+        if len(st) >= 2 and not places().get(st) and not _common_word(st):
+            bare.add(st)
+    if base != name:
+        forms.add(base)
+    forms.discard(name)
+    return forms, bare
+
+
+def _glued_on_left(text: str, s: int) -> bool:
+    """The form at ``s`` is the tail of a longer word (新青禾科技), not a name of its own."""
+    return s > 0 and bool(re.match(NAME_CHAR, text[s - 1])) and text[s - 1] not in _BARE_BEFORE and not _word_start(text, s)
+
+
+def _contracted_mentions(doc: Document, mentions: list[Mention]) -> tuple[list[Mention], list[Alias]]:
+    """Later bare uses of a company's contracted name (青禾科技 / 青禾集团 / 青禾控股 after 杭州青禾科技
+    股份有限公司; 青禾 alone as a standalone word before a verb or a list joiner) are mentions of the
+    same company — when exactly one full name of the document contracts to that form. Each form is
+    recorded as an alias (rule ``contraction``) so that resolution merges it with its full name."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Organization" and not m.rule.startswith("nested."):
+            first.setdefault(m.key, m)
+    owners: dict[str, set[str]] = {}
+    bare_forms: set[str] = set()
+    for full in first:
+        forms, bare = _company_forms(full)
+        for f in forms | bare:
+            owners.setdefault(f, set()).add(full)
+        bare_forms |= bare
+    forms = {f: next(iter(fs)) for f, fs in owners.items() if len(fs) == 1 and f not in first}
+    if not forms:
+        return mentions, []
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra: list[Mention] = []
+    aliases: dict[str, Alias] = {}
+    for s, e in TrieScanner(forms).spans(text):
+        form = text[s:e]
+        src = first[forms[form]]
+        if s < src.end or any(taken[s:e]):
+            continue  # only after the full name, and never inside another name
+        if form in bare_forms:
+            if not (s == 0 or text[s - 1] in _BARE_BEFORE or _word_start(text, s)) or not _BARE_NEXT.match(text, e):
+                continue
+        elif (e < len(text) and text[e] in _FORM_GOES_ON) or _glued_on_left(text, s):
+            continue
+        extra.append(Mention(doc.id, s, e, form, "Organization", src.subtype, "org.contraction", form))
+        taken[s:e] = b"\x01" * (e - s)
+        aliases.setdefault(form, Alias(doc.id, src.key, form, "contraction", f"{src.key} -> {form}: {text[max(0, s - 8) : e + 8]}"))
+    if not extra:
+        return mentions, []
+    return sorted([*mentions, *extra], key=lambda m: m.start), list(aliases.values())
+
+
 def extract_entities(
     doc: Document, sections: tuple[Section, ...] = (), sentences: tuple[Sentence, ...] = ()
 ) -> tuple[tuple[Mention, ...], tuple[Alias, ...]]:
@@ -1483,6 +1584,8 @@ def extract_entities(
     # a declared short name is the same entity: type it like its full form
     mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)
+    mentions, contracted = _contracted_mentions(doc, mentions)
+    aliases += contracted
     nested = [m for m in (_to_mention(doc, c) for c in _nested(text, chosen, cands)) if _valid(m)]
     mentions = sorted([*mentions, *nested], key=lambda m: (m.start, -m.end))
     acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions)

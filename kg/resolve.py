@@ -7,7 +7,10 @@ found and undone:
 - ``declared``       以下简称“X” / （简称X） / （CCF） declared in a document;
 - ``contraction``    regular contractions of a full name seen in the corpus: 环境保护 -> 环保,
                      股份有限公司 / 有限公司 dropped, a region prefix dropped, 集团/控股集团;
-                     merged only when exactly one full name contracts to the short one;
+                     merged only when exactly one full name contracts to the short one; and the
+                     company forms a document uses after the full name (X科技, X集团, X控股, a
+                     bare X before a verb or a list joiner), recorded by the recogniser as
+                     aliases of rule ``contraction`` and merged when one full name owns the form;
 - ``gazetteer``      places and government bodies by the gazetteer's canonical name;
 - ``user``           the user's alias file (``kg build --aliases FILE``), which wins.
 """
@@ -209,10 +212,31 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
         typ, name = node.split("\x1f", 1)
         names_by_type[typ].add(name)
 
+    # company names contracted in a document (杭州青禾科技股份有限公司 … 青禾科技 … 青禾): merged
+    # when exactly one full name of the corpus is recorded for the short form
+    contracted: dict[str, set[str]] = defaultdict(set)
+    contraction_evidence: dict[tuple[str, str], str] = {}
+    for r in results:
+        for a in r.aliases:
+            if a.rule == "contraction":
+                contracted[a.short].add(a.full)
+                contraction_evidence.setdefault((a.full, a.short), a.evidence)
+    for short, fulls in sorted(contracted.items()):
+        if len(fulls) != 1:
+            continue
+        full = next(iter(fulls))
+        typ = major.get(full, "Organization")
+        full_node, short_node = _node(typ, full), _node(typ, short)
+        if full_node not in uf.parent:
+            continue
+        uf.find(short_node)
+        uf.union(full_node, short_node)
+        merges[full_node].append((short, "contraction", contraction_evidence[(full, short)]))
+
     # declared aliases
     for r in results:
         for a in r.aliases:
-            if a.rule == "alias.gazetteer":
+            if a.rule in ("alias.gazetteer", "contraction"):
                 continue
             full_typ = declared.get((r.document.id, a.full)) or major.get(a.full)
             if full_typ is None:

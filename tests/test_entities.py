@@ -354,3 +354,30 @@ def test_built_things(text: str, name: str, typ: str | None) -> None:
 )
 def test_round_five_generalisations(text: str, name: str, typ: str | None) -> None:
     assert _found(text).get(name) == typ
+
+
+def _contracted(text: str) -> dict[str, str]:
+    doc = Document("t", "t.txt", "t", text, text, ())
+    mentions, aliases = extract_entities(doc)
+    found = {m.key for m in mentions if m.rule == "org.contraction"}
+    return {a.short: a.full for a in aliases if a.rule == "contraction" and a.short in found}
+
+
+def test_company_contractions_after_the_full_name() -> None:
+    text = "杭州青禾科技股份有限公司今年发起了森林守护计划。青禾科技表示将持续投入。此后青禾与星川集团共同出资。"
+    assert _contracted(text) == {"青禾科技": "杭州青禾科技股份有限公司", "青禾": "杭州青禾科技股份有限公司"}
+
+
+def test_holding_group_contracts_to_holding_group_and_stem() -> None:
+    text = "远帆控股集团有限公司于2019年捐赠100万元。远帆控股表示，远帆集团将继续支持。远帆和青松基金会合作。"
+    assert _contracted(text) == dict.fromkeys(("远帆控股", "远帆集团", "远帆"), "远帆控股集团有限公司")
+
+
+def test_contraction_needs_one_owner_and_a_standalone_stem() -> None:
+    # two full names contract to 青禾集团: neither owns it
+    assert _contracted("青禾集团有限公司与青禾科技集团有限公司签约。青禾集团表示满意。") == {}
+    # a bare stem needs a verb or a list joiner after it, and only later uses count
+    assert _contracted("青禾科技在北京开会。后来成立了青禾科技股份有限公司。青禾的员工很多。") == {}
+    # a form going on as another name (…科技馆) and a place as a stem are left alone
+    assert _contracted("杭州青禾科技有限公司建成后，青禾科技馆开放。") == {}
+    assert _contracted("宁波集团有限公司成立。宁波和杭州表示欢迎。") == {}

@@ -127,3 +127,20 @@ def test_short_and_full_place_in_different_sections_stay_apart() -> None:
     mentions, aliases = extract_entities(doc, one)
     ents, _ = resolve([DocResult(doc, one, (), mentions, aliases, ())])
     assert [e.name for e in _with_form(ents, "江西")] == ["江西省"]
+
+
+def test_contracted_company_name_is_merged_with_evidence() -> None:
+    ents = _entities("杭州青禾科技股份有限公司发起了森林守护计划。此后青禾与星川集团共同出资。")
+    (e,) = _with_form(ents, "青禾")
+    assert e.name == "杭州青禾科技股份有限公司"
+    rec = [r for r in e.merges if r[0] == "青禾"]
+    assert rec and rec[0][1] == "contraction" and "杭州青禾科技股份有限公司 -> 青禾" in rec[0][2]
+
+
+def test_contracted_form_owned_by_two_companies_in_the_corpus_stays_apart() -> None:
+    ents = _entities(
+        "杭州青禾科技股份有限公司成立。青禾表示将持续投入。",
+        "苏州青禾科技有限公司成立。青禾表示将扩大生产。",
+    )
+    assert len([e for e in ents if e.name.endswith("青禾科技股份有限公司") or e.name.endswith("青禾科技有限公司")]) == 2
+    assert all(len({n for n in (e.name, *e.aliases) if "有限公司" in n}) <= 1 for e in ents)
