@@ -664,9 +664,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = [pub]
     if not obj and pred == "participatesIn":
         # 参与 盐田区…局的“P” / 参与由 A 主办的“E”: the entity after 的
-        m = re.match(r"[^，。；]{0,30}?的[\s“\"]*", text[t.end() : sent.end])
+        # (a quoted name may start at its opening quote: the quote is left to the gap)
+        m = re.match(r"[^，。；]{0,30}?的\s*", text[t.end() : sent.end])
         if m:
-            obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=0)
+            obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=1)
     if (
         not obj
         and mode in ("direct", "by")
@@ -891,7 +892,7 @@ def _latest_event(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
 
 
 _INVITE = re.compile(
-    r"(?:(?:本次|此次|该|本届)?(论坛|大会|会议|峰会|活动|边会|研讨会|沙龙|培训班|工作坊|发布会|年会))?[\s”\"]*(?:还|也|特别|特|共|先后|分别)?(?:邀请|邀约)(?:到|了)?[\s“\"]*"
+    r"(?:(?:本次|此次|该|本届)?(论坛|大会|会议|峰会|活动|边会|研讨会|沙龙|培训班|工作坊|发布会|年会))?[\s”\"]*(?:还|也|特别|特|共|先后|分别)?(?:邀请|邀约)(?:到|了)?\s*"
 )
 # the invitees are guests, not a task's workers: 邀请 A 为/对/担任/参与… is no attendance
 _INVITE_TASK = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:为|对|担任|作为|参与|加入|开展|进行|提供|负责|撰写|设计|编写)")
@@ -916,7 +917,7 @@ def _invite_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[R
             ev = before[-1] if before else None
         if ev is None:
             continue
-        guests = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=0)
+        guests = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
         if not guests or _INVITE_TASK.match(text, guests[-1].end):
             continue
         for g in guests:

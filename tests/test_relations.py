@@ -24,6 +24,12 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "参与由 A 主办的“P”: the quoted name after 的 (its quote may open the mention)",
+        "青禾环保基金会将积极参与由远山生态协会主办的“清溪守护计划”。",
+        {"participatesIn"},
+        {("青禾环保基金会", "participatesIn", "清溪守护计划")},
+    ),
+    (
         "论坛邀请到 A、B 等机构的嘉宾: each invitee participatesIn the forum named before",
         "2023年5月，“绿色未来论坛”在杭州召开。论坛邀请到青禾环保基金会、远山生态协会、星河科技有限公司等机构的嘉宾。",
         {"participatesIn"},
