@@ -659,6 +659,21 @@ def _role_tail_re() -> re.Pattern[str]:
     return re.compile("(?:" + trie_regex(tails) + r")\Z") if tails else re.compile(r"(?!)")
 
 
+_AWARD_LEVEL = re.compile(r"(.{2,}?奖)\s*(?:——|—|－|-)+\s*(.{2,}?(?:奖|称号|奖项))")
+
+
+def _award_without_level(name: str) -> str:
+    """星川环保奖-年度先锋奖 -> 星川环保奖: a level or category after a dash is no award of its own."""
+    m = _AWARD_LEVEL.fullmatch(name)
+    return m.group(1) if m else name
+
+
+def award_level(surface: str) -> str | None:
+    """The level written after an award's dash (“星川环保奖-年度先锋奖” -> 年度先锋奖), for a qualifier."""
+    m = _AWARD_LEVEL.fullmatch(clean_name(surface))
+    return m.group(2) if m else None
+
+
 def _quoted_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     proj_end = _ends_re("project_suffixes.txt")
@@ -705,7 +720,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         elif (award_end.search(name) or (_HONOUR_HEAD.search(name) and _HONOUR_BEFORE.search(before))) and not re.match(
             r"(?:活动|大会|论坛|评选|征集)", after
         ):
-            out.append(Candidate(s, e, "Award", None, "quote.award", 4, name))
+            # “X奖-年度先锋奖”: the award is X奖, the level after the dash stays in the surface only
+            out.append(Candidate(s, e, "Award", None, "quote.award", 4, _award_without_level(name)))
         elif org_end.search(name) and not proj_end.search(name):
             typ, sub = org_suffixes()[org_end.search(name).group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))

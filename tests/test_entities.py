@@ -381,3 +381,14 @@ def test_contraction_needs_one_owner_and_a_standalone_stem() -> None:
     # a form going on as another name (…科技馆) and a place as a stem are left alone
     assert _contracted("杭州青禾科技有限公司建成后，青禾科技馆开放。") == {}
     assert _contracted("宁波集团有限公司成立。宁波和杭州表示欢迎。") == {}
+
+
+def test_award_level_after_a_dash_is_no_award_of_its_own() -> None:
+    from kg.entities import award_level
+
+    found = _found("项目荣获“星川环保奖—社区行动奖”和“星川环保奖-青年先锋奖”。")
+    assert found == {"星川环保奖": "Award"}
+    assert award_level("“星川环保奖-青年先锋奖”") == "青年先锋奖"
+    assert award_level("“星川环保奖”") is None
+    # a dash inside the award's own name is kept
+    assert _found("荣获“清溪-长河环保奖”。") == {"清溪-长河环保奖": "Award"}
