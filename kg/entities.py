@@ -1565,7 +1565,7 @@ def _contracted_mentions(doc: Document, mentions: list[Mention]) -> tuple[list[M
             continue
         extra.append(Mention(doc.id, s, e, form, "Organization", src.subtype, "org.contraction", form))
         taken[s:e] = b"\x01" * (e - s)
-        aliases.setdefault(form, Alias(doc.id, src.key, form, "contraction", f"{src.key} -> {form}: {text[max(0, s - 8) : e + 8]}"))
+        aliases.setdefault(form, Alias(doc.id, src.key, form, "contraction", f"{src.key} -> {form}: " + re.sub(r"\s+", " ", text[max(0, s - 8) : e + 8]).strip()))
     if not extra:
         return mentions, []
     return sorted([*mentions, *extra], key=lambda m: m.start), list(aliases.values())
