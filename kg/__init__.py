@@ -4,7 +4,7 @@ Python API::
 
     import kg
     graph = kg.build(["seeds/"])          # rdflib.Graph
-    rows = kg.query(graph, "funders", entity="蚂蚁森林")
+    rows = kg.query(graph, "funders", entity="湿地守护计划")
 """
 
 from __future__ import annotations

@@ -161,7 +161,7 @@ _OWNER_REPEAT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:厅|局)(?=省|市(?!场|
 # continents and world regions (not in the place gazetteer): 欧洲|和|北非地区…委员会
 _REGION_WORD = re.compile(r"(?:亚洲|欧洲|非洲|美洲|北美|南美|拉美|拉丁美洲|大洋洲|中东|东亚|东南亚|南亚|中亚|西亚|亚太|太平洋|西太平洋|大西洋|印度洋|北极|南极|加勒比)")
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]")
-# a name glossed by an acronym or declared a short name right after it: X网络（CEGA）
+# a name glossed by an acronym or declared a short name right after it: X网络（GEFN）
 _GLOSS_AFTER = re.compile(r"\s*[（(](?:[A-Za-z][A-Za-z0-9&.\- ]*|(?:以下|下文)?简称)")
 _LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
@@ -344,7 +344,7 @@ def _glued_to_next(text: str, start: int, end: int) -> bool:
 
 def _longer_suffix_follows(text: str, end: int) -> bool:
     """True when the text goes on into another organisation suffix within a few characters
-    (威海市委|常委 is not; 中华环境保护|基金会 would be handled by the longer match)."""
+    (九江市委|常委 is not; 青山环境保护|基金会 would be handled by the longer match)."""
     window = text[end : end + 8]
     m = _suffix_re().search(window)
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
@@ -938,7 +938,7 @@ _PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花�
 
 def _project_candidates(text: str) -> list[Candidate]:
     """Unquoted programme names: a specific stem + a project head (青山计划, 千岛湖项目,
-    海草床修复项目, 张北数据中心, 宝安能源生态园). The stem must name something (see
+    湿地修复项目, 青山数据中心, 临湖能源生态园). The stem must name something (see
     ``_specific_event_stem``) and not be a generic or demonstrative word (该项目, 公益项目)."""
     out: list[Candidate] = []
     generic = word_set("generic_stems.txt")
@@ -1202,7 +1202,7 @@ def _person_candidates(text: str) -> list[Candidate]:
             if e - s < 2 or text[s] in _NOT_SURNAME_START or _common_word(text[s:e]):
                 continue
             if rule != "person.staff_line" and not _word_start(text, s):
-                continue  # 中华|思源, 清华|大学: the "name" starts inside a word
+                continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
             if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:
                 continue  # 湖北省|长江: a role word made of the end of a place and a name
             out.append(Candidate(s, e, "Person", None, rule, 3))

@@ -56,8 +56,8 @@ CASE_IMPLEMENTS = register(Rule("case.org", "implements", 0.95, "case book: 项�
 CASE_LOCATION = register(Rule("case.location", "locatedIn", 0.95, "case book: 实施地点 field -> project locatedIn place"))
 CASE_AWARD = register(Rule("case.award", "receivedAward", 0.95, "case book: 获奖情况 with category·year -> receivedAward the book's prize"))
 TABLE_IMPLEMENTS = register(Rule("table.org", "implements", 0.95, "table row: 案例机构 implements 案例名称 (empty first cell continues the group)"))
-PLACE_CHAIN = register(Rule("place.chain", "partOf", 0.9, "adjacent places 山东威海市 / 广东省广州市: the second is partOf the first"))
-ROLE_NAME = register(Rule("worksFor.org_role_name", "worksFor", 0.95, "organisation + role + person (中华环保基金会理事长徐光)"))
+PLACE_CHAIN = register(Rule("place.chain", "partOf", 0.9, "adjacent places 江西九江市 / 广东省广州市: the second is partOf the first"))
+ROLE_NAME = register(Rule("worksFor.org_role_name", "worksFor", 0.95, "organisation + role + person (青山环保基金会理事长林青)"))
 MEMBER_LIST = register(Rule("memberOf.list", "memberOf", 0.95, "member lists: 成员包括A、B / N由A、B组成"))
 SEAT = register(Rule("locatedIn.held_at", "locatedIn", 0.85, "E 在 X 举行/开幕/召开, P 落户 X"))
 ROLE_DEPT = register(Rule("worksFor.org_dept_role_name", "worksFor", 0.9, "organisation + department + role + person (X基金会气候项目总监Y)"))
@@ -1503,7 +1503,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
         head = text[clause:a]
         pron = _SUBJECT_PRONOUN.search(head)
         if not pron and clause > sent.start and sentence_subject(ctx, sent, ms, frozenset({"Organization"})):
-            # 桃花源基金会采用同样的模式，相继在 A、B 建立…: the organisation acts elsewhere
+            # 青山基金会采用同样的模式，相继在 A、B 建立…: the organisation acts elsewhere
             pass
         elif pron or _adverbs_only().match(head) or re.fullmatch(r"[^，。；]{0,10}?(?:年|月|日|以来|期间|后)[，,\s]*", head):
             subj = [ctx.case_projects[sent.section]]
