@@ -93,21 +93,12 @@ class TrieScanner:
         out = []
         n = len(text) if endpos is None else endpos
         search = self.start.search
-        root = self.root
         while True:
             m = search(text, pos, n)
             if m is None:
                 return out
-            i = j = m.start()
-            node = root
-            last = -1
-            while j < n:
-                node = node.get(text[j])
-                if node is None:
-                    break
-                j += 1
-                if "" in node:
-                    last = j
+            i = m.start()
+            last = self.match_end(text, i, n)
             if last > 0:
                 out.append((i, last))
                 if first:
