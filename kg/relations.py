@@ -82,6 +82,8 @@ REFERENCE = register(Rule("publishes.reference", "publishes", 0.85, "reference l
 PLACE_SEAT = register(Rule("place.located", "partOf", 0.7, "place X 位于/地处 Y, 位于 Y 的 X (a place): X partOf the finest place of Y"))
 INVITE = register(Rule("participatesIn.invite", "participatesIn", 0.95, "E/本次论坛 邀请(到) A、B 等嘉宾: each invited organisation or person takes part in the event"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
+JURY = register(Rule("memberOf.jury", "memberOf", 0.9, "“W奖”评委/评审委员会委员 甲、乙: each person memberOf the award's jury (an organisation W奖评审委员会 of the document)"))
+AS_MEMBER = register(Rule("memberOf.as_member", "memberOf", 0.8, "A 作为/是/成为 N（alias）(的)…委员单位/会员单位/成员: A memberOf N"))
 
 
 @cache
@@ -1799,6 +1801,57 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
                 yield _rel(mem, "memberOf", network, sent, MEMBER_LIST)
 
 
+_MEMBER_DASH = re.compile(r"[\s”\"]*及(?:其)?(?:会员|成员)(?:单位|机构)\s*[-—–：:]+\s*")
+_AS_MEMBER = re.compile(r"(?:作为|是|成为|系)")
+_MEMBER_ROLE = re.compile(
+    r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*的?[^，。；、,;]{0,12}?"
+    r"((?:成员|会员|委员|理事|常务理事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
+)
+_JURY = re.compile(r"[\s”\"]*的?\s*(?:评委|评审委员|评审专家)(?:会成员|会委员)?(?:包括|有|为)?[：:]?")
+_JURY_NAME = re.compile(r"(?:评审委员会|评委会|评选委员会|评审会)$")
+
+
+def _jury_of(ctx: Ctx, award: Mention) -> Mention | None:
+    """The jury of an award: an organisation of the document named after it (W奖评审委员会)."""
+    return next((m for m in ctx.ms if m.type == "Organization" and m.key.startswith(award.key) and _JURY_NAME.search(m.key)), None)
+
+
+def _membership_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """N 及会员单位-A; A 作为 N（X）…委员单位; “W奖”评委 甲、乙."""
+    text = ctx.text
+    people = frozenset({"Person"})
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is None:
+            continue
+        if m.type == "Organization" and (d := _MEMBER_DASH.match(text, m.end)) and d.end() <= nxt.start:
+            # N 及会员单位-A、B
+            for mem in _list_after(ms, text, d.end(), sent.end):
+                if allowed("memberOf", mem, m):
+                    yield _rel(mem, "memberOf", m, sent, MEMBER_LIST)
+        if m.type in ("Award", "Organization") and (j := _JURY.match(text, m.end)) and j.end() <= nxt.start:
+            jury = m if m.type == "Organization" and _JURY_NAME.search(m.key) else (_jury_of(ctx, m) if m.type == "Award" else None)
+            if jury is None:
+                continue
+            for p in group_after(ms, text, j.end(), people, sent.end, max_gap=1):
+                if allowed("memberOf", p, jury):
+                    yield _rel(p, "memberOf", jury, sent, JURY, (("role", "评委"),))
+    for t in _AS_MEMBER.finditer(text, sent.start, sent.end):
+        subj = group_before(ms, text, t.start(), frozenset({"Organization", "Person"}), _clause_start(text, sent.start, t.start()))
+        nets = group_after(ms, text, t.end(), frozenset({"Organization"}), sent.end, max_gap=1) if subj else []
+        role = _MEMBER_ROLE.match(text, nets[-1].end) if nets else None
+        if role is None:
+            continue
+        paren = re.match(r"[\s”\"]*[（(][^（）()]{1,30}[）)]", text[nets[-1].end : role.end()])
+        free = nets[-1].end + (paren.end() if paren else 0)
+        if any(x.type == "Organization" and free <= x.start < role.end() for x in ms):
+            continue  # 作为 A 旗下 B 的成员单位: the member belongs to another organisation
+        for a in subj:
+            for n in nets:
+                if allowed("memberOf", a, n):
+                    yield _rel(a, "memberOf", n, sent, AS_MEMBER, (("role", role.group(1)),))
+
+
 _CHAIRS = re.compile(r"(?:现任|历任|首任|前任|新任|轮值)(?:联席|执行)?(主席|理事长|会长|召集人)(?:团)?(?:分别)?(?:为|包括|是|有|由)[：:]?")
 
 
@@ -1927,6 +1980,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_seat_phrase_relations(sent, in_sent, text))
         out.extend(_place_prefix_relations(sent, in_sent, text))
         out.extend(_member_list_relations(ctx, sent, in_sent))
+        out.extend(_membership_relations(ctx, sent, in_sent))
         out.extend(_chair_relations(ctx, sent, in_sent))
         out.extend(_subproject_relations(ctx, sent, in_sent))
         out.extend(_purpose_relations(ctx, sent, in_sent))

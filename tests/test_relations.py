@@ -24,6 +24,44 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "“W奖”评委 甲、乙: each juror memberOf the award's jury named in the document",
+        "星川环保奖评审委员会由多位专家组成。本书得到“星川环保奖”评委周明远、林可欣、陈思齐等的帮助。",
+        {"memberOf"},
+        {
+            ("周明远", "memberOf", "星川环保奖评审委员会"),
+            ("林可欣", "memberOf", "星川环保奖评审委员会"),
+            ("陈思齐", "memberOf", "星川环保奖评审委员会"),
+        },
+    ),
+    (
+        "“W奖”评委 甲: no jury organisation in the document, no triple",
+        "本书得到“星川环保奖”评委周明远的帮助。",
+        {"memberOf"},
+        set(),
+    ),
+    (
+        "A 作为 N（alias）…委员单位: A memberOf N",
+        "青禾科技有限公司作为国际清洁能源联合会（ICEA）储能委员会首个中国委员单位，多次参加国际交流。",
+        {"memberOf"},
+        {("青禾科技有限公司", "memberOf", "国际清洁能源联合会")},
+    ),
+    (
+        "A 是 N 的会员单位: A memberOf N; 作为 A 旗下 B 的成员单位: not of A",
+        "远山生态协会是明德公益联合会的会员单位。星河科技有限公司作为明德公益联合会旗下青禾环保基金会的成员单位参加活动。",
+        {"memberOf"},
+        {("远山生态协会", "memberOf", "明德公益联合会")},
+    ),
+    (
+        "N 及会员单位——A / ：A、B: each listed unit memberOf N",
+        "参与机构：明德公益联合会及会员单位——远山生态协会。主办方：星河公益联合会及会员单位：青禾环保基金会、星河科技有限公司。",
+        {"memberOf"},
+        {
+            ("远山生态协会", "memberOf", "明德公益联合会"),
+            ("青禾环保基金会", "memberOf", "星河公益联合会"),
+            ("星河科技有限公司", "memberOf", "星河公益联合会"),
+        },
+    ),
+    (
         "参与由 A 主办的“P”: the quoted name after 的 (its quote may open the mention)",
         "青禾环保基金会将积极参与由远山生态协会主办的“清溪守护计划”。",
         {"participatesIn"},
