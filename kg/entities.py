@@ -700,6 +700,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         if name and m.group(1) is not None and re.match(r"(?:主题)?(?:活动|大会|论坛|峰会|沙龙|研讨会)(?![{CJK}])".replace("{CJK}", CJK), after) and re.search(r"[，,？?]", name):
             out.append(Candidate(s, e, "Event", None, "quote.event_theme", 4, name))  # “A，B”活动: the theme names it
             continue
+        if name and m.group(1) is not None and re.search(r"[，,？?]", name) and (ev := _event_re().match(text, e)) and not _glued_to_next(text, ev.start(), ev.end()):
+            # “A，B”行前会 / “A，B”座谈会: the theme and the kind of meeting name it together
+            out.append(Candidate(s, ev.end(), "Event", None, "quote.event_theme", 4, name + ev.group()))
+            continue
         if not name or re.search(r"[，。；！？,;!?]", name) or len(name) < 2:
             continue
         if m.group(1) is not None and (_DASH_EVENT.match(text, e) or (_DAY_EVENT.search(name) and not _common_word(name))):
@@ -851,8 +855,8 @@ def _specific_event_stem(stem: str) -> bool:
     (a coined or proper name). 新闻|发布会, 气候|大会, 生物学|大会 are kinds of events."""
     if _SPECIFIC_MARK.search(stem) or _NATIONAL.match(stem):
         return True
-    if _place_scanner().contains(stem) or _gov_re().search(stem) or _suffix_re().search(stem):
-        return True
+    if _place_scanner().contains(stem) or _named_places_re().search(stem) or _gov_re().search(stem) or _suffix_re().search(stem):
+        return True  # a place, a named region (a metropolitan area, a river), a body
     toks = _tagged(stem)
     return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
@@ -879,10 +883,56 @@ def _event_candidates(text: str) -> list[Candidate]:
             start = ordinal.start()
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
-        name = re.sub("[“”]", "", clean_name(text[start : m.end()])) if quoted else ""
-        out.append(Candidate(start, m.end(), "Event", None, "event.suffix", 4 if quoted else 2, name))
+        end = m.end()
+        if m.group() in _ACTIVITY_KINDS and text.startswith("活动", end) and not _glued_to_next(text, end, end + 2):
+            end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
+        name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
+        out.append(Candidate(start, end, "Event", None, "event.suffix", 4 if quoted else 2, name))
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
+    for m in _TREATY_SESSION.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Event", None, "event.treaty_session", 4, clean_name(m.group())))
+    return out
+
+
+# kinds of event that are also called 活动: X嘉年华活动, X挑战赛活动
+_ACTIVITY_KINDS = frozenset({"嘉年华", "挑战赛", "大赛", "竞赛", "马拉松", "艺术节", "文化节", "电影节", "训练营", "工作坊", "沙龙", "公益日", "成果展"})
+# a session or anniversary of a treaty named after its title: 《…公约》第N次缔约方会议, 《…议定书》缔结X周年纪念大会
+_TREATY_SESSION = re.compile(
+    rf"(?:联合国)?《[^《》\n]{{2,40}}?(?:公约|议定书|协定)》[ \t]*(?:第[一二三四五六七八九十百零〇\d]+[次届])?"
+    rf"[{CJK}\d]{{0,10}}?(?:缔约方大会|缔约方会议|纪念大会|大会|会议|峰会)"
+)
+
+
+# 暨 and an edition word the second name opens with (首场, 第二届: dropped by left_extend as a count)
+_JOIN_GAP = re.compile(r"[ \t\n]*暨[ \t\n]*(?:首场|首届|首次|第[一二三四五六七八九十\d]+[场届次期])?")
+
+
+def _joined_events(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A暨B: two unquoted events of suffix-built names joined by 暨 (a launch ceremony held together
+    with a first activity) are one event named by both; the parts stay its short names (see
+    ``_joined_aliases``). Quoted parts are names of their own and are not joined."""
+    evs = [c for c in cands if c.type == "Event" and c.rule == "event.suffix" and not c.name]
+    by_start: dict[int, Candidate] = {}
+    for c in evs:
+        if c.start not in by_start or c.end > by_start[c.start].end:
+            by_start[c.start] = c  # the longest event opening at each position
+    out = []
+    for a in evs:
+        gap = _JOIN_GAP.match(text[a.end : a.end + 12])
+        b = by_start.get(a.end + gap.end()) if gap else None
+        if b is not None and "暨" not in text[a.start : a.end]:
+            out.append(Candidate(a.start, b.end, "Event", None, "event.joined", 2))
+    return out
+
+
+def _joined_aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
+    out = []
+    for m in mentions:
+        if m.rule == "event.joined":
+            for part in re.split(r"\s*暨\s*", m.key, maxsplit=1):
+                if len(part) >= 4:
+                    out.append(Alias(doc.id, m.key, part, "alias.joined", m.text))
     return out
 
 
@@ -1378,8 +1428,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 # outer mentions whose inner names are kept, and the types a nested name may have
 _NESTING_OUTER = frozenset({"Organization", "Publication", "Event", "Project", "Award"})
-_NESTED_TYPES = frozenset({"Organization", "Place"})
-_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named")
+_NESTED_TYPES = frozenset({"Organization", "Place", "Publication"})
+_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named", "place.gazetteer", "quote.title")
 
 
 def _parent_of_unit(text: str, parent: Candidate, unit: Candidate) -> bool:
@@ -1421,8 +1471,10 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
                 issuers_end = c.end
             elif c.type == "Organization" and not (o.type == "Organization" and c.start == o.start and _parent_of_unit(text, c, o)):
                 continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
-            if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")):
-                continue  # the seat of a body (长沙|图书馆) is read as part of its name
+            if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")) and o.rule != "quote.event_theme":
+                continue  # the seat of a body (长沙|图书馆) is read as part of its name; a theme names places
+            if c.type == "Publication" and o.rule != "event.treaty_session":
+                continue  # 《…公约》第N次缔约方会议: the treaty is a title of its own
             out.append(Candidate(c.start, c.end, c.type, c.subtype, "nested." + c.rule, c.priority, c.name))
     return out
 
@@ -1592,6 +1644,7 @@ def extract_entities(
     cands += _natural_candidates(text)
     cands += _structure_candidates(doc, sections)
     cands += _chained_units(text, cands)
+    cands += _joined_events(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
@@ -1604,7 +1657,7 @@ def extract_entities(
     aliases += contracted
     nested = [m for m in (_to_mention(doc, c) for c in _nested(text, chosen, cands)) if _valid(m)]
     mentions = sorted([*mentions, *nested], key=lambda m: (m.start, -m.end))
-    acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions)
+    acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions) + _joined_aliases(doc, mentions)
     return tuple(mentions), tuple(aliases + acronyms + _gazetteer_aliases(doc, mentions, sections))
 
 

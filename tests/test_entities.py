@@ -392,3 +392,37 @@ def test_award_level_after_a_dash_is_no_award_of_its_own() -> None:
     assert award_level("“星川环保奖”") is None
     # a dash inside the award's own name is kept
     assert _found("荣获“清溪-长河环保奖”。") == {"清溪-长河环保奖": "Award"}
+
+
+def test_events_joined_by_ji_are_one_event_named_by_both() -> None:
+    text = "由两市联合主办的长三角青禾志愿行动启动仪式暨首场长三角青禾嘉年华活动在湖州举行。"
+    found = _found(text)
+    name = "长三角青禾志愿行动启动仪式暨首场长三角青禾嘉年华活动"
+    assert found.get(name) == "Event"
+    assert {(name, "长三角青禾志愿行动启动仪式"), (name, "首场长三角青禾嘉年华活动")} <= _aliases(text)
+    # quoted parts are names of their own
+    found = _found("2031第三届青禾公益大会暨“2031寻找湿地之星”活动正式启动。")
+    assert "2031第三届青禾公益大会" in found
+    assert not any("暨" in k for k in found)
+
+
+def test_named_region_makes_an_event_stem_specific() -> None:
+    assert _found("长三角青禾论坛在湖州举行。").get("长三角青禾论坛") == "Event"
+
+
+def test_treaty_sessions_are_events_and_keep_the_treaty_title() -> None:
+    found = _found("2031年，在《关于保护青禾湿地的星川议定书》缔结二十周年纪念大会上，该企业获奖。")
+    assert found.get("《关于保护青禾湿地的星川议定书》缔结二十周年纪念大会") == "Event"
+    assert found.get("关于保护青禾湿地的星川议定书") == "Publication"
+    found = _found("项目在《星川湿地公约》第9次缔约方会议上展示。")
+    assert found.get("《星川湿地公约》第9次缔约方会议") == "Event"
+
+
+def test_quoted_theme_with_a_comma_and_a_meeting_kind() -> None:
+    found = _found("“走向星川：回顾进程，共谋新篇”行前会在北京召开。")
+    assert found.get("走向星川：回顾进程，共谋新篇行前会") == "Event"
+
+
+def test_launch_meeting_is_an_event_suffix() -> None:
+    found = _found("青禾基金会支持的“数字公益助力湿地保护论坛暨项目启动会”在海口举办。")
+    assert found.get("数字公益助力湿地保护论坛暨项目启动会") == "Event"
