@@ -83,6 +83,8 @@ PLACE_SEAT = register(Rule("place.located", "partOf", 0.7, "place X 位于/地�
 INVITE = register(Rule("participatesIn.invite", "participatesIn", 0.95, "E/本次论坛 邀请(到) A、B 等嘉宾: each invited organisation or person takes part in the event"))
 SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a unit named after its parent organisation (X学会Y分会, X部Y办公室)"))
 JURY = register(Rule("memberOf.jury", "memberOf", 0.9, "“W奖”评委/评审委员会委员 甲、乙: each person memberOf the award's jury (an organisation W奖评审委员会 of the document)"))
+THANKS = register(Rule("supports.thanks", "supports", 0.9, "X（…）得到 A、B 等的大力支持，以及 C 的帮助: each backer supports X (本X / the sentence's subject / the case project)"))
+VETTED = register(Rule("supports.vetted", "supports", 0.8, "经/通过 A (多年)的监测/审批/授权…，P …: A supports P (the next clause's subject)"))
 AS_MEMBER = register(Rule("memberOf.as_member", "memberOf", 0.8, "A 作为/是/成为 N（alias）(的)…委员单位/会员单位/成员: A memberOf N"))
 
 
@@ -292,7 +294,8 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         return []
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
-        if (_CONNECT.match(text[group[-1].end : m.start]) or _quoted_pair(text, group[-1], m)) and m.type in types:
+        gap = text[group[-1].end : m.start]
+        if (_CONNECT.match(gap) or _quoted_pair(text, group[-1], m) or _UNKNOWN_ITEMS.match(gap)) and m.type in types:
             group.append(m)
         else:
             break
@@ -1689,6 +1692,77 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                     yield _rel(a, pred, o, sent, rule)
 
 
+_GOT = re.compile(r"(?:得到|获得|受到|取得)(?:了)?")
+_HELP = re.compile(
+    r"(?:等[^，。；]{0,10}?)?的\s*(?:大力|鼎力|全力|积极|热情|悉心|无私|有益|宝贵|专业|持续|长期)?(?:支持|帮助|指导|协助)(?:和|与|、)?(?:支持|帮助|指导)?(?!下)"
+)
+_HELP_MORE = re.compile(r"[，,]\s*(?:以及|及|和|还有)")
+_VETTED = re.compile(r"(?<![已曾历神])(?:经过|经|通过)")
+_VETTED_NOUN = re.compile(
+    r"[^，。；]{0,16}?(?:监测|评估|审批|授权|批准|认证|论证|审核|评审|检测|鉴定|验收)(?:和|与|、)?[^，。；]{0,4}[，,]"
+)
+
+
+def _supported_topic(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int) -> list[Mention]:
+    """What a sentence credits its backers for: the group right before ``pos``, 本X opening the
+    sentence, the sentence's subject, or the case project."""
+    types = frozenset({"Project", "Event", "Publication", "Organization"})
+    text = ctx.text
+    clause = _clause_start(text, sent.start, pos)
+    near = group_before(ms, text, pos, types, clause)
+    if near:
+        return near
+    lead = _LEAD.match(text, sent.start, pos).end()
+    a = _anaphor_re().match(text, lead, pos)
+    if a is not None:
+        ref = _resolve_head(ctx, sent, a.start(), re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", a.group()), types)
+        return [ref] if ref is not None else []
+    subj = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= pos]
+    if subj:
+        return subj
+    return [ctx.case_projects[sent.section]] if sent.section in ctx.case_projects else []
+
+
+def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    backer_types = frozenset({"Organization", "Person"})
+    # 得到 A、B 等的大力支持，以及 C 的有益帮助
+    for g in _GOT.finditer(text, sent.start, sent.end):
+        pos, backers = g.end(), []
+        while True:
+            end = _clause_end(text, pos, sent.end)
+            h = _HELP.search(text, pos, end)
+            group = group_before(ms, text, h.start(), backer_types, pos) if h else []
+            if not group or len(text[pos : group[0].start]) > 16:
+                break
+            backers += group
+            more = _HELP_MORE.match(text, h.end())
+            if not more:
+                break
+            pos = more.end()
+        if not backers:
+            continue
+        for o in _supported_topic(ctx, sent, ms, g.start()):
+            for b in backers:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, THANKS)
+    # 经 A 连续多年的科学监测，P …
+    for v in _VETTED.finditer(text, sent.start, sent.end):
+        group = group_after(ms, text, v.end(), backer_types, sent.end, max_gap=1)
+        if not group or group[0].start - v.end() > 1:
+            continue
+        noun = _VETTED_NOUN.match(text, group[-1].end, sent.end)
+        if noun is None or any(x.end <= noun.end() and x.start >= group[-1].end for x in ms):
+            continue
+        # the subject of the next clause (a case block's project is often named otherwise there)
+        lead = _LEAD.match(text, noun.end(), sent.end).end()
+        targets = group_after(ms, text, lead, frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        for b in group:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, VETTED)
+
+
 _STAFF_UNIT = re.compile(r"(?:代表处|办事处|分会|分公司|子公司|分院|研究院|研究所|学院|中心|委员会|办公室|实验室|分行|支行)")
 
 
@@ -1977,6 +2051,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_verb_place_relations(ctx, sent, in_sent))
         out.extend(_scene_relations(ctx, sent, in_sent))
         out.extend(_funding_relations(ctx, sent, in_sent))
+        out.extend(_backing_relations(ctx, sent, in_sent))
         out.extend(_seat_phrase_relations(sent, in_sent, text))
         out.extend(_place_prefix_relations(sent, in_sent, text))
         out.extend(_member_list_relations(ctx, sent, in_sent))

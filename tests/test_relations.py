@@ -24,6 +24,37 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "本X…得到 A、B 等的大力支持，以及 C 的有益帮助: each backer supports X",
+        "2022年，远山生态协会发布了《湿地保护手册》。本手册由远山生态协会编写完成，并有幸得到专家周明远、林可欣等的大力支持，以及合作伙伴青禾环保基金会的有益帮助。",
+        {"supports"},
+        {
+            ("周明远", "supports", "湿地保护手册"),
+            ("林可欣", "supports", "湿地保护手册"),
+            ("青禾环保基金会", "supports", "湿地保护手册"),
+        },
+    ),
+    (
+        "经 A 连续多年的科学监测，P …: A supports P",
+        "2019年起，经明德大学连续多年的科学监测，“清溪守护计划”实施了多项措施。",
+        {"supports"},
+        {("明德大学", "supports", "清溪守护计划")},
+    ),
+    (
+        "经 A 的监测，(no named subject): no triple; 已经 is no 经",
+        "经明德大学的科学监测，水质明显改善。远山生态协会已经通过审批。",
+        {"supports"},
+        set(),
+    ),
+    (
+        "目前(已经)支持完成 “P”、[unrecognised]、“Q” 等: dropped subject, every named item",
+        "自2020年开始，青禾环保基金会每年重点支持社区花园建设，目前已经支持完成“北岸花园计划”、晨光书院小园、“南湖花园计划”等花园建设。",
+        {"supports"},
+        {
+            ("青禾环保基金会", "supports", "北岸花园计划"),
+            ("青禾环保基金会", "supports", "南湖花园计划"),
+        },
+    ),
+    (
         "“W奖”评委 甲、乙: each juror memberOf the award's jury named in the document",
         "星川环保奖评审委员会由多位专家组成。本书得到“星川环保奖”评委周明远、林可欣、陈思齐等的帮助。",
         {"memberOf"},
