@@ -996,8 +996,11 @@ def _project_candidates(text: str) -> list[Candidate]:
         if m.group() in ("计划", "项目", "工程") and _glued_to_next(text, m.start(), m.end()):
             continue
         start = left_extend(text, m.start(), max_len=12)
+        if m.group() in ("花园", "共建花园", "生态园"):
+            for address in _ADDRESS_UNIT.finditer(text, start, m.start() - 2):
+                start = address.end()  # X街道Y社区|Z共建花园: the address is not part of the garden's name
         stem = text[start : m.start()]
-        if not 2 <= len(stem) <= 10 or stem in generic or re.match(r"[该本此这那其各每某上下首]", stem):
+        if not 2 <= len(stem) <= (12 if _place_scanner().match_end(stem[:4]) else 10) or stem in generic or re.match(r"[该本此这那其各每某上下首]", stem):
             continue
         if re.search(r"[的、各]|同类|所有|相关|多个|\d+(?:个|万|亿|年|月)", stem) or _common_noun_stem(stem):
             continue
@@ -1036,6 +1039,28 @@ def _shared_head_items(text: str, start: int, end: int, stem: str) -> list[Candi
         out.append(Candidate(a, pos - 1, "Project", None, "project.shared_head", 1, item + head))
         pos = a
     return out
+
+
+# a street or community before a garden's own name
+_ADDRESS_UNIT = re.compile(f"[{CJK}]{{1,6}}?(?:社区|街道)")
+# a named river, lake, hill or island (two to four characters) right after a place
+_FEATURE_AFTER_PLACE = re.compile(f"[{CJK}]{{1,3}}(?:河|湖|江|溪|湾|山|岛)(?:湿地|流域|区域)?")
+_FUNCTION_FLAGS = frozenset({"p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "r", "m", "q", "d", "f", "y", "e", "o", "t", "v", "a", "k"})
+
+
+def _coined_run(toks: tuple) -> bool:
+    """Two or more one-character words in a row, none a function word or a verb, that the
+    dictionary does not know together: the pieces of a coined or proper name (梅|沙, 艺|墅)."""
+    run: list[str] = []
+    for t in (*toks, None):
+        if t is not None and len(t.word) == 1 and t.flag not in _FUNCTION_FLAGS and re.match(f"[{CJK}]", t.word):
+            run.append(t.word)
+            continue
+        joined = "".join(run)
+        if len(run) >= 2 and jieba.dt.FREQ.get(joined, 0) == 0 and not any(w in joined for w in word_set("domain_terms.txt")):
+            return True
+        run = []
+    return False
 
 
 _PRODUCT_NOUN = r"(?:平台|小程序|APP|App|app|系统|应用|工具|网站|产品|模块)"
@@ -1108,9 +1133,13 @@ def _specific_project_stem(stem: str) -> bool:
     p_end = _place_scanner().match_end(stem) or (named.end() if named else 0)
     if p_end and len(stem) - p_end <= 4:
         return True
+    if p_end and _FEATURE_AFTER_PLACE.match(stem, p_end) and len(stem) - p_end <= 10:
+        return True  # 湖州|青溪河区域生态修复|项目: a place and a river, lake or hill of it
     toks = _tagged(stem)
     if any(t.flag in ("v", "vd", "d", "a", "ad", "p", "r") and len(t.word) >= 2 for t in toks):
         return False  # 多渠道筹集|项目, 远高于|…: a clause, not a name
+    if len(stem) >= 3 and _coined_run(toks):
+        return True  # 青|禾|书院|花园: single characters the dictionary does not join (a coined name)
     if toks and len(toks[0].word) >= 2 and len(stem) - len(toks[0].word) <= 4 and (
         (toks[0].flag == "ns" and toks[0].word not in _GENERIC_AREA) or _county_scanner().match_end(stem) == len(toks[0].word)
     ):

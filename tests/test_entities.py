@@ -426,3 +426,15 @@ def test_quoted_theme_with_a_comma_and_a_meeting_kind() -> None:
 def test_launch_meeting_is_an_event_suffix() -> None:
     found = _found("青禾基金会支持的“数字公益助力湿地保护论坛暨项目启动会”在海口举办。")
     assert found.get("数字公益助力湿地保护论坛暨项目启动会") == "Event"
+
+
+def test_coined_project_stems_and_garden_addresses() -> None:
+    # single characters the dictionary does not join make a coined garden name
+    found = _found("青岚街道东岭社区墨禾苑共建花园正式启动。")
+    assert found.get("墨禾苑共建花园") == "Project"
+    assert "东岭社区墨禾苑共建花园" not in found
+    # a place and a named river of it open a long project name
+    found = _found("该市完成了湖州青溪河区域生态修复项目。")
+    assert found.get("湖州青溪河区域生态修复项目") == "Project"
+    # domain terms split by the dictionary are no coined name: a kind of project
+    assert "林业碳汇项目" not in _found("当地启动了林业碳汇项目。")
