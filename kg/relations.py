@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations, pairwise
 
+from kg.entities import award_level
 from kg.lexicon import Place, places, roles
 from kg.model import DocResult, Mention, Relation, Section, Sentence
 from kg.resources import load_lines, load_table
@@ -85,6 +86,7 @@ SUBORG_NAME = register(Rule("subOrg.name_nesting", "subOrganizationOf", 0.8, "a 
 JURY = register(Rule("memberOf.jury", "memberOf", 0.9, "“W奖”评委/评审委员会委员 甲、乙: each person memberOf the award's jury (an organisation W奖评审委员会 of the document)"))
 THANKS = register(Rule("supports.thanks", "supports", 0.9, "X（…）得到 A、B 等的大力支持，以及 C 的帮助: each backer supports X (本X / the sentence's subject / the case project)"))
 VETTED = register(Rule("supports.vetted", "supports", 0.8, "经/通过 A (多年)的监测/审批/授权…，P …: A supports P (the next clause's subject)"))
+FUND_NAME = register(Rule("funds.name_nesting", "funds", 0.8, "a project named after its lender or donor, an organisation of the document (X银行贷款Y项目 -> X funds it)"))
 AS_MEMBER = register(Rule("memberOf.as_member", "memberOf", 0.8, "A 作为/是/成为 N（alias）(的)…委员单位/会员单位/成员: A memberOf N"))
 
 
@@ -1763,6 +1765,24 @@ def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                     yield _rel(b, "supports", o, sent, VETTED)
 
 
+_FUNDER_NAME = re.compile(r"([^\s“”\"]{2,20}?)(?:贷款|赠款|资助|捐赠|捐建|援建|出资)(?=[\u4e00-\u9fff])")
+
+
+def _funder_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """X银行贷款Y项目: the lender or donor opening a project's name, when the document names it
+    as an organisation too."""
+    orgs: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Organization":
+            orgs.setdefault(m.key, m)
+    for p in ms:
+        f = _FUNDER_NAME.match(p.key) if p.type == "Project" else None
+        if f is None or f.group(1) not in orgs:
+            continue
+        sent = Sentence(res.document.id, -1, p.start, p.end, p.text, -1)
+        yield _rel(orgs[f.group(1)], "funds", p, sent, FUND_NAME)
+
+
 _STAFF_UNIT = re.compile(r"(?:代表处|办事处|分会|分公司|子公司|分院|研究院|研究所|学院|中心|委员会|办公室|实验室|分行|支行)")
 
 
@@ -2060,11 +2080,14 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_subproject_relations(ctx, sent, in_sent))
         out.extend(_purpose_relations(ctx, sent, in_sent))
         out.extend(_invite_relations(ctx, sent, in_sent))
+    out.extend(_funder_name_relations(res, ms))
     seen = set()
     unique = []
     for r in out:
         k = (r.subject.key, r.predicate, r.object.key, r.start)
         if k not in seen and allowed(r.predicate, r.subject, r.object):
             seen.add(k)
+            if r.predicate == "receivedAward" and not any(q == "level" for q, _ in r.qualifiers) and (level := award_level(r.object.text)):
+                r = replace(r, qualifiers=(*r.qualifiers, ("level", level)))  # “W奖-年度先锋奖”
             unique.append(r)
     return tuple(unique)

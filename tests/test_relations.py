@@ -24,6 +24,12 @@ def triples(text: str, preds: set[str] | None = None) -> set[tuple[str, str, str
 
 CASES = [
     (
+        "“X银行贷款Y项目”: the lender named in the document funds the project; unnamed lender: none",
+        "明德银行是一家商业银行。2020年，“明德银行贷款清溪湿地保护项目”和“星河基金贷款南湖保护项目”正式启动。",
+        {"funds"},
+        {("明德银行", "funds", "明德银行贷款清溪湿地保护项目")},
+    ),
+    (
         "本X…得到 A、B 等的大力支持，以及 C 的有益帮助: each backer supports X",
         "2022年，远山生态协会发布了《湿地保护手册》。本手册由远山生态协会编写完成，并有幸得到专家周明远、林可欣等的大力支持，以及合作伙伴青禾环保基金会的有益帮助。",
         {"supports"},
@@ -839,3 +845,9 @@ def test_bare_generic_event_is_a_new_event() -> None:
     assert not triples(text, {"organizes"})
     text = "“第三届绿洲论坛”在成都举行。青禾环保基金会承办了本次论坛。"
     assert triples(text, {"organizes"}) == {("青禾环保基金会", "organizes", "第三届绿洲论坛")}
+
+
+def test_award_level_after_the_dash_is_a_qualifier() -> None:
+    res = process_document(make_document("2021年，远山生态协会荣获“星川环保奖-年度先锋奖”。2022年，青禾环保基金会荣获“星川环保奖”。"))
+    got = {(r.subject.key, r.object.key, dict(r.qualifiers).get("level")) for r in res.relations if r.predicate == "receivedAward"}
+    assert got == {("远山生态协会", "星川环保奖", "年度先锋奖"), ("青禾环保基金会", "星川环保奖", None)}
