@@ -1229,6 +1229,12 @@ def _common_word(word: str) -> bool:
     return len(toks) == 1 and not toks[0].flag.startswith("nr") and jieba.dt.FREQ.get(word, 0) > 0
 
 
+def _word_runs_past(text: str, s: int, e: int) -> bool:
+    """True when the word opening at ``s`` is a common (not personal-name) word reaching past ``e``."""
+    toks = _tagged(text[s : e + 4])
+    return bool(toks) and len(toks[0].word) > e - s and not toks[0].flag.startswith("nr")
+
+
 def _word_start(text: str, pos: int) -> bool:
     """True when ``pos`` starts a word (checked by segmenting a short window around it)."""
     lo = max(0, pos - 4)
@@ -1252,14 +1258,27 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
     return (
         # role + name: 秘书长王棠, 总监王静正式发布
         re.compile(f"(?:{role})(?:、[^，。]{{0,10}}?)?({name})"),
-        # name + role after a list separator or an organisation: 、张利院长带领
-        re.compile(f"(?:^|(?<=[、，。；：:\\s（(和与及]))({name})(?:{role})(?=[、，。；和与及等带（(\\s]|$)", re.M),
+        # name + role after a list separator or an organisation unit: 、张利院长带领, 学院|张利院长
+        re.compile(f"(?:^|(?<=[、，。；：:\\s（(和与及{''.join(sorted(_UNIT_END))}]))({name})(?:{role})(?=[、，。；和与及等带（(\\s]|$)", re.M),
         # a staff list: a line of name, unit and role (PDF spaces between them are gone)
         re.compile(f"^((?:{double}|[{single}])[{CJK}]{{2}})(?=[ \\t]*[{CJK}、]{{1,16}}(?:{role})[ \\t]*$)", re.M),
         # name + speech verb: 据张杰介绍, 。李明表示
         re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
         # name + honorific
         re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志)"),
+    )
+
+
+_LATIN_PERSON = r"[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+
+
+@cache
+def _latin_person_re() -> re.Pattern[str]:
+    """生物学家 Jane Doe (和 John Roe): a capitalised two-word Latin name right after an
+    occupation noun, and a second one coordinated with it."""
+    occ = trie_regex(word_set("occupations.txt"))
+    return re.compile(
+        f"(?:{occ})[ \t]*({_LATIN_PERSON})(?![A-Za-z])(?:[ \t]*[和与、及][ \t]*({_LATIN_PERSON})(?![A-Za-z]))?"
     )
 
 
@@ -1284,7 +1303,13 @@ def _person_candidates(text: str) -> list[Candidate]:
                 continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
             if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:
                 continue  # 湖北省|长江: a role word made of the end of a place and a name
+            if rule == "person.role_name" and _word_runs_past(text, s, e):
+                continue  # 代表|齐聚一堂: the "name" begins a longer common word
             out.append(Candidate(s, e, "Person", None, rule, 3))
+    for m in _latin_person_re().finditer(text):
+        for g in (1, 2):
+            if m.group(g):
+                out.append(Candidate(m.start(g), m.end(g), "Person", None, "person.latin", 3, m.group(g)))
     tr = f"[{_TRANSLIT}]"
     for m in re.finditer(f"{tr}{{1,5}}·{tr}{{1,8}}(?:·{tr}{{1,8}})?", text):
         out.append(Candidate(m.start(), m.end(), "Person", None, "person.foreign", 3, m.group().replace("·", "")))
@@ -1518,7 +1543,7 @@ def _valid(m: Mention) -> bool:
     name = m.key
     if len(name) < 2 or len(name) > 60:
         return False
-    if m.type == "Person" and not (2 <= len(name) <= (16 if m.rule == "person.foreign" else 4)):
+    if m.type == "Person" and not (2 <= len(name) <= (16 if m.rule == "person.foreign" else 40 if m.rule == "person.latin" else 4)):
         return False
     return bool(re.search(f"[{CJK}A-Za-z]", name))
 

@@ -99,6 +99,13 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("近日，云南青苔自然教育中心开放。", "云南青苔自然教育中心", "Organization"),
         ("倡议由中国石油和化学工业联合会等单位发布。", "中国石油和化学工业联合会", "Organization"),
         ("边会上中国企业绿色联盟行动(GACA)发布倡议。", "绿色联盟行动", None),
+        # persons: name + role right after a unit, Latin names after an occupation, rarer surnames
+        ("感谢青岩大学外事处邓明华处长和医学院李强院长带领的团队。", "邓明华", "Person"),
+        ("感谢青岩大学外事处邓明华处长和医学院李强院长带领的团队。", "李强", "Person"),
+        ("1970年英国经济学家 Mary Jones 和 Paul Smith 在书中提出新观点。", "Mary Jones", "Person"),
+        ("1970年英国经济学家 Mary Jones 和 Paul Smith 在书中提出新观点。", "Paul Smith", "Person"),
+        ("各地代表齐聚一堂，共商大计。", "齐聚", None),
+        ("秘书长萧立群表示，项目将持续三年。", "萧立群", "Person"),
     ],
 )
 
