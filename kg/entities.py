@@ -111,8 +111,12 @@ def _ends_re(name: str) -> re.Pattern[str]:
 
 _LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+$")
 _LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
-# a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校
-_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+|首)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种)")
+# a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校, 两省|X培训班,
+# 15次|X工作会议 (第15次 is an edition and stays)
+_COUNT = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百千]+|首)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种|省|厅|局)"
+    r"|(?<![第\d一二两三四五六七八九十百千])(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?次"
+)
 # part-of-speech tags of words that do not begin a name (verbs, adverbs, prepositions,
 # conjunctions, idioms, numerals, pronouns, particles, time words): 协助|渔政管理局
 _NOT_NAME_START = frozenset({"v", "p", "c", "i", "m", "q", "r", "u", "t", "ad", "y", "e", "o", "vd", "uj", "ul", "ud", "uz", "ug", "uv"})
@@ -226,8 +230,8 @@ def _org_candidates(text: str) -> list[Candidate]:
         name = text[start:end]
         if start and text[start - 1] in "）)" and _LATIN_GLOSS_BEFORE.search(text, max(0, start - 24), start):
             continue  # X（UITP）|巴士委员会: a part of the body glossed before it, not a name of its own
-        if len(suffix) == 1 and len(stem) < 2:
-            continue
+        if len(suffix) == 1 and (len(stem) < 2 or re.search(r"第[一二三四五六七八九十百\d]+$", stem)):
+            continue  # 中国第一|部: an ordinal + classifier, not a ministry
         if not stem or stem in generic or name in not_org or _not_org_tail(name, suffix, not_org):
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
@@ -712,7 +716,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             continue
         if m.group(2) is not None:  # 《…》
             if re.search(r"(?:报|时报|日报|晚报|周刊|杂志|画报)$", name):
-                out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
+                if text.startswith("社", e):  # 《青岩日报》社: the newspaper's office is named with 社
+                    out.append(Candidate(s, e + 1, "Organization", "MediaOrganization", "quote.media", 4, name + "社"))
+                else:
+                    out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
             else:
                 out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             continue
@@ -884,6 +891,11 @@ def _event_candidates(text: str) -> list[Candidate]:
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         end = m.end()
+        for k in range(m.start() + 1, m.end()):
+            longer = _event_re().match(text, k)
+            if longer and longer.end() > end:
+                end = longer.end()  # 工作会|议: an overlapping suffix runs on (工作会议)
+                break
         if m.group() in _ACTIVITY_KINDS and text.startswith("活动", end) and not _glued_to_next(text, end, end + 2):
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""

@@ -106,6 +106,12 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("1970年英国经济学家 Mary Jones 和 Paul Smith 在书中提出新观点。", "Paul Smith", "Person"),
         ("各地代表齐聚一堂，共商大计。", "齐聚", None),
         ("秘书长萧立群表示，项目将持续三年。", "萧立群", "Person"),
+        # counts and ordinals are not parts of names; a newspaper's office keeps 社
+        ("共计召开了12次专家组工作会议。", "12次专家组工作会", None),
+        ("通过举办川、滇两省专业技术培训班，共培训百余人。", "滇两省专业技术培训班", None),
+        ("江西省5厅局联合印发了通知。", "江西省5厅局", None),
+        ("这是中国第一部湿地保护指南。", "中国第一部", None),
+        ("由《青岩日报》社和青松基金会联合主办。", "青岩日报社", "Organization"),
     ],
 )
 
