@@ -144,8 +144,11 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     for tok in tokens:
         pos += len(tok)
         if tok in boundary:
-            if tok in _JOINERS and _joins_name(run[:cut], run[cut : pos - len(tok)], run[pos:]):
-                continue
+            if tok in _JOINERS:
+                joined = _joins_name(run[:cut], run[cut : pos - len(tok)], run[pos:])
+                if joined is not None:
+                    cut += joined
+                    continue
             cut = pos
     for cm in _COUNT.finditer(run, cut):
         cut = cm.end()
@@ -171,17 +174,26 @@ _LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
-def _joins_name(before: str, left: str, right: str) -> bool:
+def _joins_name(before: str, left: str, right: str) -> int | None:
     """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
-    or regional head and has no organisation suffix of its own; the right part has no head."""
-    left = re.sub(r"^(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", "", left)
-    if not left or not right:
-        return False
-    if not _NATIONAL.match(left) and not _place_scanner().match_end(left) and not _REGION_WORD.match(left):
-        return False
-    if left[-1] in "院所":
-        return False  # 中国林科院|和…: the left part is a name of its own
-    return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_scanner().match_end(right))
+    or regional head and has no organisation suffix of its own; the right part has no head.
+    Returns the offset in ``left`` where the joined name begins (after a verb or an earlier name
+    before the place: 青松基金会积极参与|龙华区城市管理|和…局), or None."""
+    if not left or not right or _NATIONAL.match(right) or _place_scanner().match_end(right):
+        return None
+    edition = re.match(r"(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", left)
+    offsets = [edition.end() if edition else 0]
+    offsets += [a for a, _b in _place_spans(left) if a > offsets[0]]
+    for i, first in enumerate(offsets):
+        o = _strip_leading(left, first, len(left))
+        part = left[o:]
+        if not part or part[-1] in "院所":
+            continue  # 中国林科院|和…: the left part is a name of its own
+        if not _NATIONAL.match(part) and not _place_scanner().match_end(part) and not _REGION_WORD.match(part):
+            continue
+        if not _suffix_re().search(part):
+            return 0 if i == 0 else o  # the edition and leading words are dealt with by the caller
+    return None
 
 
 def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
@@ -255,7 +267,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
-_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院"})
+_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
 _KIND_SUFFIXES = frozenset({"网络", "银行"})
 # a trade or role noun before a company name describes it: 商业地产商|X集团, 供应商|X公司
@@ -350,6 +362,8 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
     """True when the text goes on into another organisation suffix within a few characters
     (九江市委|常委 is not; 青山环境保护|基金会 would be handled by the longer match)."""
     window = text[end : end + 8]
+    if _role_re().match(window):
+        return False  # 统战部|副部长: a job title follows, not a longer name
     m = _suffix_re().search(window)
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False

@@ -112,6 +112,11 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("江西省5厅局联合印发了通知。", "江西省5厅局", None),
         ("这是中国第一部湿地保护指南。", "中国第一部", None),
         ("由《青岩日报》社和青松基金会联合主办。", "青岩日报社", "Organization"),
+        # a body before a job title, a conjunction inside a body's name after a verb, new suffixes
+        ("中共云岭市委统战部副部长石刚出席。", "中共云岭市委统战部", "Organization"),
+        ("青松基金会积极参与龙华区城市管理和综合执法局的绿化工作。", "龙华区城市管理和综合执法局", "Organization"),
+        ("浙江省数字化改革领导小组发布首批名单。", "浙江省数字化改革领导小组", "Organization"),
+        ("会议由江西省鸟类保护救助中心承办。", "江西省鸟类保护救助中心", "Organization"),
     ],
 )
 
