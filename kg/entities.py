@@ -1471,6 +1471,39 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
     return out
 
 
+_CASE_TAIL_HEAD = re.compile(r"(?:项目|计划|工程|行动|保护地|平台)$")
+
+
+def _case_tail_aliases(doc: Document, sections: tuple[Section, ...], mentions: list[Mention]) -> list[Alias]:
+    """A case headline that opens with what the project does (创新X机制实现Y|某乡Z自然体验项目)
+    and whose body then calls the project by the headline's tail (某乡于2018年启动了Z自然体验项目):
+    the longest such tail (from a word start, a stem of five characters or more, a programme head)
+    is a short name of the case project."""
+    out: list[Alias] = []
+    text = doc.text
+    heads = {(m.start, m.key) for m in mentions if m.rule == "case.project"}
+    for sec in sections:
+        if sec.kind != "case":
+            continue
+        value = dict(sec.fields).get("project", "")
+        pos = text.find(value, sec.start, sec.end) if value else -1
+        full = clean_name(value)
+        if pos < 0 or (pos, full) not in heads or not _CASE_TAIL_HEAD.search(full):
+            continue
+        body = text[pos + len(value) : sec.end]
+        at = 0
+        for w in _words(full)[:-1]:
+            at += len(w)
+            tail = full[at:]
+            head = _CASE_TAIL_HEAD.search(tail)
+            if len(tail) - len(head.group()) < 5:
+                break
+            if tail in body:
+                out.append(Alias(doc.id, full, tail, "alias.case_tail", f"{full} … {tail}"))
+                break
+    return out
+
+
 # --- overlap resolution and the second pass ---------------------------------------------------
 
 
@@ -1729,7 +1762,7 @@ def extract_entities(
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
-    aliases = _aliases(doc, mentions)
+    aliases = _aliases(doc, mentions) + _case_tail_aliases(doc, sections, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)

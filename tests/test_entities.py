@@ -456,3 +456,20 @@ def test_coined_project_stems_and_garden_addresses() -> None:
     assert found.get("湖州青溪河区域生态修复项目") == "Project"
     # domain terms split by the dictionary are no coined name: a kind of project
     assert "林业碳汇项目" not in _found("当地启动了林业碳汇项目。")
+
+
+def test_case_headline_tail_is_a_short_name() -> None:
+    """A case headline that opens with what the project does; the body names the project by the
+    headline's tail: the tail is a short name of the case project (and no other tail is)."""
+    from kg.ingest import make_document
+    from kg.segment import segment
+
+    text = (
+        "自然守护\n\n探索社区共管机制推动森林保护的青石乡白鹿谷生态体验项目\n\n项目机构\n青禾环保基金会\n\n"
+        "实施地点\n四川省雅安市\n\n项目介绍\n\n2019年，青石乡启动了白鹿谷生态体验项目，带动牧民增收。\n"
+    )
+    doc = make_document(text)
+    sections, sentences = segment(doc)
+    _mentions, aliases = extract_entities(doc, sections, sentences)
+    tails = {(a.full, a.short) for a in aliases if a.rule == "alias.case_tail"}
+    assert tails == {("探索社区共管机制推动森林保护的青石乡白鹿谷生态体验项目", "白鹿谷生态体验项目")}
