@@ -758,6 +758,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(s, e, "Event", None, "quote.event", 4, name))
         elif pub_end.search(name) and not proj_end.search(name):
             out.append(Candidate(s, e, "Publication", None, "quote.publication", 4, name))
+        elif (named := _NAMED_BY_TAIL.match(after)) and _word_end_at(text, e + named.end()) and not re.search(r"[+＋]", name):
+            # “A、B”行动, “我们的X”短视频征集计划, “X”建设项目: the programme noun right after the
+            # quote names it, whatever the quoted words are (a list, a phrase with 的)
+            out.append(Candidate(s, e, "Project", None, "quote.named_by_tail", 4, name))
         elif re.search(r"[、+＋]", name) or (_common_word(name) and not (tail and tail.group() in _NAMING_TAILS)):
             continue  # a list or a formula (A+B+C), a plain word (“赋能”系列活动): not a programme name
         elif _NOT_NAME_AFTER.match(after) or (_SLOGAN.search(name) and not _PROGRAMME_END.search(name)):
@@ -778,7 +782,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
     return _quoted_lists(text, out)
 
 
-_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌)$")
+_NAMED_BY_TAIL = re.compile(f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)")
+_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务项目|公益项目)$")
 _PRODUCT_AFTER = re.compile(f"[{CJK}]{{1,6}}?(?:平台|小程序|网站|系统|模块|App|APP)")
 _PROGRAMME_END = re.compile(r"(?:项目|计划|行动|工程|基金|专项|倡议|平台)$")
 _NAMING_TAILS = frozenset({"计划", "项目", "公益项目", "行动", "工程"})
