@@ -163,6 +163,15 @@ _TIME = (
 )
 
 
+# A 联合 23 家公益机构 / 携手 [an unrecognised name] + verb: co-actors without a recognised name
+# between the subject and its verb leave the subject in place
+_CO_ACTOR_GAP = (
+    rf"(?:联合|携手|会同|与|和)\s*(?:{_NUM}\s*(?:家|个|所|位|名)[^，。；、“”《》的]{{0,10}}?"
+    r"(?:机构|单位|组织|企业|伙伴|公司|团体|高校|院校|基金会|媒体)"
+    r"|(?<=联合|携手|会同)[^，。；、：:“”《》（）()的\s]{2,16}?)"
+)
+
+
 # unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
 # short run without clause punctuation or verbs of a new clause)
 _UNKNOWN_ITEMS = re.compile(
@@ -191,8 +200,9 @@ def _adverb_alt() -> str:
 @cache
 def _gap_before() -> re.Pattern[str]:
     adv = _adverb_alt()
+    advs = rf"(?:(?:{adv}|{_TIME})[\s“”\"]*)*"
     return re.compile(
-        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*(?:(?:{adv}|{_TIME})[\s“”\"]*)*$"
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?$"
     )
 
 
@@ -587,6 +597,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
             if not subj:
                 subj = _clause_topic(ctx, sent, ms, clause_start, rule.subject_types)
+        elif pred == "implements" and (appos := _clause_final_org(ms, text, clause_start, t.start(), sent.start)):
+            subj, mode = appos, "carried"
         elif ctx.case_orgs and sent.section in ctx.case_orgs and "Organization" in rule.subject_types:
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):
@@ -708,6 +720,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
+        obj = []  # A 联合 23 家机构成立了 X联盟: X is what they made, not a partner
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
@@ -718,6 +732,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     if a.key != b.key and allowed(pred, a, b):
                         yield _rel(a, pred, b, sent, rule)
         return
+    if rule.id == "initiates.launch" and obj and mode in ("direct", "by"):
+        yield from _co_initiator_pairs(subj, obj, sent, text)
+    if pred == "publishes":
+        subj = subj + [o for o in _speaker_orgs(ms, text, subj) if o not in subj]
     subj = subj + [c for c in co if c not in subj]
     if rule.id == "memberOf.join":
         # A 加入 N: A memberOf N (a network, alliance or association, not a company)
@@ -1013,6 +1031,99 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
 def _clause_start(text: str, floor: int, pos: int) -> int:
     cut = max(text.rfind(c, floor, pos) for c in "，；：,;")
     return cut + 1 if cut >= floor else floor
+
+
+# --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
+
+CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+IMPL_ROLE = register(Rule("implements.role", "implements", 0.85, "A 作为(P 的)…运营主体/执行机构: A implements the project (named in the phrase, else of the context)"))
+
+# verbs of making between 联合 and a name: the name is the thing made, not a partner
+_MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
+
+
+def _co_initiator_pairs(subj: list[Mention], obj: list[Mention], sent: Sentence, text: str) -> Iterator[Relation]:
+    """由 A 和 B 发起 X: the two or three organisations of one coordinated subject group are partners
+    (FORMAT: 共同发起 -> partnersWith; 联合发起 / bare 发起 by a pair states the same)."""
+    orgs = [x for x in subj if x.type == "Organization"]
+    if not 2 <= len(orgs) <= 3 or len(orgs) != len(subj):
+        return
+    if re.search(r"(?:联合|携手|会同|与|同|跟)[\s“”\"]*$", text[max(sent.start, subj[0].start - 3) : subj[0].start]):
+        return  # X 联合 A、B 发起: the group is X's co-actor side (X partners with each, not they together)
+    if "等" in text[subj[-1].end : obj[0].start if obj[0].start > subj[-1].end else subj[-1].end]:
+        return  # A、B 等发起: an open list
+    for a, b in combinations(orgs, 2):
+        if a.key.startswith(b.key) or b.key.startswith(a.key):
+            continue
+        if allowed("partnersWith", a, b):
+            yield _rel(a, "partnersWith", b, sent, CO_INITIATORS)
+
+
+def _speaker_orgs(ms: list[Mention], text: str, subj: list[Mention]) -> list[Mention]:
+    """X基金会海洋项目总监甲发布《Y》: the organisation whose officer releases a publication."""
+    out = []
+    for p in subj:
+        if p.type != "Person":
+            continue
+        before = [x for x in ms if x.end <= p.start and p.start - x.end <= 16]
+        if before and before[-1].type == "Organization" and _org_role_tail().fullmatch(text[before[-1].end : p.start]):
+            out.append(before[-1])
+    return out
+
+
+def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int, floor: int) -> list[Mention]:
+    """…成立 B，作为…运营主体 / 项目机构为 A，负责…: a clause opening with the verb (after adverbs)
+    continues the organisation that closed the previous clause."""
+    if clause_start <= floor or not _adverbs_only().match(text[clause_start:pos]):
+        return []
+    prev = [x for x in ms if x.end <= clause_start]
+    if not prev or prev[-1].type != "Organization" or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s”\"]*[，,]", text[prev[-1].end : clause_start]):
+        return []
+    return [prev[-1]]
+
+
+@cache
+def _pub_gap() -> re.Pattern[str]:
+    return re.compile(
+        rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+    )
+
+
+def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
+    for a, b in pairwise(ms):
+        if a.type != "Organization" or b.type != "Publication":
+            continue
+        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+            yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
+
+
+@cache
+def _implementer_role_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w in sorted(load_lines("rel_implementer_roles.txt"), key=len, reverse=True))
+    return re.compile(rf"作为[^，。；]{{0,20}}?(?:{roles_})")
+
+
+def _implementer_role_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 作为 P 的项目执行方 / 设立 A 和 B 作为…运营主体 / 成立 B，作为…运营主体: A implements P."""
+    text = ctx.text
+    orgs = frozenset({"Organization"})
+    for m in _implementer_role_re().finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, m.start())
+        subj = group_before(ms, text, m.start(), orgs, clause)
+        if not subj:
+            by = text.rfind("由", clause, m.start())
+            if by >= 0:
+                subj = group_after(ms, text, by + 1, orgs, m.start(), max_gap=1)
+        if not subj:
+            subj = _clause_final_org(ms, text, clause, m.start(), sent.start)
+        inner = [x for x in ms if m.start() <= x.start and x.end <= m.end() and x.type == "Project"]
+        proj = inner[0] if inner else _context_project(ctx, sent, ms, m.start())
+        for a in subj:
+            if proj is not None and allowed("implements", a, proj):
+                yield _rel(a, "implements", proj, sent, IMPL_ROLE)
 
 
 # --- structural rules -------------------------------------------------------------------------
@@ -2080,6 +2191,8 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_subproject_relations(ctx, sent, in_sent))
         out.extend(_purpose_relations(ctx, sent, in_sent))
         out.extend(_invite_relations(ctx, sent, in_sent))
+        out.extend(_nominal_publication_relations(sent, in_sent, text))
+        out.extend(_implementer_role_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     seen = set()
     unique = []
