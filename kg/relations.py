@@ -469,7 +469,7 @@ def _sentence_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 _SUPPORT_UNDER = re.compile(
-    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|帮助|推动|倡导|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
+    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
 )
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
@@ -531,10 +531,12 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         else:
             after = re.match(r"[，,\s]*", text[m.end() : sent.end]).end() + m.end()
             targets = group_after(ms, text, after, rule.object_types, sent.end, max_gap=1)
+        # 在 A 的资助下 (money only): funds; 在 A 的倡议/发起下: initiates
+        under_rule = _UNDER_RULES.get(re.sub(r"[^\u4e00-\u9fff]|等.*的|的|大力|鼎力|全力|积极|共同|下$", "", m.group()), rule)
         for s in backers:
             for o in targets:
-                if allowed(pred, s, o):
-                    yield _rel(s, pred, o, sent, rule)
+                if allowed(under_rule.predicate, s, o):
+                    yield _rel(s, under_rule.predicate, o, sent, under_rule)
         return
 
     # subject: the group before the trigger, 由 A 主办, 本次X, or the sentence's dropped subject
@@ -1037,7 +1039,10 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 
 CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
 PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
-IMPL_ROLE = register(Rule("implements.role", "implements", 0.85, "A 作为(P 的)…运营主体/执行机构: A implements the project (named in the phrase, else of the context)"))
+
+FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
+INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
+_UNDER_RULES = {"资助": FUND_UNDER, "捐助": FUND_UNDER, "捐赠": FUND_UNDER, "倡议": INIT_UNDER, "发起": INIT_UNDER}
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
@@ -1101,16 +1106,63 @@ def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str)
 
 
 @cache
-def _implementer_role_re() -> re.Pattern[str]:
-    roles_ = "|".join(re.escape(w) for w in sorted(load_lines("rel_implementer_roles.txt"), key=len, reverse=True))
-    return re.compile(rf"作为[^，。；]{{0,20}}?(?:{roles_})")
+def _role_predicates() -> dict[str, tuple[str, str]]:
+    """role word -> (predicate, scope) from resources/rel_role_predicates.tsv."""
+    return {row[0]: (row[1], row[2]) for row in load_table("rel_role_predicates.tsv")}
 
 
-def _implementer_role_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
-    """A 作为 P 的项目执行方 / 设立 A 和 B 作为…运营主体 / 成立 B，作为…运营主体: A implements P."""
+ROLE_RULES = {
+    pred: register(Rule(f"{pred}.role", pred, 0.85 if pred == "implements" else 0.7, f"A 作为(X 的)…{word}: A {pred} X (named in the phrase, else of the context)"))
+    for pred, word in (("implements", "运营主体/执行机构"), ("organizes", "主办方/承办单位"), ("initiates", "发起方"), ("supports", "支持单位/指导单位"))
+}
+LABEL_RULES = {
+    pred: register(Rule(f"{pred}.label_line", pred, 0.7, f"notice line '{word}：A、B': each organisation {pred} the event/project the notice is about"))
+    for pred, word in (("organizes", "主办单位/承办单位"), ("initiates", "发起单位"), ("supports", "指导单位/支持单位"), ("funds", "资助方"), ("implements", "执行单位"))
+}
+
+
+@cache
+def _role_phrase_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
+    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?![\u4e00-\u9fff])")
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w in sorted(_role_predicates(), key=len, reverse=True))
+    return re.compile(rf"(?:[-*•·]\s*)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
+
+
+def _role_target(ctx: Ctx, sent: Sentence, ms: list[Mention], pred: str, a: int, b: int) -> Mention | None:
+    """What a role phrase at [a, b) is about: a name or 本次X inside it, else a project/event of the
+    sentence (the nearest before, then the first after), else the case project or latest event."""
+    types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
+    inner = [x for x in ms if a <= x.start and x.end <= b and x.type in types]
+    if inner:
+        return inner[0]
+    an = _anaphor_re().search(ctx.text, a, b)
+    if an is not None:
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+        ref = _resolve_head(ctx, sent, an.start(), head, types)
+        if ref is not None:
+            return ref
+    before = [x for x in ms if x.end <= a and x.type in types]
+    if before:
+        return before[-1]
+    after = [x for x in ms if x.start >= b and x.type in types]
+    if after:
+        return after[0]
+    if "Project" in types and sent.section in ctx.case_projects:
+        return ctx.case_projects[sent.section]
+    return _latest_event(ctx, sent, a) if "Event" in types else None
+
+
+def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 作为 P 的项目执行方 / 设立 A 和 B 作为…运营主体 / 成立 B，作为…运营主体 / A 作为本次论坛的主办方."""
     text = ctx.text
     orgs = frozenset({"Organization"})
-    for m in _implementer_role_re().finditer(text, sent.start, sent.end):
+    for m in _role_phrase_re().finditer(text, sent.start, sent.end):
+        pred = _role_predicates()[m.group(1)][0]
         clause = _clause_start(text, sent.start, m.start())
         subj = group_before(ms, text, m.start(), orgs, clause)
         if not subj:
@@ -1119,11 +1171,57 @@ def _implementer_role_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> 
                 subj = group_after(ms, text, by + 1, orgs, m.start(), max_gap=1)
         if not subj:
             subj = _clause_final_org(ms, text, clause, m.start(), sent.start)
-        inner = [x for x in ms if m.start() <= x.start and x.end <= m.end() and x.type == "Project"]
-        proj = inner[0] if inner else _context_project(ctx, sent, ms, m.start())
+        target = _role_target(ctx, sent, ms, pred, m.start(), m.end())
         for a in subj:
-            if proj is not None and allowed("implements", a, proj):
-                yield _rel(a, "implements", proj, sent, IMPL_ROLE)
+            if target is not None and allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, ROLE_RULES[pred])
+
+
+def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
+    """The event or project a notice is about: the latest one named before ``pos`` (within 3000
+    characters), else the first one of the document."""
+    types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
+    before = [m for m in window(ctx.ms, max(0, pos - 3000), pos) if m.end <= pos and m.type in types]
+    if before:
+        return before[-1]
+    return next((m for m in ctx.ms if m.type in types), None)
+
+
+def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
+    """Event-notice lines: 主办单位：A、B / 指导单位：C / 承办：D (a list of organisations, maybe
+    continued on lines holding nothing but names): each organisation relates to the notice's
+    event or project by the label's predicate. A label opens a line or a clause, or follows the
+    last name of the previous label's list (lines the normaliser joined)."""
+    text = ctx.text
+    ms = ctx.ms
+    org_ends = {m.end for m in ms if m.type == "Organization"}
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000" or m.start() in org_ends]
+    for i, m in enumerate(labels):
+        pred = _role_predicates()[m.group(1)][0]
+        limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        stop = re.compile(r"[。\n；;]").search(text, m.end(), limit)
+        end = stop.start() if stop else limit
+        # continuation lines made of names only (承办单位：\nA\nB)
+        while stop is not None and stop.group() == "\n" and end < limit:
+            nxt = re.compile(r"\n").search(text, stop.end(), limit)
+            line_end = nxt.start() if nxt else limit
+            inside = [x for x in window(ms, stop.end(), line_end) if x.end <= line_end]
+            rest = text[stop.end() : line_end]
+            for x in reversed(inside):
+                rest = rest[: x.start - stop.end()] + rest[x.end - stop.end() :]
+            if not inside or not re.fullmatch(r"[\s、，,“”\"]*", rest) or any(x.type != "Organization" for x in inside):
+                break
+            end, stop = line_end, nxt
+        members = [x for x in window(ms, m.end(), end) if x.end <= end and x.type == "Organization"]
+        if not members:
+            continue
+        target = _notice_target(ctx, pred, m.start())
+        if target is None:
+            continue
+        sent = Sentence(doc_id, -1, m.start(), end, text[m.start() : end], -1)
+        for a in members:
+            if allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, LABEL_RULES[pred])
 
 
 # --- structural rules -------------------------------------------------------------------------
@@ -2192,8 +2290,9 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_purpose_relations(ctx, sent, in_sent))
         out.extend(_invite_relations(ctx, sent, in_sent))
         out.extend(_nominal_publication_relations(sent, in_sent, text))
-        out.extend(_implementer_role_relations(ctx, sent, in_sent))
+        out.extend(_role_phrase_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
+    out.extend(_label_line_relations(ctx, res.document.id))
     seen = set()
     unique = []
     for r in out:

@@ -100,6 +100,54 @@ CASES = [
 ]
 
 
+NOTICE = """关于举办“2024清河湿地保护论坛”的通知
+
+各有关单位：
+为推动湿地保护，定于2024年5月在武汉举办“2024清河湿地保护论坛”。
+指导单位：湖北省林业局
+主办单位：青禾环保基金会、远山生态协会
+承办单位：武汉明德大学
+支持单位：星河公益基金会、绿源科技有限公司
+联系人：张明
+"""
+
+
+def test_notice_label_lines() -> None:
+    """主办单位：A、B / 指导单位：C / 支持单位：D (lines the normaliser may join): each organisation
+    relates to the notice's event by the label; the label words are no verbs of their own."""
+    ev = "2024清河湿地保护论坛"
+    assert triples(NOTICE, {"organizes", "supports"}) == {
+        ("湖北省林业局", "supports", ev),
+        ("青禾环保基金会", "organizes", ev),
+        ("远山生态协会", "organizes", ev),
+        ("武汉明德大学", "organizes", ev),
+        ("星河公益基金会", "supports", ev),
+        ("绿源科技有限公司", "supports", ev),
+    }
+
+
+def test_role_phrases() -> None:
+    """A 作为本次论坛的主办方 -> organizes the latest forum; A 作为“P”的项目执行方 -> implements P."""
+    text = "“绿色长江论坛”于5月在武汉举行。青禾环保基金会作为本次论坛的主办方，邀请了多位专家。远山集团作为“乡村书屋计划”的项目执行方，负责日常运营。"
+    assert triples(text, {"organizes", "implements"}) == {
+        ("青禾环保基金会", "organizes", "绿色长江论坛"),
+        ("远山集团", "implements", "乡村书屋计划"),
+    }
+
+
+def test_under_backing_by_kind() -> None:
+    """在 A 的资助下 -> funds; 在 A 的倡议下 -> initiates; 在 A 的支持下 -> supports."""
+    text = (
+        "在星河公益基金会的资助下，“乡村书屋计划”于2020年正式启动。在远山生态协会的倡议下，“长江鸟类观察网络”于2019年成立。"
+        "在青禾环保基金会的大力支持下，“湿地课堂计划”顺利开展。"
+    )
+    assert triples(text, {"funds", "initiates", "supports"}) == {
+        ("星河公益基金会", "funds", "乡村书屋计划"),
+        ("远山生态协会", "initiates", "长江鸟类观察网络"),
+        ("青禾环保基金会", "supports", "湿地课堂计划"),
+    }
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
