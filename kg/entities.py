@@ -1374,6 +1374,11 @@ _LIST_ITEM = re.compile(
 # a list closed by a noun for organisations: …、X科技、Y数据等机构院所和企业
 _ORG_LIST_END = re.compile(r"等(?:\d+家|[一二三四五六七八九十多数]+家)?(?:[^，。；\n]{0,4}?)(?:机构|企业|单位|组织|伙伴|院所|公司|高校|社会组织|合作伙伴|平台|媒体)")
 _CLAUSE_END = re.compile(r"[，。；：:\n]")
+_KIND_OF_BODY = re.compile(r"(?:部门|机构|单位|组织|院所|企业|高校|学校|公园|保护地|政府|社区|媒体|商|户)$")
+# the rest of a 、-list of names closed at once by a noun for companies or bodies: 、B等企业
+_TIGHT_ORG_LIST = re.compile(
+    f"(?:、[{CJK}A-Za-z0-9·&\\-]{{2,10}}?)*等(?:\\d+(?:多|余)?家|[一二三四五六七八九十多数]+家)?(?:企业|公司|机构|单位|组织|品牌|商家|院所|高校)"
+)
 
 
 def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -1381,8 +1386,6 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     an item after 、 in a clause whose list holds two recognised organisations or ends in
     等…机构/企业/单位. Items are short, without function words, places or common words."""
     orgs = [c for c in chosen if c.type == "Organization"]
-    if not orgs:
-        return chosen
     taken = bytearray(len(text) + 1)
     for c in chosen:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -1404,8 +1407,14 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         while i < len(orgs) and orgs[i].start < c1 and n < 2:
             n += 1
             i += 1
-        if not (n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1))):
+        tight = n == 0 and _TIGHT_ORG_LIST.match(text, e) and (text[m.start()] == "、" or text[e : e + 1] == "、")
+        if not (n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1)) or tight):
             continue
+        if tight:
+            dengs = text.find("等", e, c1)
+            items = [re.split(r"与|同|和|及|包括|联合|携手", x)[-1] for x in text[c0:dengs].split("、")] + [name]
+            if any(_common_word(x) or _KIND_OF_BODY.search(x) for x in items):
+                continue  # 社区、学校等单位, 饲料、设备等企业: kinds of bodies or trades, not names
         if text[m.start() - 1 : m.start()] in ("和", "及") and not last:
             continue  # …A和|B: coordinated with the item before only when the list closes right after
         if re.search(r"\d|[的了是在等和与及]", name) or re.match(r"[该本此这那其各每某上下首]", name):

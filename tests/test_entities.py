@@ -123,6 +123,11 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("与腾讯合作启动“智慧湿地”建设项目，通过云计算管理湿地。", "智慧湿地", "Project"),
         ("推广“种植+加工”项目。", "种植+加工", None),
         ("志愿服务项目“青溪变形记”喜获大赛金奖。", "青溪变形记", "Project"),
+        # a 、-list of names closed at once by 等企业 (no item recognised otherwise)
+        ("与绿叶科技、青禾等企业合作，首创回收机制。", "青禾", "Organization"),
+        ("与中小学、幼儿园等单位合作。", "幼儿园", None),
+        ("为饲料、兽药、设备、屠宰、零售商等企业提供服务。", "屠宰", None),
+        ("来自科研院所、林业主管部门、社会组织等208家单位。", "林业主管部门", None),
     ],
 )
 
