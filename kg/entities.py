@@ -457,8 +457,8 @@ def _place_candidates(text: str) -> list[Candidate]:
     out += _listed_localities(text)
     not_place = word_set("not_place_words.txt")
     for a, b in _place_spans(text):
-        if text[a:b] in not_place:
-            continue
+        if text[a:b] in not_place or (text[b - 1 : b] == "区" and text[b : b + 1] == "域"):
+            continue  # 西山|区域: the unit character begins the word 区域
         # do not take a place out of the middle of a longer word (e.g. 中山 in 中山装)
         out.append(Candidate(a, b, "Place", None, "place.gazetteer", 1))
     return out
@@ -514,6 +514,30 @@ def _natural_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_NATURAL_LIST = re.compile(
+    f"((?:[{CJK}]{{2,7}}、)+[{CJK}]{{2,7}})等(?:[一二三四五六七八九十\\d]+[个处座条片])?[{CJK}]{{0,4}}?"
+    r"(?:国家湿地公园|湿地公园|国家公园|森林公园|地质公园|自然保护区|保护区|保护地|湿地|湖泊|河流|水库|岛屿|山脉|流域)"
+)
+
+
+def _natural_list_candidates(text: str) -> list[Candidate]:
+    """The items of a 、-list closed by 等 + a kind of natural area (A、B、C等五个省级湿地公园)
+    are named natural places; the first item starts after the verb before it."""
+    out = []
+    for m in _NATURAL_LIST.finditer(text):
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if i == 0:
+                s = _after_verbs(text, left_extend(text, e, max_len=len(item)), e)
+            name = text[s:e]
+            if len(name) < 2 or _boundary_inside(name) or (_common_word(name) and not _is_geo_word(name)):
+                continue
+            out.append(Candidate(s, e, "Place", None, "place.list_kind", 1))
+    return out
+
+
 def _proper_word_ending(text: str, a: int, b: int) -> int:
     """Start of a place word of three or more characters that ends with the suffix at [a, b)
     (jieba tags it ns and it is not in not_place_words), or 0."""
@@ -537,7 +561,7 @@ _GENERIC_AREA = frozenset(
     {"城乡", "乡镇", "农村", "城市", "基层", "周边", "附近", "当地", "本地", "各地", "全国", "所在", "城镇", "乡村",
      "社区", "街道", "村镇", "城区", "郊区", "山区", "偏远", "边远", "贫困", "试点", "示范", "重点", "美丽", "和谐"}
 )
-_VERBISH = frozenset({"v", "vn", "d", "ad", "t"})  # cut at these as words of 2+ characters
+_VERBISH = frozenset({"v", "vn", "d", "ad", "t", "i"})  # cut at these as words of 2+ characters (i: 积极参与)
 _FUNCTION = frozenset({"p", "c", "r", "u", "uj"})  # cut at these at any length
 
 
@@ -1769,6 +1793,7 @@ def extract_entities(
     cands += _person_candidates(text)
     cands += _place_candidates(text)
     cands += _natural_candidates(text)
+    cands += _natural_list_candidates(text)
     cands += _structure_candidates(doc, sections)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)
