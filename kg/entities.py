@@ -911,6 +911,10 @@ def _specific_event_stem(stem: str) -> bool:
     return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
 
+_BODY_SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+[次届](?:全体)?会议")
+_LATIN_BEFORE_SPACE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{1,15}[ \t]+$")
+
+
 def _event_candidates(text: str) -> list[Candidate]:
     out = []
     generic = word_set("generic_stems.txt")
@@ -922,6 +926,10 @@ def _event_candidates(text: str) -> list[Candidate]:
             if q >= 0 and not re.search(r"[，。；！？]", text[q:start]):
                 start = q  # “湘江清流”志愿行动启动仪式: a quoted name opens the event name
                 quoted = True
+        if m.group().endswith("日") and text.startswith("前", m.end()):
+            continue  # …活动|日前正式启动: 日前 is "recently"
+        if re.match(r"\d", text[start : m.start()]) and (latin := _LATIN_BEFORE_SPACE.search(text, max(0, start - 16), start)):
+            start = latin.start()  # QEGA 11月活动周: the organiser's Latin name opens the name
         stem = text[start : m.start()]
         if len(stem) < 2 or stem in generic or _ORDINAL.fullmatch(stem):
             continue  # 2024|年会, 第三届|论坛: an edition alone does not name the event
@@ -943,6 +951,11 @@ def _event_candidates(text: str) -> list[Candidate]:
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
         out.append(Candidate(start, end, "Event", None, "event.suffix", 4 if quoted else 2, name))
+    for m in _BODY_SESSION.finditer(text):
+        start = left_extend(text, m.start(), max_len=30)
+        if _org_end_re().search(text, start, m.start()) and m.start() - start >= 4:
+            # X委员会|第三次会议: a numbered session of a named body
+            out.append(Candidate(start, m.end(), "Event", None, "event.body_session", 2))
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
     for m in _TREATY_SESSION.finditer(text):

@@ -134,6 +134,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("与西山区域的城市转型升级形成联动。", "西山区", None),
         ("让社区积极参与国家公园建设。", "社区积极参与国家公园", None),
         ("作为规划的14个城郊森林公园之一。", "城郊森林公园", None),
+        # events: a numbered session of a named body, a Latin organiser before a month, 日前
+        ("海洋垃圾国际文书政府间谈判委员会第三次会议在内罗毕召开。", "海洋垃圾国际文书政府间谈判委员会第三次会议", "Event"),
+        ("QEGA 11月活动周精彩回顾", "QEGA 11月活动周", "Event"),
+        ("“2024寻找绿色之星”活动日前正式启动。", "2024寻找绿色之星活动日", None),
     ],
 )
 
