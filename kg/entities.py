@@ -678,7 +678,7 @@ _QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,60})》|「([
 def _generic_project_tail() -> re.Pattern[str]:
     return re.compile(
         r"(?:公益项目|项目|计划|行动|活动|平台|工程|品牌|系列活动|应用程序|小程序|APP|App|app|系统|"
-        r"工具|产品|解决方案|服务清单|模块|网站)"
+        r"工具|产品|解决方案|服务清单|模块|网站)(?!库|书|组|部|办)"
     )
 
 
@@ -771,6 +771,14 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         ):
             # “X奖-年度先锋奖”: the award is X奖, the level after the dash stays in the surface only
             out.append(Candidate(s, e, "Award", None, "quote.award", 4, _award_without_level(name)))
+        elif (
+            _AWARD_VERB_BEFORE.search(before)
+            and _HONOUR_NEXT.match(after)
+            and not org_end.search(name)
+            and not event_end.search(name)
+        ):
+            # 入选“全球清洁技术100强”, 被评为“X示范课程”: what one is selected into is an honour
+            out.append(Candidate(s, e, "Award", None, "quote.honour", 4, _award_without_level(name)))
         elif org_end.search(name) and not proj_end.search(name):
             typ, sub = org_suffixes()[org_end.search(name).group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))
@@ -806,7 +814,11 @@ def _quoted_candidates(text: str) -> list[Candidate]:
     return _quoted_lists(text, out)
 
 
-_NAMED_BY_TAIL = re.compile(f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)")
+_NAMED_BY_TAIL = re.compile(
+    f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)(?!库|组|部|办|书|制|经理|负责人|资金|团队|方案)"
+)
+_HONOUR_NEXT = re.compile(f"(?![{CJK}])|称号|荣誉|名单|榜单|等")  # not 入选“X”项目库
+_AWARD_VERB_BEFORE = re.compile(r"(?:入选|荣获|获评|被评为|评为|被授予|获颁|被命名为)(?:了|为)?$")
 _PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务项目|公益项目)$")
 _PRODUCT_AFTER = re.compile(f"[{CJK}]{{1,6}}?(?:平台|小程序|网站|系统|模块|App|APP)")
 _PROGRAMME_END = re.compile(r"(?:项目|计划|行动|工程|基金|专项|倡议|平台)$")
