@@ -779,8 +779,9 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         ):
             # 入选“全球清洁技术100强”, 被评为“X示范课程”: what one is selected into is an honour
             out.append(Candidate(s, e, "Award", None, "quote.honour", 4, _award_without_level(name)))
-        elif org_end.search(name) and not proj_end.search(name):
-            typ, sub = org_suffixes()[org_end.search(name).group()]
+        elif (oe := org_end.search(name)) and len(oe.group()) > _match_len(proj_end.search(name)):
+            # the organisation suffix is the longer one: “X自然保护中心” (保护中心 over 中心)
+            typ, sub = org_suffixes()[oe.group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))
         elif event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after):
             ev_tail = re.match(r"(?:大会|论坛|峰会|年会|沙龙|研讨会)", after)
@@ -817,6 +818,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
 _NAMED_BY_TAIL = re.compile(
     f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)(?!库|组|部|办|书|制|经理|负责人|资金|团队|方案)"
 )
+def _match_len(m: re.Match[str] | None) -> int:
+    return len(m.group()) if m else 0
+
+
 _HONOUR_NEXT = re.compile(f"(?![{CJK}])|称号|荣誉|名单|榜单|等")  # not 入选“X”项目库
 _AWARD_VERB_BEFORE = re.compile(r"(?:入选|荣获|获评|被评为|评为|被授予|获颁|被命名为)(?:了|为)?$")
 _PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务项目|公益项目)$")

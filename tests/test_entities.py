@@ -141,6 +141,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # what one is selected into or named is an honour
         ("该技术入选“全球环保技术50强”，并获得专利。", "全球环保技术50强", "Award"),
         ("2019年，园区被评为“市级研学旅行示范课程”。", "市级研学旅行示范课程", "Award"),
+        # a quoted name whose organisation suffix is longer than a programme suffix (保护中心 over 中心)
+        ("基金会在当地注册成立了一家民办非企业——“平武县青河沟自然保护中心”，负责执行。", "平武县青河沟自然保护中心", "Organization"),
+        ("基金会与其孵化的“青道应对气候变化促进中心”将在未来两周参会。", "青道应对气候变化促进中心", "Organization"),
+        ("企业在西部建设“青云数据中心”。", "青云数据中心", "Project"),
     ],
 )
 
