@@ -157,9 +157,9 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     for gm in _LATIN_GLOSS.finditer(run, cut):
         cut = gm.end()  # X（UITP）|巴士委员会: an acronym gloss closes the name before it
     start += cut
-    junk = _LEADING_JUNK.match(text, start, end_of_stem)
-    if junk and junk.end() < end_of_stem:
-        start = junk.end()
+    junk = _LEADING_JUNK.match(text[start:end_of_stem])
+    if junk and start + junk.end() < end_of_stem:
+        start += junk.end()
     return _strip_leading(text, start, end_of_stem)
 
 
@@ -179,9 +179,9 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
     or regional head and has no organisation suffix of its own; the right part has no head.
     Returns the offset in ``left`` where the joined name begins (after a verb or an earlier name
     before the place: 青松基金会积极参与|龙华区城市管理|和…局), or None."""
-    if not left or not right or _NATIONAL.match(right) or _place_scanner().match_end(right):
-        return None
-    edition = re.match(r"(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", left)
+    if not left or (right and (_NATIONAL.match(right) or _place_scanner().match_end(right))):
+        return None  # an empty right part: the suffix follows the conjunction (X研究|与|促进会)
+    edition = re.match(r"(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", left) or _LEADING_JUNK.match(left)
     offsets = [edition.end() if edition else 0]
     offsets += [a for a, _b in _place_spans(left) if a > offsets[0]]
     for i, first in enumerate(offsets):
@@ -189,8 +189,10 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
         part = left[o:]
         if not part or part[-1] in "院所":
             continue  # 中国林科院|和…: the left part is a name of its own
-        if not _NATIONAL.match(part) and not _place_scanner().match_end(part) and not _REGION_WORD.match(part):
-            continue
+        head = _NATIONAL.match(part) or _REGION_WORD.match(part)
+        head_end = head.end() if head else _place_scanner().match_end(part)
+        if not head_end or (not right and len(part) - head_end < 2):
+            continue  # 北京市|与|联合会: the left part is a place of its own
         if not _suffix_re().search(part):
             return 0 if i == 0 else o  # the edition and leading words are dealt with by the caller
     return None
@@ -1068,7 +1070,7 @@ def _latin_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站|数据中心|公益保护地|保护地)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区))")
+_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站|数据中心|公益保护地|保护地)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区|中心))")
 
 
 def _project_candidates(text: str) -> list[Candidate]:

@@ -145,6 +145,11 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("基金会在当地注册成立了一家民办非企业——“平武县青河沟自然保护中心”，负责执行。", "平武县青河沟自然保护中心", "Organization"),
         ("基金会与其孵化的“青道应对气候变化促进中心”将在未来两周参会。", "青道应对气候变化促进中心", "Organization"),
         ("企业在西部建设“青云数据中心”。", "青云数据中心", "Project"),
+        # X项目中心 is an organisation; conjunctions inside names after a year or right before the suffix
+        ("以青山TNC湿地项目中心的会员为对象。", "青山TNC湿地项目中心", "Organization"),
+        ("再到1987年联合国海洋与渔业发展委员会发布报告。", "联合国海洋与渔业发展委员会", "Organization"),
+        ("中国林业与环境促进会、中国湿地文化研究与促进会等九家组织。", "中国湿地文化研究与促进会", "Organization"),
+        ("北京市与联合会签约。", "北京市与联合会", None),
     ],
 )
 
