@@ -476,6 +476,10 @@ def _named_places_re() -> re.Pattern[str]:
     return re.compile(trie_regex(word_set("natural_places.txt")))
 
 
+_DIRECTION = re.compile(r"(?:东南|西南|东北|西北|东|西|南|北|中)部")
+_PARK_SUFFIXES = frozenset({"国家湿地公园", "湿地公园", "国家公园", "森林公园", "地质公园"})
+
+
 def _natural_candidates(text: str) -> list[Candidate]:
     """Named natural areas and new districts: a stem + a geographic suffix (…国家级自然保护区,
     …湿地公园, …新区, …镇, …湖, …江), and well-known natural places by name (长江, 青藏高原)."""
@@ -495,9 +499,12 @@ def _natural_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(word, b, "Place", None, "place.natural_word", 1))
             continue  # 青山, 海岛: the suffix character ends a common word
         start = _after_verbs(text, left_extend(text, a, max_len=8), a)
-        lead = _place_scanner().match_end(text, start, a)
-        if lead and a - lead >= 2:
-            start = lead  # 成都|天府新区: the seat is a place of its own
+        seat = start
+        while (lead := _place_scanner().match_end(text, start, a)) and a - lead >= 2:
+            seat, start = start, lead  # 成都|天府新区: the seat is a place of its own (广东|广州|X: the last one)
+        direction = _DIRECTION.match(text, start, a)
+        if direction and a - direction.end() >= 2:
+            start = seat = direction.end()  # 青海省东部|湟水流域: a part of the province, not of the name
         stem = text[start:a]
         if not (1 if short else 2) <= len(stem) <= (3 if short else 6) or stem in generic or _NATIONAL.fullmatch(stem):
             continue
@@ -507,6 +514,10 @@ def _natural_candidates(text: str) -> list[Candidate]:
         if name in word_set("not_place_words.txt") or (short and _common_word(name) and not _is_geo_word(name)):
             continue
         if re.search(r"[A-Za-z0-9]", stem):
+            continue
+        if seat < start and m.group() in _PARK_SUFFIXES:
+            # 广州|X国家湿地公园: a park's official name keeps its city (the short form is an alias)
+            out.append(Candidate(seat, b, "Place", None, "place.natural_seat", 1))
             continue
         out.append(Candidate(start, b, "Place", None, "place.natural", 1 if _place_scanner().match_end(stem) else 0))
     for m in _named_places_re().finditer(text):
@@ -1541,6 +1552,18 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
     return out
 
 
+def _seat_aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
+    """广州X国家湿地公园 is also called X国家湿地公园: the park's name without its city."""
+    out = []
+    for m in mentions:
+        if m.rule != "place.natural_seat":
+            continue
+        cut = _place_scanner().match_end(m.key)
+        if cut and len(m.key) - cut >= 4:
+            out.append(Alias(doc.id, m.key, m.key[cut:], "alias.seat", m.text))
+    return out
+
+
 _CASE_TAIL_HEAD = re.compile(r"(?:项目|计划|工程|行动|保护地|平台)$")
 
 
@@ -1833,7 +1856,7 @@ def extract_entities(
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
-    aliases = _aliases(doc, mentions) + _case_tail_aliases(doc, sections, mentions)
+    aliases = _aliases(doc, mentions) + _case_tail_aliases(doc, sections, mentions) + _seat_aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)

@@ -150,6 +150,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("再到1987年联合国海洋与渔业发展委员会发布报告。", "联合国海洋与渔业发展委员会", "Organization"),
         ("中国林业与环境促进会、中国湿地文化研究与促进会等九家组织。", "中国湿地文化研究与促进会", "Organization"),
         ("北京市与联合会签约。", "北京市与联合会", None),
+        # a direction word of the province is no part of a basin's name; a park keeps its city
+        ("青海省东部湟水流域属黄土丘陵区。", "湟水流域", "Place"),
+        ("浙江杭州白鹭国家湿地公园恢复了湿地。", "杭州白鹭国家湿地公园", "Place"),
+        ("四川成都天府新区的社区参与活动。", "天府新区", "Place"),
     ],
 )
 
@@ -506,3 +510,7 @@ def test_case_headline_tail_is_a_short_name() -> None:
     _mentions, aliases = extract_entities(doc, sections, sentences)
     tails = {(a.full, a.short) for a in aliases if a.rule == "alias.case_tail"}
     assert tails == {("探索社区共管机制推动森林保护的青石乡白鹿谷生态体验项目", "白鹿谷生态体验项目")}
+
+
+def test_park_short_name_without_its_city_is_an_alias() -> None:
+    assert ("杭州白鹭国家湿地公园", "白鹭国家湿地公园") in _aliases("杭州白鹭国家湿地公园位于城区。")
