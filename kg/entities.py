@@ -1634,8 +1634,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 # outer mentions whose inner names are kept, and the types a nested name may have
 _NESTING_OUTER = frozenset({"Organization", "Publication", "Event", "Project", "Award"})
-_NESTED_TYPES = frozenset({"Organization", "Place", "Publication"})
-_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named", "place.gazetteer", "quote.title")
+_NESTED_TYPES = frozenset({"Organization", "Place", "Publication", "Project"})
+_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named", "place.gazetteer", "quote.title", "quote.project")
 
 
 def _parent_of_unit(text: str, parent: Candidate, unit: Candidate) -> bool:
@@ -1681,6 +1681,8 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
                 continue  # the seat of a body (长沙|图书馆) is read as part of its name; a theme names places
             if c.type == "Publication" and o.rule != "event.treaty_session":
                 continue  # 《…公约》第N次缔约方会议: the treaty is a title of its own
+            if c.type == "Project" and o.type != "Event":
+                continue  # 2023年“X行动”项目研讨会: a quoted programme the event is about
             out.append(Candidate(c.start, c.end, c.type, c.subtype, "nested." + c.rule, c.priority, c.name))
     return out
 

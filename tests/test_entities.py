@@ -154,6 +154,8 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("青海省东部湟水流域属黄土丘陵区。", "湟水流域", "Place"),
         ("浙江杭州白鹭国家湿地公园恢复了湿地。", "杭州白鹭国家湿地公园", "Place"),
         ("四川成都天府新区的社区参与活动。", "天府新区", "Place"),
+        # a quoted programme inside an event's name is a project of its own
+        ("联合举办的2023年“青蓝伙伴行动”海洋保护公益项目研讨会在厦门召开。", "青蓝伙伴行动", "Project"),
     ],
 )
 
