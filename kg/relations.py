@@ -1358,7 +1358,7 @@ _SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -2204,11 +2204,164 @@ def _edition_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
                 break
 
 
+LOC_LIST_PREFIX = register(
+    Rule("locatedIn.prefix_list", "locatedIn", 0.95, "北京市东城融媒、海淀融媒、…: a division opening the first of a list of like units is the seat of each")
+)
+LOC_NATIONWIDE = register(
+    Rule("locatedIn.nationwide", "locatedIn", 0.85, "在全国多个省市开展“P” / P 参与了中国19个省份的… / 实施地点 全国: P locatedIn 中国")
+)
+LOC_SCENE = register(Rule("locatedIn.scene", "locatedIn", 0.8, "在 X(…会场)，“E”成功举行: the event opening the next clause is at X"))
+LOC_SEAT_TOPIC = register(Rule("locatedIn.seat_topic", "locatedIn", 0.8, "A 是…，坐落于/位于 X…: the sentence's subject is at X"))
+
+_COUNTRY = "中国"
+
+
+def _place_mention(doc_id: str, start: int, key: str, rule: str) -> Mention:
+    """A place the text writes only inside another name (北京市|东城融媒) or as 全国: it joins the
+    graph only where the corpus names that place as an entity of its own."""
+    return Mention(doc_id, start, start + len(key), key, "Place", None, rule, key)
+
+
+def _division_prefix(key: str) -> Place | None:
+    """The province or city (full name, 北京市/河北省) opening a name, if any."""
+    for n in (4, 3):
+        p = _place_info(key[:n])
+        if p is not None and p.name == key[:n] and p.level in ("province", "city"):
+            return p
+    return None
+
+
+def _prefix_list_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """北京市东城融媒、海淀融媒，天津市宝坻融媒，河北省三河融媒、香河融媒: in a list of three or more
+    like local units (short names sharing their head), a province or city opening an item's name
+    is the seat of that item and of the items after it that name no division themselves."""
+    orgs = [m for m in ms if m.type == "Organization"]
+    i = 0
+    while i < len(orgs):
+        run = [orgs[i]]
+        head = orgs[i].key[-2:]
+        for m in orgs[i + 1 :]:
+            if not re.fullmatch(r"\s*[、，,]\s*", text[run[-1].end : m.start]) or not m.key.endswith(head):
+                break
+            run.append(m)
+        i += len(run)
+        if len(run) < 3:
+            continue
+        seat: Mention | None = None
+        for m in run:
+            p = _division_prefix(m.key)
+            rest = len(m.key) - (len(p.name) if p else 0)
+            if rest > 6:
+                seat = None  # 北京市企业家环保基金会、…: full names of their own, not local units
+                break
+            if p is not None:
+                seat = _place_mention(m.doc_id, m.start, p.name, "rel.place_prefix")
+            if seat is not None:
+                yield _rel(m, "locatedIn", seat, sent, LOC_LIST_PREFIX)
+
+
+_NATIONWIDE = re.compile(
+    r"在(?:全国|国内)(?:范围内)?(?:[\d一二三四五六七八九十百多数几]+\s*个)?(?:多个|各地|各个)?(?:省市|省份|省区|地区|城市|市县|区县|县市|省)?(?:的[^，。；]{1,10}?)?"
+)
+_NATIONWIDE_COVER = re.compile(r"(?:参与了?|覆盖了?|遍及|走进了?|惠及)(?:全国|中国)\s*[\d一二三四五六七八九十百多数几]+\s*个(?:省份|省区|省市|省|城市|地区)")
+
+
+def _nationwide_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    projects = frozenset({"Project"})
+    for m in _NATIONWIDE.finditer(text, sent.start, sent.end):
+        adv = re.match(r"(?:(?:" + _adverb_alt() + r")\s*)*", text[m.end() : sent.end])
+        verb = _LOC_VERB.match(text, m.end() + adv.end(), sent.end)
+        if verb is None or re.search(r"率先|首|第一", text[m.end() : verb.end()]):
+            continue  # 在全国率先建立: a ranking, not a place
+        if any(x.type == "Place" for x in window(ms, verb.end(), _clause_end(text, verb.end(), sent.end))):
+            continue  # 在全国建成 A、B…: the listed places are the locations
+        after = verb.end() + re.match(r"了?", text[verb.end() : verb.end() + 1]).end()
+        subj = group_after(ms, text, after, projects, _clause_end(text, after, sent.end), max_gap=1)
+        if not subj:
+            subj = [x for x in _loc_subject(ctx, sent, ms, m.start(), after) if x.type == "Project"]
+        seat = _place_mention(sent.doc_id, m.start() + 1, _COUNTRY, "rel.nationwide")
+        for s in subj:
+            yield _rel(s, "locatedIn", seat, sent, LOC_NATIONWIDE)
+    for m in _NATIONWIDE_COVER.finditer(text, sent.start, sent.end):
+        subj = group_before(ms, text, m.start(), projects, _clause_start(text, sent.start, m.start()))
+        seat = _place_mention(sent.doc_id, m.start(), _COUNTRY, "rel.nationwide")
+        for s in subj:
+            yield _rel(s, "locatedIn", seat, sent, LOC_NATIONWIDE)
+
+
+def _nationwide_case_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """A case book's 实施地点 field reading 全国(多个地区): the case project is at 中国."""
+    text = res.document.text
+    for sec in res.sections:
+        value = dict(sec.fields).get("实施地点", "").strip()
+        if sec.kind != "case" or not value.startswith(("全国", "中国全国")):
+            continue
+        project = _case_project(sec, ms)
+        pos = text.find(value[:2], sec.start, sec.end)
+        if project is None or pos < 0:
+            continue
+        sent = Sentence(res.document.id, -1, pos, pos + len(value), value, sec.index)
+        yield _rel(project, "locatedIn", _place_mention(res.document.id, pos, _COUNTRY, "rel.nationwide"), sent, LOC_NATIONWIDE)
+
+
+_SCENE_HELD = re.compile(r"[\s”\"]*(?:[^，。；]{0,6}?)(?:成功|顺利|隆重|圆满|正式)?(?:举行|举办|召开|开幕|启幕)")
+
+
+def _scene_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在迪拜 X 中心，“E”发布会成功举行: the place phrase opening the sentence is the event's seat."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    if not text.startswith("在", lead):
+        return
+    end = _clause_end(text, lead, sent.end)
+    if end >= sent.end or end - lead > 40 or re.search(r"支持|指导|帮助|下$", text[lead:end]):
+        return
+    locs, _e = _places_after(ms, text, lead + 1, end)
+    if not locs:
+        return
+    finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+    nxt = lead_next = _LEAD.match(text, end + 1, sent.end).end()
+    evs = group_after(ms, text, lead_next, frozenset({"Event"}), sent.end, max_gap=1)
+    if len(evs) != 1 or not _SCENE_HELD.match(text, evs[0].end) or evs[0].start - nxt > 1:
+        return
+    for o in finest:
+        if allowed("locatedIn", evs[0], o):
+            yield _rel(evs[0], "locatedIn", o, sent, LOC_SCENE)
+
+
+_SEAT_VERB = re.compile(r"(?:坐落于|坐落在|位于|地处)")
+
+
+def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 是…的重要基地之一，坐落于北京西北郊…: the clause dropped its subject, the sentence's
+    subject (an organisation, project or event) is at the places right after the verb."""
+    text = ctx.text
+    types = frozenset({"Organization", "Project", "Event"})
+    for v in _SEAT_VERB.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, v.start())
+        if clause <= sent.start or not _adverbs_only().match(text[clause : v.start()]):
+            continue
+        locs, _e = _places_after(ms, text, v.end(), sent.end)
+        if not locs:
+            continue
+        subj = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= clause]
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for s in subj:
+            for o in finest:
+                if allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_SEAT_TOPIC)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
     yield from _sub_event_relations(ctx, sent, ms)
     yield from _programme_item_relations(ctx, sent, ms)
+    yield from _prefix_list_relations(sent, ms, ctx.text)
+    yield from _nationwide_relations(ctx, sent, ms)
+    yield from _scene_place_relations(ctx, sent, ms)
+    yield from _seat_topic_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
@@ -2242,6 +2395,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_staff_list_relations(res, ms))
     out.extend(_reference_relations(res, ms))
     out.extend(_edition_relations(res, ms))
+    out.extend(_nationwide_case_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:

@@ -137,6 +137,53 @@ CASES = [
         {"partOf"},
         {("2024年远山区社区花园计划", "partOf", "社区花园计划")},
     ),
+    (
+        "a division opening items of a list of like local units is the seat of each",
+        "此次活动首批联动浙江省青田融媒、龙泉融媒，福建省浦城融媒、松溪融媒等8家融媒体中心。",
+        {"locatedIn"},
+        {
+            ("浙江省青田融媒", "locatedIn", "浙江省"),
+            ("龙泉融媒", "locatedIn", "浙江省"),
+            ("福建省浦城融媒", "locatedIn", "福建省"),
+            ("松溪融媒", "locatedIn", "福建省"),
+        },
+    ),
+    (
+        "a list of full organisation names: a division in the first name says nothing of the others",
+        "北京市企业家环保基金会、青禾公益基金会、远山基金会共同发起该项目。",
+        {"locatedIn"},
+        set(),
+    ),
+    (
+        "在全国多个省市开展“P”: P locatedIn 中国",
+        "近日，青禾环保基金会在全国多个省市持续开展“青禾云书屋”公益项目。",
+        {"locatedIn"},
+        {("青禾云书屋", "locatedIn", "中国")},
+    ),
+    (
+        "在全国率先建立: a ranking, not a place",
+        "近日，“青禾云书屋”项目在全国率先建立乡村阅读网络。",
+        {"locatedIn"},
+        set(),
+    ),
+    (
+        "在 X…，“E”成功举行: the place phrase opening the sentence is the event's seat",
+        "当地时间11月30日下午，在迪拜COP28中国馆，“长江零碳企业”纪实报告发布会成功举行。",
+        {"locatedIn"},
+        {("长江零碳企业纪实报告发布会", "locatedIn", "迪拜")},
+    ),
+    (
+        "A 是…，坐落于 X: the sentence's subject",
+        "明德大学是中国重要的科研基地之一，坐落于杭州西湖之畔，自1920年建校以来人才辈出。",
+        {"locatedIn"},
+        {("明德大学", "locatedIn", "杭州")},
+    ),
+    (
+        "E 在 X畔顺利开展",
+        "2024年青湖渔政协助巡护骨干培训班在江西鄱阳湖畔顺利开展。",
+        {"locatedIn"},
+        {("2024年青湖渔政协助巡护骨干培训班", "locatedIn", "鄱阳湖")},
+    ),
 ]
 
 
