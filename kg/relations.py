@@ -164,6 +164,15 @@ _TIME = (
 )
 
 
+# A 联合 23 家公益机构 / 携手 [an unrecognised name] + verb: co-actors without a recognised name
+# between the subject and its verb leave the subject in place
+_CO_ACTOR_GAP = (
+    rf"(?:联合|携手|会同|与|和)\s*(?:{_NUM}\s*(?:家|个|所|位|名)[^，。；、“”《》的]{{0,10}}?"
+    r"(?:机构|单位|组织|企业|伙伴|公司|团体|高校|院校|基金会|媒体)"
+    r"|(?<=联合|携手|会同)[^，。；、：:“”《》（）()的\s]{2,16}?)"
+)
+
+
 # unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
 # short run without clause punctuation or verbs of a new clause)
 _UNKNOWN_ITEMS = re.compile(
@@ -192,8 +201,9 @@ def _adverb_alt() -> str:
 @cache
 def _gap_before() -> re.Pattern[str]:
     adv = _adverb_alt()
+    advs = rf"(?:(?:{adv}|{_TIME})[\s“”\"]*)*"
     return re.compile(
-        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*(?:(?:{adv}|{_TIME})[\s“”\"]*)*$"
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?$"
     )
 
 
@@ -460,7 +470,7 @@ def _sentence_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 _SUPPORT_UNDER = re.compile(
-    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|帮助|推动|倡导|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
+    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
 )
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
@@ -522,10 +532,12 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         else:
             after = re.match(r"[，,\s]*", text[m.end() : sent.end]).end() + m.end()
             targets = group_after(ms, text, after, rule.object_types, sent.end, max_gap=1)
+        # 在 A 的资助下 (money only): funds; 在 A 的倡议/发起下: initiates
+        under_rule = _UNDER_RULES.get(re.sub(r"[^\u4e00-\u9fff]|等.*的|的|大力|鼎力|全力|积极|共同|下$", "", m.group()), rule)
         for s in backers:
             for o in targets:
-                if allowed(pred, s, o):
-                    yield _rel(s, pred, o, sent, rule)
+                if allowed(under_rule.predicate, s, o):
+                    yield _rel(s, under_rule.predicate, o, sent, under_rule)
         return
 
     # subject: the group before the trigger, 由 A 主办, 本次X, or the sentence's dropped subject
@@ -588,6 +600,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
             if not subj:
                 subj = _clause_topic(ctx, sent, ms, clause_start, rule.subject_types)
+        elif pred == "implements" and (appos := _clause_final_org(ms, text, clause_start, t.start(), sent.start)):
+            subj, mode = appos, "carried"
         elif ctx.case_orgs and sent.section in ctx.case_orgs and "Organization" in rule.subject_types:
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):
@@ -709,6 +723,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
+        obj = []  # A 联合 23 家机构成立了 X联盟: X is what they made, not a partner
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
@@ -719,6 +735,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     if a.key != b.key and allowed(pred, a, b):
                         yield _rel(a, pred, b, sent, rule)
         return
+    if rule.id == "initiates.launch" and obj and mode in ("direct", "by"):
+        yield from _co_initiator_pairs(subj, obj, sent, text)
+    if pred == "publishes":
+        subj = subj + [o for o in _speaker_orgs(ms, text, subj) if o not in subj]
     subj = subj + [c for c in co if c not in subj]
     if rule.id == "memberOf.join":
         # A 加入 N: A memberOf N (a network, alliance or association, not a company)
@@ -1027,6 +1047,195 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
 def _clause_start(text: str, floor: int, pos: int) -> int:
     cut = max(text.rfind(c, floor, pos) for c in "，；：,;")
     return cut + 1 if cut >= floor else floor
+
+
+# --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
+
+CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+
+FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
+INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
+_UNDER_RULES = {"资助": FUND_UNDER, "捐助": FUND_UNDER, "捐赠": FUND_UNDER, "倡议": INIT_UNDER, "发起": INIT_UNDER}
+
+# verbs of making between 联合 and a name: the name is the thing made, not a partner
+_MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
+
+
+def _co_initiator_pairs(subj: list[Mention], obj: list[Mention], sent: Sentence, text: str) -> Iterator[Relation]:
+    """由 A 和 B 发起 X: the two or three organisations of one coordinated subject group are partners
+    (FORMAT: 共同发起 -> partnersWith; 联合发起 / bare 发起 by a pair states the same)."""
+    orgs = [x for x in subj if x.type == "Organization"]
+    if not 2 <= len(orgs) <= 3 or len(orgs) != len(subj):
+        return
+    if re.search(r"(?:联合|携手|会同|与|同|跟)[\s“”\"]*$", text[max(sent.start, subj[0].start - 3) : subj[0].start]):
+        return  # X 联合 A、B 发起: the group is X's co-actor side (X partners with each, not they together)
+    if "等" in text[subj[-1].end : obj[0].start if obj[0].start > subj[-1].end else subj[-1].end]:
+        return  # A、B 等发起: an open list
+    for a, b in combinations(orgs, 2):
+        if a.key.startswith(b.key) or b.key.startswith(a.key):
+            continue
+        if allowed("partnersWith", a, b):
+            yield _rel(a, "partnersWith", b, sent, CO_INITIATORS)
+
+
+def _speaker_orgs(ms: list[Mention], text: str, subj: list[Mention]) -> list[Mention]:
+    """X基金会海洋项目总监甲发布《Y》: the organisation whose officer releases a publication."""
+    out = []
+    for p in subj:
+        if p.type != "Person":
+            continue
+        before = [x for x in ms if x.end <= p.start and p.start - x.end <= 16]
+        if before and before[-1].type == "Organization" and _org_role_tail().fullmatch(text[before[-1].end : p.start]):
+            out.append(before[-1])
+    return out
+
+
+def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int, floor: int) -> list[Mention]:
+    """…成立 B，作为…运营主体 / 项目机构为 A，负责…: a clause opening with the verb (after adverbs)
+    continues the organisation that closed the previous clause."""
+    if clause_start <= floor or not _adverbs_only().match(text[clause_start:pos]):
+        return []
+    prev = [x for x in ms if x.end <= clause_start]
+    if not prev or prev[-1].type != "Organization" or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s”\"]*[，,]", text[prev[-1].end : clause_start]):
+        return []
+    return [prev[-1]]
+
+
+@cache
+def _pub_gap() -> re.Pattern[str]:
+    return re.compile(
+        rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+    )
+
+
+def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
+    for a, b in pairwise(ms):
+        if a.type != "Organization" or b.type != "Publication":
+            continue
+        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+            yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
+
+
+@cache
+def _role_predicates() -> dict[str, tuple[str, str]]:
+    """role word -> (predicate, scope) from resources/rel_role_predicates.tsv."""
+    return {row[0]: (row[1], row[2]) for row in load_table("rel_role_predicates.tsv")}
+
+
+ROLE_RULES = {
+    pred: register(Rule(f"{pred}.role", pred, 0.85 if pred == "implements" else 0.7, f"A 作为(X 的)…{word}: A {pred} X (named in the phrase, else of the context)"))
+    for pred, word in (("implements", "运营主体/执行机构"), ("organizes", "主办方/承办单位"), ("initiates", "发起方"), ("supports", "支持单位/指导单位"))
+}
+LABEL_RULES = {
+    pred: register(Rule(f"{pred}.label_line", pred, 0.7, f"notice line '{word}：A、B': each organisation {pred} the event/project the notice is about"))
+    for pred, word in (("organizes", "主办单位/承办单位"), ("initiates", "发起单位"), ("supports", "指导单位/支持单位"), ("funds", "资助方"), ("implements", "执行单位"))
+}
+
+
+@cache
+def _role_phrase_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
+    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?![\u4e00-\u9fff])")
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w in sorted(_role_predicates(), key=len, reverse=True))
+    return re.compile(rf"(?:[-*•·]\s*)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
+
+
+def _role_target(ctx: Ctx, sent: Sentence, ms: list[Mention], pred: str, a: int, b: int) -> Mention | None:
+    """What a role phrase at [a, b) is about: a name or 本次X inside it, else a project/event of the
+    sentence (the nearest before, then the first after), else the case project or latest event."""
+    types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
+    inner = [x for x in ms if a <= x.start and x.end <= b and x.type in types]
+    if inner:
+        return inner[0]
+    an = _anaphor_re().search(ctx.text, a, b)
+    if an is not None:
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+        ref = _resolve_head(ctx, sent, an.start(), head, types)
+        if ref is not None:
+            return ref
+    before = [x for x in ms if x.end <= a and x.type in types]
+    if before:
+        return before[-1]
+    after = [x for x in ms if x.start >= b and x.type in types]
+    if after:
+        return after[0]
+    if "Project" in types and sent.section in ctx.case_projects:
+        return ctx.case_projects[sent.section]
+    return _latest_event(ctx, sent, a) if "Event" in types else None
+
+
+def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 作为 P 的项目执行方 / 设立 A 和 B 作为…运营主体 / 成立 B，作为…运营主体 / A 作为本次论坛的主办方."""
+    text = ctx.text
+    orgs = frozenset({"Organization"})
+    for m in _role_phrase_re().finditer(text, sent.start, sent.end):
+        pred = _role_predicates()[m.group(1)][0]
+        clause = _clause_start(text, sent.start, m.start())
+        subj = group_before(ms, text, m.start(), orgs, clause)
+        if not subj:
+            by = text.rfind("由", clause, m.start())
+            if by >= 0:
+                subj = group_after(ms, text, by + 1, orgs, m.start(), max_gap=1)
+        if not subj:
+            subj = _clause_final_org(ms, text, clause, m.start(), sent.start)
+        target = _role_target(ctx, sent, ms, pred, m.start(), m.end())
+        for a in subj:
+            if target is not None and allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, ROLE_RULES[pred])
+
+
+def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
+    """The event or project a notice is about: the latest one named before ``pos`` (within 3000
+    characters), else the first one of the document."""
+    types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
+    before = [m for m in window(ctx.ms, max(0, pos - 3000), pos) if m.end <= pos and m.type in types]
+    if before:
+        return before[-1]
+    return next((m for m in ctx.ms if m.type in types), None)
+
+
+def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
+    """Event-notice lines: 主办单位：A、B / 指导单位：C / 承办：D (a list of organisations, maybe
+    continued on lines holding nothing but names): each organisation relates to the notice's
+    event or project by the label's predicate. A label opens a line or a clause, or follows the
+    last name of the previous label's list (lines the normaliser joined)."""
+    text = ctx.text
+    ms = ctx.ms
+    org_ends = {m.end for m in ms if m.type == "Organization"}
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000" or m.start() in org_ends]
+    for i, m in enumerate(labels):
+        pred = _role_predicates()[m.group(1)][0]
+        limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        stop = re.compile(r"[。\n；;]").search(text, m.end(), limit)
+        end = stop.start() if stop else limit
+        # continuation lines made of names only (承办单位：\nA\nB)
+        while stop is not None and stop.group() == "\n" and end < limit:
+            nxt = re.compile(r"\n").search(text, stop.end(), limit)
+            line_end = nxt.start() if nxt else limit
+            inside = [x for x in window(ms, stop.end(), line_end) if x.end <= line_end]
+            rest = text[stop.end() : line_end]
+            for x in reversed(inside):
+                rest = rest[: x.start - stop.end()] + rest[x.end - stop.end() :]
+            if not inside or not re.fullmatch(r"[\s、，,“”\"]*", rest) or any(x.type != "Organization" for x in inside):
+                break
+            end, stop = line_end, nxt
+        members = [x for x in window(ms, m.end(), end) if x.end <= end and x.type == "Organization"]
+        if not members:
+            continue
+        target = _notice_target(ctx, pred, m.start())
+        if target is None:
+            continue
+        sent = Sentence(doc_id, -1, m.start(), end, text[m.start() : end], -1)
+        for a in members:
+            if allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, LABEL_RULES[pred])
 
 
 # --- structural rules -------------------------------------------------------------------------
@@ -2426,7 +2635,10 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_purpose_relations(ctx, sent, in_sent))
         out.extend(_invite_relations(ctx, sent, in_sent))
         out.extend(_structure_relations(ctx, sent, in_sent))
+        out.extend(_nominal_publication_relations(sent, in_sent, text))
+        out.extend(_role_phrase_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
+    out.extend(_label_line_relations(ctx, res.document.id))
     seen = set()
     unique = []
     for r in out:
