@@ -73,7 +73,7 @@ FUND_ROLE = register(Rule("funds.role", "funds", 0.85, "A 作为(主要)捐资�
 FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)授信/资助/捐赠/投资: A funds P"))
 FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.8, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
-STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.9, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
+STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.95, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
 SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.9, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
 LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.9, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.9, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
@@ -2023,6 +2023,10 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
     text = res.document.text
     role_re = re.compile(rf"(?:{_role_alt()})")
     by_start = {m.start: m for m in ms}
+    orgs_by_key: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Organization":
+            orgs_by_key.setdefault(m.key, m)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     i = 0
     while i < len(lines):
@@ -2032,21 +2036,36 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
         i += 1
         if org is None:
             continue
+        unknown = 0
         while i < len(lines):
             la, lb = lines[i]
             off = la + (len(text[la:lb]) - len(text[la:lb].lstrip()))
             person = by_start.get(off)
             rest = text[person.end : lb].strip() if person is not None else ""
+            if person is None and unknown < 2 and _staff_line_unrecognised(text[la:lb], ms, la, lb, role_re):
+                unknown += 1  # Terry Townshend 项目顾问: a staff line whose name was not recognised
+                i += 1
+                continue
             if person is None or person.type != "Person" or not rest or len(rest) > 30 or not role_re.search(rest):
                 break
-            if _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]]):
-                i += 1
-                continue  # 甲 北京代表处首席代表: the person works for a unit of the heading's organisation
-            if any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
+            employer: Mention | None = org
+            unit = _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]])
+            if unit:
+                # 甲 北京代表处首席代表 / 乙 建筑学院副院长: the heading's unit, when the document
+                # names it in full (X基金会北京代表处, X大学建筑学院)
+                employer = orgs_by_key.get(org.key + rest[: unit.end()].strip())
+            elif any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
                 break
-            sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
-            yield _rel(person, "worksFor", org, sent, STAFF_LIST, (("role", rest),))
+            if employer is not None:
+                sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
+                yield _rel(person, "worksFor", employer, sent, STAFF_LIST, (("role", rest),))
             i += 1
+
+
+def _staff_line_unrecognised(line: str, ms: list[Mention], la: int, lb: int, role_re: re.Pattern[str]) -> bool:
+    """A short line 'Name Role' whose name the recogniser missed (a Latin name, a rare name)."""
+    m = re.fullmatch(r"\s*([A-Za-z][A-Za-z .·'-]{2,40}?|[\u4e00-\u9fff·]{2,4})\s*(\S.{1,28})\s*", line)
+    return m is not None and role_re.search(m.group(2)) is not None and not any(la <= x.start < lb for x in ms if x.type == "Organization")
 
 
 _REFERENCE_LINE = re.compile(r"[ \t]*(?:[-*•·]\s*)?(?:[\[［【(（]\s*\d{1,3}\s*[\]］】)）]\s*)+(?=\S)")
@@ -2562,6 +2581,118 @@ def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
                     yield _rel(s, "locatedIn", o, sent, LOC_SEAT_TOPIC)
 
 
+BIO_CARD = register(Rule("worksFor.bio_card", "worksFor", 0.9, "a name line, then lines 'ORG（alias）(前)ROLE' (an author's or juror's card): each organisation"))
+ORG_NAME_ROLE = register(Rule("worksFor.org_name_role", "worksFor", 0.85, "ORG + person + ROLE (清华大学国际处甲处长)"))
+FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (于2018年)成立 B中心/委员会/办公室…: the unit B subOrganizationOf A"))
+
+
+@cache
+def _card_role_re() -> re.Pattern[str]:
+    role = _role_alt()
+    return re.compile(
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+    )
+
+
+def _bio_card_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """马克平 / (Latin name) / blank / 中国科学院植物研究所研究员， / 国际自然保护联盟 (IUCN) ⏎
+    亚洲区会员委员会主席 …: every card line opening with an organisation and ending with a title."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    role_re = _card_role_re()
+    for idx, (a, b) in enumerate(lines):
+        line = text[a:b]
+        off = a + len(line) - len(line.lstrip())
+        person = by_start.get(off)
+        if person is None or person.type != "Person" or text[person.end : b].strip():
+            continue
+        j, blanks = idx + 1, 0
+        while j < len(lines) and blanks <= 1:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                blanks += 1
+                j += 1
+                continue
+            if re.fullmatch(r"[(（]?[A-Za-z][A-Za-z .·'-]*[)）]?", body):
+                j += 1  # the name in Latin letters
+                continue
+            break
+        emitted = 0
+        while j < len(lines) and emitted < 12:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                break
+            start = la + len(text[la:lb]) - len(text[la:lb].lstrip())
+            org = by_start.get(start)
+            if org is None or org.type != "Organization":
+                if _CARD_OTHER.fullmatch(body) or _JURY_LINE.match(body):
+                    j += 1  # a title of a body the recogniser did not name: skip the line
+                    continue
+                break
+            end = lb
+            m = role_re.fullmatch(text[org.end : end])
+            if m is None and j + 1 < len(lines):
+                # 国际自然保护联盟 (IUCN) ⏎ 亚洲区会员委员会主席: a card line wrapped after the name
+                nb = lines[j + 1][1]
+                m = role_re.fullmatch(text[org.end : nb])
+                if m is not None and not any(x.start >= lines[j + 1][0] and x.end <= nb and x.type == "Organization" for x in ms):
+                    j += 1
+                    end = nb
+                else:
+                    m = None
+            if m is None:
+                break
+            quals: tuple[tuple[str, str], ...] = (("role", re.sub(r"\s+", "", m.group(2))),)
+            if m.group(1):
+                quals += (("former", "true"),)
+            sent = Sentence(res.document.id, -1, la, end, re.sub(r"\s+", "", text[la:end]), -1)
+            if allowed("worksFor", person, org):
+                yield _rel(person, "worksFor", org, sent, BIO_CARD, quals)
+            emitted += 1
+            j += 1
+
+
+_JURY_LINE = re.compile(r"[^\s]{2,16}?(?:评委|评审委员)")
+# a card line naming a body the recogniser missed (Species 2000国际项目董事会成员，): skipped
+_CARD_OTHER = re.compile(r"[^，。；：:]{2,36}?(?:成员|委员|主席|理事|顾问|主任|主编|教授|研究员|院士|会长|理事长|秘书长|总裁|官)[，,；;。]?")
+
+
+def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """清华大学国际处甲处长 / X基金会北京代表处乙首席代表: an organisation, the person, then the title."""
+    role = _role_alt()
+    after = re.compile(rf"\s?((?:{role})(?:兼(?:{role}))*)(?=[\s，。；、,;：:）)和及与等带]|$)")
+    for o, p in pairwise(ms):
+        if o.type != "Organization" or p.type != "Person" or p.start - o.end > 1 or text[o.end : p.start].strip():
+            continue
+        if re.search(rf"(?:{role})\s*$", text[max(sent.start, p.start - 8) : p.start]):
+            continue  # ORG ROLE 甲: the role-before-name rules' case
+        m = after.match(text, p.end, sent.end)
+        if m and allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """青海省林业和草原局于2018年成立青海省林业碳汇服务中心: a body founding a unit (a centre, office,
+    committee) is its parent; 发起成立 (co-founding a network or an independent body) is not."""
+    orgs = frozenset({"Organization"})
+    for t in re.finditer(r"(?<!发起)(?<!注册)(?<!联合)(?<!共同)成立(?:了)?", text[sent.start : sent.end]):
+        pos = sent.start + t.start()
+        parent = group_before(ms, text, pos, orgs, _clause_start(text, sent.start, pos))
+        units = group_after(ms, text, sent.start + t.end(), orgs, sent.end, max_gap=1)
+        if len(parent) != 1 or len(units) != 1 or not _UNIT_END.search(units[0].key):
+            continue
+        if units[0].key.startswith(parent[0].key):
+            continue  # X学会成立X学会Y分会: the name-nesting rule's case
+        if allowed("subOrganizationOf", units[0], parent[0]):
+            yield _rel(units[0], "subOrganizationOf", parent[0], sent, FOUND_UNIT)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -2571,6 +2702,8 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _nationwide_relations(ctx, sent, ms)
     yield from _scene_place_relations(ctx, sent, ms)
     yield from _seat_topic_relations(ctx, sent, ms)
+    yield from _org_name_role_relations(sent, ms, ctx.text)
+    yield from _found_unit_relations(sent, ms, ctx.text)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
@@ -2605,6 +2738,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_reference_relations(res, ms))
     out.extend(_edition_relations(res, ms))
     out.extend(_nationwide_case_relations(res, ms))
+    out.extend(_bio_card_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:

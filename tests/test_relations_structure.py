@@ -184,9 +184,76 @@ CASES = [
         {"locatedIn"},
         {("2024年青湖渔政协助巡护骨干培训班", "locatedIn", "鄱阳湖")},
     ),
+    (
+        "a body founding a unit (a centre) is its parent; 发起成立 and a network are not units",
+        "2019年，云南省林业和草原局于2019年成立云南省林业碳汇服务中心，负责碳汇监测。青禾协会于2019年发起成立远山湿地保护中心。",
+        {"subOrganizationOf"},
+        {("云南省林业碳汇服务中心", "subOrganizationOf", "云南省林业和草原局")},
+    ),
+    (
+        "founding a network: no unit",
+        "2019年，云南省林业和草原局成立云南省湿地保护联盟。",
+        {"subOrganizationOf"},
+        set(),
+    ),
+    (
+        "ORG + person + ROLE: 机构周明远首席代表、机构林可欣处长带领的团队",
+        "特别感谢青禾环保基金会北京代表处周明远首席代表、明德大学国际处林可欣处长带领的工作团队的大量细致工作。",
+        {"worksFor"},
+        {("周明远", "worksFor", "青禾环保基金会北京代表处")},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("desc", "text", "preds", "want"), CASES, ids=[c[0] for c in CASES])
 def test_structure_cases(desc: str, text: str, preds: set[str], want: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == want, desc
+
+
+BIO_CARD = """青禾环保基金会长期关注湿地保护与社区发展，本期邀请多位专家撰文分享他们的经验与思考，以下为作者简介与正文内容。
+
+林远航
+(Lin Yuanhang)
+
+远山生态协会理事长
+明德大学环境学院教授，
+国际湿地保护联盟
+亚洲区执行主席，
+Wetland 2030国际项目董事会成员，
+南湖科技有限公司前首席执行官
+
+林远航认为，湿地保护需要政府、企业和公众的共同参与，只有形成合力，才能真正扭转湿地面积减少的趋势。
+"""
+
+
+def test_bio_card() -> None:
+    """A name line, a Latin name, then card lines ORG (前)ROLE, one wrapped after the name and one
+    naming an unrecognised body (skipped): every organisation, the former one marked."""
+    res = process_document(make_document(BIO_CARD))
+    got = {(r.subject.key, r.object.key): dict(r.qualifiers) for r in res.relations if r.predicate == "worksFor"}
+    assert set(got) == {
+        ("林远航", "远山生态协会"),
+        ("林远航", "明德大学环境学院"),
+        ("林远航", "国际湿地保护联盟"),
+        ("林远航", "南湖科技有限公司"),
+    }
+    assert got[("林远航", "南湖科技有限公司")] == {"role": "首席执行官", "former": "true"}
+    assert got[("林远航", "国际湿地保护联盟")]["role"].endswith("主席")
+
+
+STAFF = """青禾环保基金会北京代表处成立于2010年。工作组成员如下，排名不分先后，感谢每一位成员在项目执行过程中付出的辛勤努力与专业贡献。
+
+青禾环保基金会
+周明远 北京代表处首席代表
+Anna Berg 生态保护顾问
+林可欣 传播部经理
+"""
+
+
+def test_staff_list_units_and_unrecognised_names() -> None:
+    """Under an organisation heading: a unit of it named in full elsewhere is the employer; a line
+    whose name was not recognised does not end the list."""
+    assert triples(STAFF, {"worksFor"}) == {
+        ("周明远", "worksFor", "青禾环保基金会北京代表处"),
+        ("林可欣", "worksFor", "青禾环保基金会"),
+    }
