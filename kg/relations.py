@@ -124,7 +124,8 @@ DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "organizes": (frozenset({"Organization", "Person"}), frozenset({"Event"})),
     "participatesIn": (frozenset({"Organization", "Person"}), frozenset({"Event", "Project"})),
     "locatedIn": (frozenset({"Organization", "Project", "Event"}), frozenset({"Place"})),
-    "receivedAward": (frozenset({"Organization", "Project", "Person"}), frozenset({"Award"})),
+    # a city or a park holds titles too (国际湿地城市, 自然教育基地)
+    "receivedAward": (frozenset({"Organization", "Project", "Person", "Place"}), frozenset({"Award"})),
     "memberOf": (frozenset({"Organization", "Person"}), frozenset({"Organization"})),
     "worksFor": (frozenset({"Person"}), frozenset({"Organization"})),
     "publishes": (frozenset({"Organization", "Person"}), frozenset({"Publication"})),
@@ -2693,6 +2694,103 @@ def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Itera
             yield _rel(units[0], "subOrganizationOf", parent[0], sent, FOUND_UNIT)
 
 
+AWARD_CASE = register(
+    Rule("award.case_subject", "receivedAward", 0.85, "case block: 该技术/该项目 … 获得 A、B 等奖项 / (dropped subject) 荣获“W奖” / 取得…奖项，如 A 和 B: the case project")
+)
+AWARD_TITLE = register(Rule("award.title", "receivedAward", 0.8, "A (a place too) 荣获/获评/被…授予 “W”称号: A received the title"))
+
+_CASE_PRONOUN = re.compile(r"(?:该|本)?(?:技术|项目|模式|平台|案例|系统|产品)(?![\u4e00-\u9fff]{0,2}的)")
+_PRIZE_VERB = re.compile(r"(?:多次|先后|连续|还|也|曾|均|并)*(?:荣获|获得|获颁|荣膺|斩获|喜获|连获|入选)(?:了)?")
+_POINT_HEADING = re.compile(r"[■•●◆\-*\s]*[^，。；：:\s]{1,10}[：:]\s*")
+_AWARD_LIST = re.compile(r"[^，。；]{0,16}?奖项[，,：:]\s*(?:如|包括|例如)")
+
+
+def _case_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Awards of a case block's project: a clause whose subject is 该技术/该项目 (the project or its
+    core technique), or a clause that dropped its subject when the sentence names no other actor."""
+    case = ctx.case_projects.get(sent.section)
+    if case is None:
+        return
+    text = ctx.text
+    actors = frozenset({"Organization", "Person", "Project", "Place"})
+    if any(x.key != case.key for x in sentence_subject(ctx, sent, ms, actors)):
+        return  # the sentence's own subject gets the award (award.win)
+    cuts = [sent.start] + [m.end() for m in re.finditer(r"[，,；;]", text[sent.start : sent.end])]
+    topic = False
+    for k, c in enumerate(cuts):
+        c = c if k == 0 else sent.start + c
+        end = _clause_end(text, c, sent.end)
+        lead = _LEAD.match(text, c, end).end()
+        heading = _POINT_HEADING.match(text, lead, end)  # ■ 核心技术创新：…
+        lead = _LEAD.match(text, heading.end(), end).end() if heading else lead
+        pron = _CASE_PRONOUN.match(text, lead, end)
+        if pron and _PRIZE_VERB.search(text, pron.end(), end):
+            topic = True  # 该技术获得…、多次获得 A、B 等奖项
+        verb = _PRIZE_VERB.match(text, pron.end() if pron else lead, end)
+        if verb is None and not topic:
+            more = _AWARD_LIST.match(text, lead, sent.end) if re.match(r"取得|获得", text[lead : lead + 2]) else None
+            if more is None:
+                continue
+            # 取得多项专利和国家奖项，如 A 和 B 等
+            end = _clause_end(text, more.end(), sent.end)
+            verb = more
+        verb_pos = lead if verb is None else verb.end()
+        if not topic and not pron and (verb is None or text[lead : verb.start()].strip()):
+            continue
+        for a in ms:
+            if a.type == "Award" and verb_pos <= a.start and a.end <= end and allowed("receivedAward", case, a):
+                yield _rel(case, "receivedAward", a, sent, AWARD_CASE, _year_of(text[sent.start : end]))
+
+
+AWARD_MEMBERS = register(
+    Rule("award.with_members", "receivedAward", 0.8, "A 及(N家)会员单位(-B) 荣获/获评 W / 荣获此奖项: A (and B) received W")
+)
+_WITH_MEMBERS = re.compile(r"\s*(?:及|与|和)(?:其)?(?:[\d一二三四五六七八九十]+\s*家)?(?:会员|成员)(?:单位|机构)[^，。；]{0,30}?(?:分别|共同|均|也)?\s*$")
+_AWARD_WIN = re.compile(r"(?:荣获|获评|获得|荣膺|获颁)(?:了)?")
+
+
+def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """中国X促进会及5家会员单位获评“W” / A 与会员单位“B”共同荣获“W” / …荣获此奖项 (the award named
+    before): the network (and a member named in the phrase) received the award."""
+    text = ctx.text
+    for v in _AWARD_WIN.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, v.start())
+        orgs = [m for m in ms if clause <= m.start and m.end <= v.start() and m.type == "Organization"]
+        head = next((o for o in orgs if _WITH_MEMBERS.match(text[o.end : v.start()])), None)
+        if head is None:
+            continue
+        subj = [head] + [o for o in orgs if o.start > head.end]
+        end = _clause_end(text, v.end(), sent.end)
+        awards = [a for a in ms if a.type == "Award" and v.end() <= a.start and a.end <= end]
+        if not awards and re.match(r"\s*(?:此|该|这一?)(?:奖项|奖|荣誉)", text[v.end() : end]):
+            prev = [a for a in window(ctx.ms, max(0, v.start() - 400), v.start()) if a.type == "Award"]
+            awards = prev[-1:]
+        for s_ in subj:
+            for a in awards:
+                if allowed("receivedAward", s_, a):
+                    yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
+
+
+_TITLE_VERB = re.compile(r"(?:荣获|获评|获得|被[^，。；]{0,10}?授予|被评为|授予)(?:了)?(?:首批|首届|全国首批)?[\s“\"]*")
+
+
+def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """海口市荣获首批“国际湿地城市”称号 / X公园先后被多家机构授予“Y”称号: a title (an award) of a
+    place, an organisation or a project, named right before the verb."""
+    types = frozenset({"Place", "Organization", "Project"})
+    for v in _TITLE_VERB.finditer(text, sent.start, sent.end):
+        aw = next((a for a in ms if a.start >= v.end() - 1 and a.start - v.end() <= 1), None)
+        if aw is None or aw.type != "Award" or not re.match(r"[\s”\"]*(?:荣誉)?称号", text[aw.end : aw.end + 5]):
+            continue
+        clause = _clause_start(text, sent.start, v.start())
+        subj = group_before(ms, text, v.start(), types, clause)
+        if subj and re.search(r"在[\s“\"]*$", text[clause : subj[0].start]):
+            continue  # 在海口荣获…: the place of the ceremony
+        for s in subj:
+            if allowed("receivedAward", s, aw):
+                yield _rel(s, "receivedAward", aw, sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -2704,6 +2802,9 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _seat_topic_relations(ctx, sent, ms)
     yield from _org_name_role_relations(sent, ms, ctx.text)
     yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _case_award_relations(ctx, sent, ms)
+    yield from _title_relations(sent, ms, ctx.text)
+    yield from _member_award_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
