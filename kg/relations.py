@@ -2108,6 +2108,9 @@ def _network_in_context(ctx: Ctx, pos: int) -> Mention | None:
     return nets[-1] if nets else None
 
 
+_LISTED_PARTNER = re.compile(r"\s*、\s*(?:战略|核心|重要)?(?:合作)?伙伴(?:单位|机构)?\s*")
+
+
 def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Mention]:
     """A listed enumeration of organisations (lenient: separators of up to 4 characters)."""
     out: list[Mention] = []
@@ -2116,8 +2119,10 @@ def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Me
         if m.start < pos or m.end > ceiling:
             continue
         gap = text[last : m.start]
-        if len(gap.strip(" “”\"")) > (2 if not out else 4) or re.search(r"[。；与]|以及|合作伙伴", gap):
+        if len(gap.strip(" “”\"")) > (2 if not out else 8) or re.search(r"[。；与]|以及", gap):
             break
+        if ("伙伴" in gap or len(gap.strip(" “”\"")) > 4) and not (out and _LISTED_PARTNER.fullmatch(gap)):
+            break  # 成员包括 A、B，合作伙伴包括 C: a new list; but A、战略合作伙伴B is an item of this one
         if m.type == "Organization":
             out.append(m)
             last = m.end

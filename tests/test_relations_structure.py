@@ -229,6 +229,22 @@ CASES = [
         {"receivedAward"},
         {("远山环保联合会", "receivedAward", "绿色发展十大案例")},
     ),
+    (
+        "member list: an item qualified as 战略合作伙伴 stays in the list",
+        "远山湿地保护联盟成员包括青禾环保基金会、明德公益基金会、战略合作伙伴星河公益基金会。",
+        {"memberOf"},
+        {
+            ("青禾环保基金会", "memberOf", "远山湿地保护联盟"),
+            ("明德公益基金会", "memberOf", "远山湿地保护联盟"),
+            ("星河公益基金会", "memberOf", "远山湿地保护联盟"),
+        },
+    ),
+    (
+        "member list: 合作伙伴包括 opens a new list",
+        "远山湿地保护联盟成员包括青禾环保基金会、明德公益基金会，合作伙伴包括星河公益基金会。",
+        {"memberOf"},
+        {("青禾环保基金会", "memberOf", "远山湿地保护联盟"), ("明德公益基金会", "memberOf", "远山湿地保护联盟")},
+    ),
 ]
 
 
