@@ -2676,6 +2676,8 @@ def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> It
     for o, p in pairwise(ms):
         if o.type != "Organization" or p.type != "Person" or p.start - o.end > 1 or text[o.end : p.start].strip():
             continue
+        if re.match(r"(?:原|前|副|代|常务)", p.key):
+            continue  # X局原副局长: a title prefix read as a name
         if re.search(rf"(?:{role})\s*$", text[max(sent.start, p.start - 8) : p.start]):
             continue  # ORG ROLE 甲: the role-before-name rules' case
         m = after.match(text, p.end, sent.end)

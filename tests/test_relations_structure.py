@@ -300,3 +300,21 @@ def test_staff_list_units_and_unrecognised_names() -> None:
         ("周明远", "worksFor", "青禾环保基金会北京代表处"),
         ("林可欣", "worksFor", "青禾环保基金会"),
     }
+
+
+def test_org_name_role_skips_title_prefixes() -> None:
+    """ORG + person + ROLE; a title prefix (原副) read as a name is no person."""
+    from kg.model import Sentence
+    from kg.relations import _org_name_role_relations
+
+    def run(text: str, person: str) -> set[tuple[str, str, str]]:
+        org = "远山市湿地管理局"
+        ms = [
+            Mention("d", 0, len(org), org, "Organization", "GovernmentAgency", "test", org),
+            Mention("d", len(org), len(org) + len(person), person, "Person", None, "test", person),
+        ]
+        sent = Sentence("d", 0, 0, len(text), text, -1)
+        return {(r.subject.key, r.predicate, r.object.key) for r in _org_name_role_relations(sent, ms, text)}
+
+    assert run("远山市湿地管理局林可欣处长出席。", "林可欣") == {("林可欣", "worksFor", "远山市湿地管理局")}
+    assert run("远山市湿地管理局原副局长", "原副") == set()
