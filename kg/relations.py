@@ -2672,7 +2672,7 @@ _CARD_OTHER = re.compile(r"[^，。；：:]{2,36}?(?:成员|委员|主席|理事
 def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """清华大学国际处甲处长 / X基金会北京代表处乙首席代表: an organisation, the person, then the title."""
     role = _role_alt()
-    after = re.compile(rf"\s?((?:{role})(?:兼(?:{role}))*)(?=[\s，。；、,;：:）)和及与等带]|$)")
+    after = re.compile(rf"\s?((?:{role})(?:兼(?:{role}))*)(?!助理|秘书|级|长)")
     for o, p in pairwise(ms):
         if o.type != "Organization" or p.type != "Person" or p.start - o.end > 1 or text[o.end : p.start].strip():
             continue
