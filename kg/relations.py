@@ -73,7 +73,7 @@ FUND_ROLE = register(Rule("funds.role", "funds", 0.85, "A 作为(主要)捐资�
 FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)授信/资助/捐赠/投资: A funds P"))
 FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.8, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
-STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.9, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
+STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.95, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
 SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.9, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
 LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.9, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.9, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
@@ -124,7 +124,8 @@ DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "organizes": (frozenset({"Organization", "Person"}), frozenset({"Event"})),
     "participatesIn": (frozenset({"Organization", "Person"}), frozenset({"Event", "Project"})),
     "locatedIn": (frozenset({"Organization", "Project", "Event"}), frozenset({"Place"})),
-    "receivedAward": (frozenset({"Organization", "Project", "Person"}), frozenset({"Award"})),
+    # a city or a park holds titles too (国际湿地城市, 自然教育基地)
+    "receivedAward": (frozenset({"Organization", "Project", "Person", "Place"}), frozenset({"Award"})),
     "memberOf": (frozenset({"Organization", "Person"}), frozenset({"Organization"})),
     "worksFor": (frozenset({"Person"}), frozenset({"Organization"})),
     "publishes": (frozenset({"Organization", "Person"}), frozenset({"Publication"})),
@@ -1567,7 +1568,7 @@ _SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -2023,6 +2024,10 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
     text = res.document.text
     role_re = re.compile(rf"(?:{_role_alt()})")
     by_start = {m.start: m for m in ms}
+    orgs_by_key: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Organization":
+            orgs_by_key.setdefault(m.key, m)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     i = 0
     while i < len(lines):
@@ -2032,21 +2037,36 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
         i += 1
         if org is None:
             continue
+        unknown = 0
         while i < len(lines):
             la, lb = lines[i]
             off = la + (len(text[la:lb]) - len(text[la:lb].lstrip()))
             person = by_start.get(off)
             rest = text[person.end : lb].strip() if person is not None else ""
+            if person is None and unknown < 2 and _staff_line_unrecognised(text[la:lb], ms, la, lb, role_re):
+                unknown += 1  # Terry Townshend 项目顾问: a staff line whose name was not recognised
+                i += 1
+                continue
             if person is None or person.type != "Person" or not rest or len(rest) > 30 or not role_re.search(rest):
                 break
-            if _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]]):
-                i += 1
-                continue  # 甲 北京代表处首席代表: the person works for a unit of the heading's organisation
-            if any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
+            employer: Mention | None = org
+            unit = _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]])
+            if unit:
+                # 甲 北京代表处首席代表 / 乙 建筑学院副院长: the heading's unit, when the document
+                # names it in full (X基金会北京代表处, X大学建筑学院)
+                employer = orgs_by_key.get(org.key + rest[: unit.end()].strip())
+            elif any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
                 break
-            sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
-            yield _rel(person, "worksFor", org, sent, STAFF_LIST, (("role", rest),))
+            if employer is not None:
+                sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
+                yield _rel(person, "worksFor", employer, sent, STAFF_LIST, (("role", rest),))
             i += 1
+
+
+def _staff_line_unrecognised(line: str, ms: list[Mention], la: int, lb: int, role_re: re.Pattern[str]) -> bool:
+    """A short line 'Name Role' whose name the recogniser missed (a Latin name, a rare name)."""
+    m = re.fullmatch(r"\s*([A-Za-z][A-Za-z .·'-]{2,40}?|[\u4e00-\u9fff·]{2,4})\s*(\S.{1,28})\s*", line)
+    return m is not None and role_re.search(m.group(2)) is not None and not any(la <= x.start < lb for x in ms if x.type == "Organization")
 
 
 _REFERENCE_LINE = re.compile(r"[ \t]*(?:[-*•·]\s*)?(?:[\[［【(（]\s*\d{1,3}\s*[\]］】)）]\s*)+(?=\S)")
@@ -2088,6 +2108,9 @@ def _network_in_context(ctx: Ctx, pos: int) -> Mention | None:
     return nets[-1] if nets else None
 
 
+_LISTED_PARTNER = re.compile(r"\s*、\s*(?:战略|核心|重要)?(?:合作)?伙伴(?:单位|机构)?\s*")
+
+
 def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Mention]:
     """A listed enumeration of organisations (lenient: separators of up to 4 characters)."""
     out: list[Mention] = []
@@ -2096,8 +2119,10 @@ def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Me
         if m.start < pos or m.end > ceiling:
             continue
         gap = text[last : m.start]
-        if len(gap.strip(" “”\"")) > (2 if not out else 4) or re.search(r"[。；与]|以及|合作伙伴", gap):
+        if len(gap.strip(" “”\"")) > (2 if not out else 8) or re.search(r"[。；与]|以及", gap):
             break
+        if ("伙伴" in gap or len(gap.strip(" “”\"")) > 4) and not (out and _LISTED_PARTNER.fullmatch(gap)):
+            break  # 成员包括 A、B，合作伙伴包括 C: a new list; but A、战略合作伙伴B is an item of this one
         if m.type == "Organization":
             out.append(m)
             last = m.end
@@ -2413,11 +2438,380 @@ def _edition_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
                 break
 
 
+LOC_LIST_PREFIX = register(
+    Rule("locatedIn.prefix_list", "locatedIn", 0.95, "北京市东城融媒、海淀融媒、…: a division opening the first of a list of like units is the seat of each")
+)
+LOC_NATIONWIDE = register(
+    Rule("locatedIn.nationwide", "locatedIn", 0.85, "在全国多个省市开展“P” / P 参与了中国19个省份的… / 实施地点 全国: P locatedIn 中国")
+)
+LOC_SCENE = register(Rule("locatedIn.scene", "locatedIn", 0.8, "在 X(…会场)，“E”成功举行: the event opening the next clause is at X"))
+LOC_SEAT_TOPIC = register(Rule("locatedIn.seat_topic", "locatedIn", 0.8, "A 是…，坐落于/位于 X…: the sentence's subject is at X"))
+
+_COUNTRY = "中国"
+
+
+def _place_mention(doc_id: str, start: int, key: str, rule: str) -> Mention:
+    """A place the text writes only inside another name (北京市|东城融媒) or as 全国: it joins the
+    graph only where the corpus names that place as an entity of its own."""
+    return Mention(doc_id, start, start + len(key), key, "Place", None, rule, key)
+
+
+def _division_prefix(key: str) -> Place | None:
+    """The province or city (full name, 北京市/河北省) opening a name, if any."""
+    for n in (4, 3):
+        p = _place_info(key[:n])
+        if p is not None and p.name == key[:n] and p.level in ("province", "city"):
+            return p
+    return None
+
+
+def _prefix_list_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """北京市东城融媒、海淀融媒，天津市宝坻融媒，河北省三河融媒、香河融媒: in a list of three or more
+    like local units (short names sharing their head), a province or city opening an item's name
+    is the seat of that item and of the items after it that name no division themselves."""
+    orgs = [m for m in ms if m.type == "Organization"]
+    i = 0
+    while i < len(orgs):
+        run = [orgs[i]]
+        head = orgs[i].key[-2:]
+        for m in orgs[i + 1 :]:
+            if not re.fullmatch(r"\s*[、，,]\s*", text[run[-1].end : m.start]) or not m.key.endswith(head):
+                break
+            run.append(m)
+        i += len(run)
+        if len(run) < 3:
+            continue
+        seat: Mention | None = None
+        for m in run:
+            p = _division_prefix(m.key)
+            rest = len(m.key) - (len(p.name) if p else 0)
+            if rest > 6:
+                seat = None  # 北京市企业家环保基金会、…: full names of their own, not local units
+                break
+            if p is not None:
+                seat = _place_mention(m.doc_id, m.start, p.name, "rel.place_prefix")
+            if seat is not None:
+                yield _rel(m, "locatedIn", seat, sent, LOC_LIST_PREFIX)
+
+
+_NATIONWIDE = re.compile(
+    r"在(?:全国|国内)(?:范围内)?(?:[\d一二三四五六七八九十百多数几]+\s*个)?(?:多个|各地|各个)?(?:省市|省份|省区|地区|城市|市县|区县|县市|省)?(?:的[^，。；]{1,10}?)?"
+)
+_NATIONWIDE_COVER = re.compile(r"(?:参与了?|覆盖了?|遍及|走进了?|惠及)(?:全国|中国)\s*[\d一二三四五六七八九十百多数几]+\s*个(?:省份|省区|省市|省|城市|地区)")
+
+
+def _nationwide_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    projects = frozenset({"Project"})
+    for m in _NATIONWIDE.finditer(text, sent.start, sent.end):
+        adv = re.match(r"(?:(?:" + _adverb_alt() + r")\s*)*", text[m.end() : sent.end])
+        verb = _LOC_VERB.match(text, m.end() + adv.end(), sent.end)
+        if verb is None or re.search(r"率先|首|第一", text[m.end() : verb.end()]):
+            continue  # 在全国率先建立: a ranking, not a place
+        if any(x.type == "Place" for x in window(ms, verb.end(), _clause_end(text, verb.end(), sent.end))):
+            continue  # 在全国建成 A、B…: the listed places are the locations
+        after = verb.end() + re.match(r"了?", text[verb.end() : verb.end() + 1]).end()
+        subj = group_after(ms, text, after, projects, _clause_end(text, after, sent.end), max_gap=1)
+        if not subj:
+            subj = [x for x in _loc_subject(ctx, sent, ms, m.start(), after) if x.type == "Project"]
+        seat = _place_mention(sent.doc_id, m.start() + 1, _COUNTRY, "rel.nationwide")
+        for s in subj:
+            yield _rel(s, "locatedIn", seat, sent, LOC_NATIONWIDE)
+    for m in _NATIONWIDE_COVER.finditer(text, sent.start, sent.end):
+        subj = group_before(ms, text, m.start(), projects, _clause_start(text, sent.start, m.start()))
+        seat = _place_mention(sent.doc_id, m.start(), _COUNTRY, "rel.nationwide")
+        for s in subj:
+            yield _rel(s, "locatedIn", seat, sent, LOC_NATIONWIDE)
+
+
+def _nationwide_case_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """A case book's 实施地点 field reading 全国(多个地区): the case project is at 中国."""
+    text = res.document.text
+    for sec in res.sections:
+        value = dict(sec.fields).get("实施地点", "").strip()
+        if sec.kind != "case" or not value.startswith(("全国", "中国全国")):
+            continue
+        project = _case_project(sec, ms)
+        pos = text.find(value[:2], sec.start, sec.end)
+        if project is None or pos < 0:
+            continue
+        sent = Sentence(res.document.id, -1, pos, pos + len(value), value, sec.index)
+        yield _rel(project, "locatedIn", _place_mention(res.document.id, pos, _COUNTRY, "rel.nationwide"), sent, LOC_NATIONWIDE)
+
+
+_SCENE_HELD = re.compile(r"[\s”\"]*(?:[^，。；]{0,6}?)(?:成功|顺利|隆重|圆满|正式)?(?:举行|举办|召开|开幕|启幕)")
+
+
+def _scene_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在迪拜 X 中心，“E”发布会成功举行: the place phrase opening the sentence is the event's seat."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    if not text.startswith("在", lead):
+        return
+    end = _clause_end(text, lead, sent.end)
+    if end >= sent.end or end - lead > 40 or re.search(r"支持|指导|帮助|下$", text[lead:end]):
+        return
+    locs, _e = _places_after(ms, text, lead + 1, end)
+    if not locs:
+        return
+    finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+    nxt = lead_next = _LEAD.match(text, end + 1, sent.end).end()
+    evs = group_after(ms, text, lead_next, frozenset({"Event"}), sent.end, max_gap=1)
+    if len(evs) != 1 or not _SCENE_HELD.match(text, evs[0].end) or evs[0].start - nxt > 1:
+        return
+    for o in finest:
+        if allowed("locatedIn", evs[0], o):
+            yield _rel(evs[0], "locatedIn", o, sent, LOC_SCENE)
+
+
+_SEAT_VERB = re.compile(r"(?:坐落于|坐落在|位于|地处)")
+
+
+def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 是…的重要基地之一，坐落于北京西北郊…: the clause dropped its subject, the sentence's
+    subject (an organisation, project or event) is at the places right after the verb."""
+    text = ctx.text
+    types = frozenset({"Organization", "Project", "Event"})
+    for v in _SEAT_VERB.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, v.start())
+        if clause <= sent.start or not _adverbs_only().match(text[clause : v.start()]):
+            continue
+        locs, _e = _places_after(ms, text, v.end(), sent.end)
+        if not locs:
+            continue
+        subj = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= clause]
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for s in subj:
+            for o in finest:
+                if allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_SEAT_TOPIC)
+
+
+BIO_CARD = register(Rule("worksFor.bio_card", "worksFor", 0.9, "a name line, then lines 'ORG（alias）(前)ROLE' (an author's or juror's card): each organisation"))
+ORG_NAME_ROLE = register(Rule("worksFor.org_name_role", "worksFor", 0.85, "ORG + person + ROLE (清华大学国际处甲处长)"))
+FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (于2018年)成立 B中心/委员会/办公室…: the unit B subOrganizationOf A"))
+
+
+@cache
+def _card_role_re() -> re.Pattern[str]:
+    role = _role_alt()
+    return re.compile(
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+    )
+
+
+def _bio_card_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """马克平 / (Latin name) / blank / 中国科学院植物研究所研究员， / 国际自然保护联盟 (IUCN) ⏎
+    亚洲区会员委员会主席 …: every card line opening with an organisation and ending with a title."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    role_re = _card_role_re()
+    for idx, (a, b) in enumerate(lines):
+        line = text[a:b]
+        off = a + len(line) - len(line.lstrip())
+        person = by_start.get(off)
+        if person is None or person.type != "Person" or text[person.end : b].strip():
+            continue
+        j, blanks = idx + 1, 0
+        while j < len(lines) and blanks <= 1:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                blanks += 1
+                j += 1
+                continue
+            if re.fullmatch(r"[(（]?[A-Za-z][A-Za-z .·'-]*[)）]?", body):
+                j += 1  # the name in Latin letters
+                continue
+            break
+        emitted = 0
+        while j < len(lines) and emitted < 12:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                break
+            start = la + len(text[la:lb]) - len(text[la:lb].lstrip())
+            org = by_start.get(start)
+            if org is None or org.type != "Organization":
+                if _CARD_OTHER.fullmatch(body) or _JURY_LINE.match(body):
+                    j += 1  # a title of a body the recogniser did not name: skip the line
+                    continue
+                break
+            end = lb
+            m = role_re.fullmatch(text[org.end : end])
+            if m is None and j + 1 < len(lines):
+                # 国际自然保护联盟 (IUCN) ⏎ 亚洲区会员委员会主席: a card line wrapped after the name
+                nb = lines[j + 1][1]
+                m = role_re.fullmatch(text[org.end : nb])
+                if m is not None and not any(x.start >= lines[j + 1][0] and x.end <= nb and x.type == "Organization" for x in ms):
+                    j += 1
+                    end = nb
+                else:
+                    m = None
+            if m is None:
+                break
+            quals: tuple[tuple[str, str], ...] = (("role", re.sub(r"\s+", "", m.group(2))),)
+            if m.group(1):
+                quals += (("former", "true"),)
+            sent = Sentence(res.document.id, -1, la, end, re.sub(r"\s+", "", text[la:end]), -1)
+            if allowed("worksFor", person, org):
+                yield _rel(person, "worksFor", org, sent, BIO_CARD, quals)
+            emitted += 1
+            j += 1
+
+
+_JURY_LINE = re.compile(r"[^\s]{2,16}?(?:评委|评审委员)")
+# a card line naming a body the recogniser missed (Species 2000国际项目董事会成员，): skipped
+_CARD_OTHER = re.compile(r"[^，。；：:]{2,36}?(?:成员|委员|主席|理事|顾问|主任|主编|教授|研究员|院士|会长|理事长|秘书长|总裁|官)[，,；;。]?")
+
+
+def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """清华大学国际处甲处长 / X基金会北京代表处乙首席代表: an organisation, the person, then the title."""
+    role = _role_alt()
+    after = re.compile(rf"\s?((?:{role})(?:兼(?:{role}))*)(?!助理|秘书|级|长)")
+    for o, p in pairwise(ms):
+        if o.type != "Organization" or p.type != "Person" or p.start - o.end > 1 or text[o.end : p.start].strip():
+            continue
+        if re.match(r"(?:原|前|副|代|常务)", p.key):
+            continue  # X局原副局长: a title prefix read as a name
+        if re.search(rf"(?:{role})\s*$", text[max(sent.start, p.start - 8) : p.start]):
+            continue  # ORG ROLE 甲: the role-before-name rules' case
+        m = after.match(text, p.end, sent.end)
+        if m and allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """青海省林业和草原局于2018年成立青海省林业碳汇服务中心: a body founding a unit (a centre, office,
+    committee) is its parent; 发起成立 (co-founding a network or an independent body) is not."""
+    orgs = frozenset({"Organization"})
+    for t in re.finditer(r"(?<!发起)(?<!注册)(?<!联合)(?<!共同)成立(?:了)?", text[sent.start : sent.end]):
+        pos = sent.start + t.start()
+        parent = group_before(ms, text, pos, orgs, _clause_start(text, sent.start, pos))
+        units = group_after(ms, text, sent.start + t.end(), orgs, sent.end, max_gap=1)
+        if len(parent) != 1 or len(units) != 1 or not _UNIT_END.search(units[0].key):
+            continue
+        if units[0].key.startswith(parent[0].key):
+            continue  # X学会成立X学会Y分会: the name-nesting rule's case
+        if allowed("subOrganizationOf", units[0], parent[0]):
+            yield _rel(units[0], "subOrganizationOf", parent[0], sent, FOUND_UNIT)
+
+
+AWARD_CASE = register(
+    Rule("award.case_subject", "receivedAward", 0.85, "case block: 该技术/该项目 … 获得 A、B 等奖项 / (dropped subject) 荣获“W奖” / 取得…奖项，如 A 和 B: the case project")
+)
+AWARD_TITLE = register(Rule("award.title", "receivedAward", 0.8, "A (a place too) 荣获/获评/被…授予 “W”称号: A received the title"))
+
+_CASE_PRONOUN = re.compile(r"(?:该|本)?(?:技术|项目|模式|平台|案例|系统|产品)(?![\u4e00-\u9fff]{0,2}的)")
+_PRIZE_VERB = re.compile(r"(?:多次|先后|连续|还|也|曾|均|并)*(?:荣获|获得|获颁|荣膺|斩获|喜获|连获|入选)(?:了)?")
+_POINT_HEADING = re.compile(r"[■•●◆\-*\s]*[^，。；：:\s]{1,10}[：:]\s*")
+_AWARD_LIST = re.compile(r"[^，。；]{0,16}?奖项[，,：:]\s*(?:如|包括|例如)")
+
+
+def _case_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Awards of a case block's project: a clause whose subject is 该技术/该项目 (the project or its
+    core technique), or a clause that dropped its subject when the sentence names no other actor."""
+    case = ctx.case_projects.get(sent.section)
+    if case is None:
+        return
+    text = ctx.text
+    actors = frozenset({"Organization", "Person", "Project", "Place"})
+    if any(x.key != case.key for x in sentence_subject(ctx, sent, ms, actors)):
+        return  # the sentence's own subject gets the award (award.win)
+    cuts = [sent.start] + [m.end() for m in re.finditer(r"[，,；;]", text[sent.start : sent.end])]
+    topic = False
+    for k, c in enumerate(cuts):
+        c = c if k == 0 else sent.start + c
+        end = _clause_end(text, c, sent.end)
+        lead = _LEAD.match(text, c, end).end()
+        heading = _POINT_HEADING.match(text, lead, end)  # ■ 核心技术创新：…
+        lead = _LEAD.match(text, heading.end(), end).end() if heading else lead
+        pron = _CASE_PRONOUN.match(text, lead, end)
+        if pron and _PRIZE_VERB.search(text, pron.end(), end):
+            topic = True  # 该技术获得…、多次获得 A、B 等奖项
+        verb = _PRIZE_VERB.match(text, pron.end() if pron else lead, end)
+        if verb is None and not topic:
+            more = _AWARD_LIST.match(text, lead, sent.end) if re.match(r"取得|获得", text[lead : lead + 2]) else None
+            if more is None:
+                continue
+            # 取得多项专利和国家奖项，如 A 和 B 等
+            end = _clause_end(text, more.end(), sent.end)
+            verb = more
+        verb_pos = lead if verb is None else verb.end()
+        if not topic and not pron and (verb is None or text[lead : verb.start()].strip()):
+            continue
+        for a in ms:
+            if a.type == "Award" and verb_pos <= a.start and a.end <= end and allowed("receivedAward", case, a):
+                yield _rel(case, "receivedAward", a, sent, AWARD_CASE, _year_of(text[sent.start : end]))
+
+
+AWARD_MEMBERS = register(
+    Rule("award.with_members", "receivedAward", 0.8, "A 及(N家)会员单位(-B) 荣获/获评 W / 荣获此奖项: A (and B) received W")
+)
+_WITH_MEMBERS = re.compile(r"\s*(?:及|与|和)(?:其)?(?:[\d一二三四五六七八九十]+\s*家)?(?:会员|成员)(?:单位|机构)[^，。；]{0,30}?(?:分别|共同|均|也)?\s*$")
+_AWARD_WIN = re.compile(r"(?:荣获|获评|获得|荣膺|获颁)(?:了)?")
+
+
+def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """中国X促进会及5家会员单位获评“W” / A 与会员单位“B”共同荣获“W” / …荣获此奖项 (the award named
+    before): the network (and a member named in the phrase) received the award."""
+    text = ctx.text
+    for v in _AWARD_WIN.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, v.start())
+        orgs = [m for m in ms if clause <= m.start and m.end <= v.start() and m.type == "Organization"]
+        head = next((o for o in orgs if _WITH_MEMBERS.match(text[o.end : v.start()])), None)
+        if head is None:
+            continue
+        subj = [head] + [o for o in orgs if o.start > head.end]
+        end = _clause_end(text, v.end(), sent.end)
+        awards = [a for a in ms if a.type == "Award" and v.end() <= a.start and a.end <= end]
+        if not awards and re.match(r"\s*(?:此|该|这一?)(?:奖项|奖|荣誉)", text[v.end() : end]):
+            prev = [a for a in window(ctx.ms, max(0, v.start() - 400), v.start()) if a.type == "Award"]
+            awards = prev[-1:]
+        for s_ in subj:
+            for a in awards:
+                if allowed("receivedAward", s_, a):
+                    yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
+
+
+_TITLE_VERB = re.compile(r"(?:荣获|获评|获得|被[^，。；]{0,10}?授予|被评为|授予)(?:了)?(?:首批|首届|全国首批)?[\s“\"]*")
+
+
+def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """海口市荣获首批“国际湿地城市”称号 / X公园先后被多家机构授予“Y”称号: a title (an award) of a
+    place, an organisation or a project, named right before the verb."""
+    types = frozenset({"Place", "Organization", "Project"})
+    for v in _TITLE_VERB.finditer(text, sent.start, sent.end):
+        aw = next((a for a in ms if a.start >= v.end() - 1 and a.start - v.end() <= 1), None)
+        if aw is None or aw.type != "Award" or not re.match(r"[\s”\"]*(?:荣誉)?称号", text[aw.end : aw.end + 5]):
+            continue
+        clause = _clause_start(text, sent.start, v.start())
+        subj = group_before(ms, text, v.start(), types, clause)
+        if subj and re.search(r"在[\s“\"]*$", text[clause : subj[0].start]):
+            continue  # 在海口荣获…: the place of the ceremony
+        for s in subj:
+            if allowed("receivedAward", s, aw):
+                yield _rel(s, "receivedAward", aw, sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
     yield from _sub_event_relations(ctx, sent, ms)
     yield from _programme_item_relations(ctx, sent, ms)
+    yield from _prefix_list_relations(sent, ms, ctx.text)
+    yield from _nationwide_relations(ctx, sent, ms)
+    yield from _scene_place_relations(ctx, sent, ms)
+    yield from _seat_topic_relations(ctx, sent, ms)
+    yield from _org_name_role_relations(sent, ms, ctx.text)
+    yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _case_award_relations(ctx, sent, ms)
+    yield from _title_relations(sent, ms, ctx.text)
+    yield from _member_award_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
@@ -2451,6 +2845,8 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_staff_list_relations(res, ms))
     out.extend(_reference_relations(res, ms))
     out.extend(_edition_relations(res, ms))
+    out.extend(_nationwide_case_relations(res, ms))
+    out.extend(_bio_card_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:

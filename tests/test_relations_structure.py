@@ -137,9 +137,184 @@ CASES = [
         {"partOf"},
         {("2024年远山区社区花园计划", "partOf", "社区花园计划")},
     ),
+    (
+        "a division opening items of a list of like local units is the seat of each",
+        "此次活动首批联动浙江省青田融媒、龙泉融媒，福建省浦城融媒、松溪融媒等8家融媒体中心。",
+        {"locatedIn"},
+        {
+            ("浙江省青田融媒", "locatedIn", "浙江省"),
+            ("龙泉融媒", "locatedIn", "浙江省"),
+            ("福建省浦城融媒", "locatedIn", "福建省"),
+            ("松溪融媒", "locatedIn", "福建省"),
+        },
+    ),
+    (
+        "a list of full organisation names: a division in the first name says nothing of the others",
+        "北京市企业家环保基金会、青禾公益基金会、远山基金会共同发起该项目。",
+        {"locatedIn"},
+        set(),
+    ),
+    (
+        "在全国多个省市开展“P”: P locatedIn 中国",
+        "近日，青禾环保基金会在全国多个省市持续开展“青禾云书屋”公益项目。",
+        {"locatedIn"},
+        {("青禾云书屋", "locatedIn", "中国")},
+    ),
+    (
+        "在全国率先建立: a ranking, not a place",
+        "近日，“青禾云书屋”项目在全国率先建立乡村阅读网络。",
+        {"locatedIn"},
+        set(),
+    ),
+    (
+        "在 X…，“E”成功举行: the place phrase opening the sentence is the event's seat",
+        "当地时间11月30日下午，在迪拜COP28中国馆，“长江零碳企业”纪实报告发布会成功举行。",
+        {"locatedIn"},
+        {("长江零碳企业纪实报告发布会", "locatedIn", "迪拜")},
+    ),
+    (
+        "A 是…，坐落于 X: the sentence's subject",
+        "明德大学是中国重要的科研基地之一，坐落于杭州西湖之畔，自1920年建校以来人才辈出。",
+        {"locatedIn"},
+        {("明德大学", "locatedIn", "杭州")},
+    ),
+    (
+        "E 在 X畔顺利开展",
+        "2024年青湖渔政协助巡护骨干培训班在江西鄱阳湖畔顺利开展。",
+        {"locatedIn"},
+        {("2024年青湖渔政协助巡护骨干培训班", "locatedIn", "鄱阳湖")},
+    ),
+    (
+        "a body founding a unit (a centre) is its parent; 发起成立 and a network are not units",
+        "2019年，云南省林业和草原局于2019年成立云南省林业碳汇服务中心，负责碳汇监测。青禾协会于2019年发起成立远山湿地保护中心。",
+        {"subOrganizationOf"},
+        {("云南省林业碳汇服务中心", "subOrganizationOf", "云南省林业和草原局")},
+    ),
+    (
+        "founding a network: no unit",
+        "2019年，云南省林业和草原局成立云南省湿地保护联盟。",
+        {"subOrganizationOf"},
+        set(),
+    ),
+    (
+        "ORG + person + ROLE: 机构周明远首席代表、机构林可欣处长带领的团队",
+        "特别感谢青禾环保基金会北京代表处周明远首席代表、明德大学国际处林可欣处长带领的工作团队的大量细致工作。",
+        {"worksFor"},
+        {("周明远", "worksFor", "青禾环保基金会北京代表处")},
+    ),
+    (
+        "case block: 该技术…多次获得 A、B 等奖项; 取得…奖项，如 C 和 D; a named organisation keeps its own award",
+        "项目名称\n青川餐厨垃圾资源化项目\n\n项目机构\n青川县环保科技有限公司\n\n项目介绍\n"
+        "■ 核心技术创新：该技术获得多项荣誉、多次获得“绿色科技金奖”、“环保创新奖”等奖项。\n"
+        "■ 技术创新。项目创新的“好氧堆肥”技术简单可靠，取得多项专利和国家奖项，如“国家绿色工厂认证”和“2021年度环保技术进步奖”等。\n"
+        "■ 青禾环保基金会荣获“公益之星奖”。\n",
+        {"receivedAward"},
+        {
+            ("青川餐厨垃圾资源化项目", "receivedAward", "绿色科技金奖"),
+            ("青川餐厨垃圾资源化项目", "receivedAward", "环保创新奖"),
+            ("青川餐厨垃圾资源化项目", "receivedAward", "国家绿色工厂认证"),
+            ("青川餐厨垃圾资源化项目", "receivedAward", "2021年度环保技术进步奖"),
+            ("青禾环保基金会", "receivedAward", "公益之星奖"),
+        },
+    ),
+    (
+        "a city's title (称号); 在 X 荣获: X is where, not who",
+        "2018年昆明市荣获首批“国际花园城市”称号，知名度大大提高。青禾环保基金会在昆明市荣获“绿色先锋奖”称号。",
+        {"receivedAward"},
+        {("昆明市", "receivedAward", "国际花园城市"), ("青禾环保基金会", "receivedAward", "绿色先锋奖")},
+    ),
+    (
+        "A 及N家会员单位荣获此奖项: the award named before",
+        "论坛发布了“绿色发展十大案例”，远山环保联合会及5家会员单位荣获此奖项。",
+        {"receivedAward"},
+        {("远山环保联合会", "receivedAward", "绿色发展十大案例")},
+    ),
+    (
+        "member list: an item qualified as 战略合作伙伴 stays in the list",
+        "远山湿地保护联盟成员包括青禾环保基金会、明德公益基金会、战略合作伙伴星河公益基金会。",
+        {"memberOf"},
+        {
+            ("青禾环保基金会", "memberOf", "远山湿地保护联盟"),
+            ("明德公益基金会", "memberOf", "远山湿地保护联盟"),
+            ("星河公益基金会", "memberOf", "远山湿地保护联盟"),
+        },
+    ),
+    (
+        "member list: 合作伙伴包括 opens a new list",
+        "远山湿地保护联盟成员包括青禾环保基金会、明德公益基金会，合作伙伴包括星河公益基金会。",
+        {"memberOf"},
+        {("青禾环保基金会", "memberOf", "远山湿地保护联盟"), ("明德公益基金会", "memberOf", "远山湿地保护联盟")},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("desc", "text", "preds", "want"), CASES, ids=[c[0] for c in CASES])
 def test_structure_cases(desc: str, text: str, preds: set[str], want: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == want, desc
+
+
+BIO_CARD = """青禾环保基金会长期关注湿地保护与社区发展，本期邀请多位专家撰文分享他们的经验与思考，以下为作者简介与正文内容。
+
+林远航
+(Lin Yuanhang)
+
+远山生态协会理事长
+明德大学环境学院教授，
+国际湿地保护联盟
+亚洲区执行主席，
+Wetland 2030国际项目董事会成员，
+南湖科技有限公司前首席执行官
+
+林远航认为，湿地保护需要政府、企业和公众的共同参与，只有形成合力，才能真正扭转湿地面积减少的趋势。
+"""
+
+
+def test_bio_card() -> None:
+    """A name line, a Latin name, then card lines ORG (前)ROLE, one wrapped after the name and one
+    naming an unrecognised body (skipped): every organisation, the former one marked."""
+    res = process_document(make_document(BIO_CARD))
+    got = {(r.subject.key, r.object.key): dict(r.qualifiers) for r in res.relations if r.predicate == "worksFor"}
+    assert set(got) == {
+        ("林远航", "远山生态协会"),
+        ("林远航", "明德大学环境学院"),
+        ("林远航", "国际湿地保护联盟"),
+        ("林远航", "南湖科技有限公司"),
+    }
+    assert got[("林远航", "南湖科技有限公司")] == {"role": "首席执行官", "former": "true"}
+    assert got[("林远航", "国际湿地保护联盟")]["role"].endswith("主席")
+
+
+STAFF = """青禾环保基金会北京代表处成立于2010年。工作组成员如下，排名不分先后，感谢每一位成员在项目执行过程中付出的辛勤努力与专业贡献。
+
+青禾环保基金会
+周明远 北京代表处首席代表
+Anna Berg 生态保护顾问
+林可欣 传播部经理
+"""
+
+
+def test_staff_list_units_and_unrecognised_names() -> None:
+    """Under an organisation heading: a unit of it named in full elsewhere is the employer; a line
+    whose name was not recognised does not end the list."""
+    assert triples(STAFF, {"worksFor"}) == {
+        ("周明远", "worksFor", "青禾环保基金会北京代表处"),
+        ("林可欣", "worksFor", "青禾环保基金会"),
+    }
+
+
+def test_org_name_role_skips_title_prefixes() -> None:
+    """ORG + person + ROLE; a title prefix (原副) read as a name is no person."""
+    from kg.model import Sentence
+    from kg.relations import _org_name_role_relations
+
+    def run(text: str, person: str) -> set[tuple[str, str, str]]:
+        org = "远山市湿地管理局"
+        ms = [
+            Mention("d", 0, len(org), org, "Organization", "GovernmentAgency", "test", org),
+            Mention("d", len(org), len(org) + len(person), person, "Person", None, "test", person),
+        ]
+        sent = Sentence("d", 0, 0, len(text), text, -1)
+        return {(r.subject.key, r.predicate, r.object.key) for r in _org_name_role_relations(sent, ms, text)}
+
+    assert run("远山市湿地管理局林可欣处长出席。", "林可欣") == {("林可欣", "worksFor", "远山市湿地管理局")}
+    assert run("远山市湿地管理局原副局长", "原副") == set()
