@@ -171,6 +171,9 @@ _CO_ACTOR_GAP = (
     r"|(?<=联合|携手|会同)[^，。；、：:“”《》（）()的\s]{2,16}?)"
 )
 
+# A 捐资 200 万元设立 P / 共同出资成立 B: the money put in before the verb of founding
+_FUNDING_GAP = r"(?:(?:共同|联合|各)?(?:捐资|出资|投资|注资|捐赠|投入)(?:资金)?(?:[\d.,一二三四五六七八九十百千万亿余多近约]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元))?)"
+
 
 # unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
 # short run without clause punctuation or verbs of a new clause)
@@ -202,7 +205,7 @@ def _gap_before() -> re.Pattern[str]:
     adv = _adverb_alt()
     advs = rf"(?:(?:{adv}|{_TIME})[\s“”\"]*)*"
     return re.compile(
-        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?$"
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?(?:{_FUNDING_GAP}[\s“”\"]*)?$"
     )
 
 
@@ -493,7 +496,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     recips = []
             if not recips:
                 return
-        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金)", text[recips[-1].end : sent.end]):
+        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资)", text[recips[-1].end : sent.end]):
             return
         for s in subj:
             for o in recips:
@@ -651,6 +654,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             gap = re.sub(r"^[\s“”\"]*[（(][^（）()]{1,30}[）)]", "", text[before[-1].end : subj[0].start]) if before else ""
             if before and (
                 gap.strip(" “”\"") in ("由", "是由", "将由", "，由")
+                or (gap.strip(" “”\"") == "是" and re.match(r"(?:了)?的", text[t.end() : t.end() + 2]))  # P 是 A 发起的(公益项目)
                 or (subj[0].type == "Person" and (by_title := re.fullmatch(r"[\s“”\"，]*(?:是|将)?由(.*)", gap, re.S)) and _titled().fullmatch(by_title.group(1)))
             ):
                 obj = [before[-1]]  # …由(美国前财长)甲创建
@@ -722,6 +726,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
+        return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
+    if rule.id == "partnersWith.relation":
+        obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
     if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
         obj = []  # A 联合 23 家机构成立了 X联盟: X is what they made, not a partner
     if pred == "partnersWith":
@@ -1044,6 +1052,24 @@ FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助�
 INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
 _UNDER_RULES = {"资助": FUND_UNDER, "捐助": FUND_UNDER, "捐赠": FUND_UNDER, "倡议": INIT_UNDER, "发起": INIT_UNDER}
 
+SUPPORT_RECEIVE = register(Rule("supports.receive", "supports", 0.7, "P 获得/得到 A 的(技术)指导/支持/帮助: A supports P"))
+_RECEIVE_HELP = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:等)?的?\s*(?:大力|鼎力|全力|积极|专业|技术|学术|政策|悉心)?(?:支持|指导|帮助|协助)(?![\u4e00-\u9fff]{0,2}下)")
+
+
+def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backers: list[Mention]) -> Iterator[Relation]:
+    """P 获得 A 的技术指导 (at ``pos``): the group before the verb, else the sentence's subject."""
+    text = ctx.text
+    types = frozenset({"Project", "Organization", "Event", "Publication"})
+    clause = _clause_start(text, sent.start, pos)
+    recips = group_before(ms, text, pos, types, clause)
+    if not recips and _adverbs_only().match(text[clause:pos]):
+        recips = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= pos] if clause > sent.start else []
+    for b in backers:
+        for r in recips:
+            if allowed("supports", b, r):
+                yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
+
+
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
 
@@ -1114,7 +1140,7 @@ def _role_predicates() -> dict[str, tuple[str, str]]:
 ROLE_RULES = {
     pred: register(Rule(f"{pred}.role", pred, 0.85 if pred == "implements" else 0.7, f"A 作为(X 的)…{word}: A {pred} X (named in the phrase, else of the context)"))
     for pred, word in (("implements", "运营主体/执行机构"), ("organizes", "主办方/承办单位"), ("initiates", "发起方"), ("supports", "支持单位/指导单位"))
-}
+} | {"funds": FUND_ROLE}
 LABEL_RULES = {
     pred: register(Rule(f"{pred}.label_line", pred, 0.7, f"notice line '{word}：A、B': each organisation {pred} the event/project the notice is about"))
     for pred, word in (("organizes", "主办单位/承办单位"), ("initiates", "发起单位"), ("supports", "指导单位/支持单位"), ("funds", "资助方"), ("implements", "执行单位"))
@@ -1163,6 +1189,8 @@ def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
     orgs = frozenset({"Organization"})
     for m in _role_phrase_re().finditer(text, sent.start, sent.end):
         pred = _role_predicates()[m.group(1)][0]
+        if pred == "funds" and m.group().startswith("作为"):
+            continue  # A 作为捐资方: funds.role (_funding_relations)
         clause = _clause_start(text, sent.start, m.start())
         subj = group_before(ms, text, m.start(), orgs, clause)
         if not subj:
@@ -1173,6 +1201,28 @@ def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
             subj = _clause_final_org(ms, text, clause, m.start(), sent.start)
         target = _role_target(ctx, sent, ms, pred, m.start(), m.end())
         for a in subj:
+            if target is not None and allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, ROLE_RULES[pred])
+
+
+@cache
+def _role_is_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
+    return re.compile(rf"(?:的|之)?(?:{_NUM}\s*(?:家|个))?({roles_})(?:分别)?(?:为|是|包括|有)[：:]?")
+
+
+def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """X 的执行机构为 A / 本次论坛的主办单位是 A、B: each organisation after the role relates to X
+    (named right before the role, 本次X, else the sentence's or context's project/event)."""
+    text = ctx.text
+    for m in _role_is_re().finditer(text, sent.start, sent.end):
+        pred = _role_predicates()[m.group(1)][0]
+        members = group_after(ms, text, m.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+        if not members:
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        target = _role_target(ctx, sent, [x for x in ms if x.end <= m.start()], pred, clause, m.start())
+        for a in members:
             if target is not None and allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
 
@@ -1791,8 +1841,8 @@ _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
 _RECEIVE_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
-_PROVIDE = re.compile(r"为")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?提供(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导)")
+_PROVIDE = re.compile(r"为|对|向")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -1839,6 +1889,9 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     # P 获得 A 授信 9 亿元 / 获得 A 的资助
     for m in _RECEIVE.finditer(text, sent.start, sent.end):
         donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if donors and not _RECEIVE_TAIL.match(text, donors[-1].end) and _RECEIVE_HELP.match(text, donors[-1].end):
+            yield from _received_help(ctx, sent, ms, m.start(), donors)
+            continue
         if not donors or not _RECEIVE_TAIL.match(text, donors[-1].end):
             continue
         clause = _clause_start(text, sent.start, m.start())
@@ -2291,6 +2344,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_invite_relations(ctx, sent, in_sent))
         out.extend(_nominal_publication_relations(sent, in_sent, text))
         out.extend(_role_phrase_relations(ctx, sent, in_sent))
+        out.extend(_role_is_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     seen = set()

@@ -151,3 +151,81 @@ def test_under_backing_by_kind() -> None:
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
+
+
+# common news phrasings of the genre, one sentence each (names invented)
+A, B, C = "青禾环保基金会", "远山生态协会", "明德大学"
+P, P2, E, X = "乡村书屋计划", "湿地课堂计划", "绿色长江论坛", "长江湿地保护报告"
+PHRASINGS = [
+ (f"{A}向{B}捐赠500万元，用于支持“{P}”。", {(A,"funds",B),(A,"funds",P)}),
+ (f"{A}捐资200万元设立“{P}”。", {(A,"funds",P),(A,"initiates",P)}),
+ (f"{A}出资100万元支持“{P}”。", {(A,"funds",P)}),
+ (f"“{P}”由{A}全额资助。", {(A,"funds",P)}),
+ (f"{A}为“{P}”捐款50万元。", {(A,"funds",P)}),
+ (f"{A}资助的“{P}”已覆盖十个县。", {(A,"funds",P)}),
+ (f"{A}是“{P}”的资助方。", {(A,"funds",P)}),
+ (f"{A}累计向“{P}”投入资金3000万元。", {(A,"funds",P)}),
+ (f"{A}联合{B}共同出资设立“{P}”。", {(A,"funds",P),(B,"funds",P),(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"“{P}”得到了{A}的大力支持。", {(A,"supports",P)}),
+ (f"{A}给予“{P}”大力支持。", {(A,"supports",P)}),
+ (f"{A}对“{P}”给予了支持。", {(A,"supports",P)}),
+ (f"在{A}指导下，“{P}”顺利实施。", {(A,"supports",P)}),
+ (f"{A}助力“{P}”。", {(A,"supports",P)}),
+ (f"“{P}”获得{A}的技术指导。", {(A,"supports",P)}),
+ (f"{A}于2015年发起“{P}”。", {(A,"initiates",P)}),
+ (f"“{P}”由{A}于2015年发起。", {(A,"initiates",P)}),
+ (f"“{P}”是{A}发起的公益项目。", {(A,"initiates",P)}),
+ (f"{A}携手{B}发起“{P}”。", {(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"{A}牵头成立“长江保护联盟”。", {(A,"initiates","长江保护联盟")}),
+ (f"“{P}”是由{A}于2010年发起设立的。", {(A,"initiates",P)}),
+ (f"{A}创立了“{P}”。", {(A,"initiates",P)}),
+ (f"《{X}》由{A}编制。", {(A,"publishes",X)}),
+ (f"{A}联合{B}发布《{X}》。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
+ (f"{A}近日出版了《{X}》一书。", {(A,"publishes",X)}),
+ (f"{A}编写的《{X}》正式出版。", {(A,"publishes",X)}),
+ (f"《{X}》是{A}发布的。", {(A,"publishes",X)}),
+ (f"{A}与{B}联合发布了《{X}》。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
+ (f"“{E}”由{A}主办，{B}承办。", {(A,"organizes",E),(B,"organizes",E)}),
+ (f"{A}在北京举办“{E}”。", {(A,"organizes",E)}),
+ (f"“{E}”于5月在成都举行。本次论坛由{A}主办。", {(A,"organizes",E)}),
+ (f"{A}主办的“{E}”于5月在成都举行。", {(A,"organizes",E)}),
+ (f"{A}与{B}共同主办的“{E}”于5月举行。", {(A,"organizes",E),(B,"organizes",E),(A,"partnersWith",B)}),
+ (f"{A}联合{B}举办“{E}”。", {(A,"organizes",E),(B,"organizes",E),(A,"partnersWith",B)}),
+ (f"{A}出席了“{E}”。", {(A,"participatesIn",E)}),
+ (f"{A}代表参加了“{E}”。", {(A,"participatesIn",E)}),
+ (f"来自{A}、{B}的代表参加了“{E}”。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (f"{A}受邀出席“{E}”并发言。", {(A,"participatesIn",E)}),
+ (f"{A}理事长王明远出席“{E}”并致辞。", {("王明远","participatesIn",E)}),
+ (f"{A}积极参与“{P}”。", {(A,"participatesIn",P)}),
+ (f"{A}与{B}签署战略合作协议。", {(A,"partnersWith",B)}),
+ (f"{A}与{B}达成战略合作。", {(A,"partnersWith",B)}),
+ (f"{A}和{B}建立了长期合作关系。", {(A,"partnersWith",B)}),
+ (f"{A}与{B}合作开展“{P}”。", {(A,"partnersWith",B),(A,"implements",P),(B,"implements",P)}),
+ (f"{A}与{B}、{C}等机构展开合作。", {(A,"partnersWith",B),(A,"partnersWith",C)}),
+ (f"{A}与{B}开展战略合作。", {(A,"partnersWith",B)}),
+ (f"“{P}”由{A}负责实施。", {(A,"implements",P)}),
+ (f"{A}负责实施“{P}”。", {(A,"implements",P)}),
+ (f"{A}是“{P}”的执行机构。", {(A,"implements",P)}),
+ (f"{A}承担了“{P}”的实施工作。", {(A,"implements",P)}),
+ (f"{A}运营的“{P}”已覆盖十个县。", {(A,"implements",P)}),
+ (f"“{P}”的执行机构为{A}。", {(A,"implements",P)}),
+ (f"“{P}”的主办单位是{A}。", set()),
+ (f"“{E}”的主办单位是{A}。", {(A,"organizes",E)}),
+ (f"{A}作为“{E}”的承办方，精心组织了各项活动。", {(A,"organizes",E)}),
+ (f"{A}携手{B}，共同发起“{P}”。", {(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"{A}于2018年启动“{P}”，并于2020年推出“{P2}”。", {(A,"initiates",P),(A,"initiates",P2)}),
+ (f"{A}成立于2008年，2015年发起了“{P}”。", {(A,"initiates",P)}),
+ (f"{A}成立于2008年。2015年，该基金会发起了“{P}”。", {(A,"initiates",P)}),
+]
+
+
+VERB_PREDS = {"funds", "supports", "initiates", "publishes", "organizes", "participatesIn", "partnersWith", "implements"}
+
+
+def _sym(ts: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {(s, p, o) if p != "partnersWith" or s < o else (o, p, s) for s, p, o in ts}
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASINGS, ids=[t for t, _ in PHRASINGS])
+def test_common_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
