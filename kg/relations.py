@@ -246,16 +246,21 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
     if not _gap_before().match(text[last.end : pos]) or last.type not in types:
         return []
     group = [last]
+    edge = last.start  # where the latest item's name begins (a country or city may open it)
     for m in reversed(cands[:-1]):
         if m.type not in types:
             # a place inside an unrecognised list item (A、中国X促进会、B): the gap check of the
-            # next mention of the group decides
+            # next mention of the group decides; a place written right before the item (日本X集团)
+            # opens its name
+            if m.type == "Place" and m.end == edge:
+                edge = m.start
             continue
-        gap = text[m.end : group[-1].start]
+        gap = text[m.end : edge]
         if group[-1].type == "Person" and m.type == "Organization" and _org_role_tail().fullmatch(gap):
             continue  # A 理事长甲: the listed person's organisation, not an item of the list
         if _CONNECT.match(gap) or _quoted_pair(text, m, group[-1]) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _person_link(ms, text, m, group[-1])):
             group.append(m)
+            edge = m.start
         else:
             break
     return list(reversed(group))
