@@ -159,7 +159,8 @@ _QUANT = (
 )
 _TIME = (
     r"(?:(?:于|在|自|从)?\s*(?:\d{4}\s*年|去年|今年|前年|同年|当年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|初|上旬|中旬|下旬)?(?:起|以来|开始)?"
-    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    rf"|(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:来|以来)?)"  # 连续三年 / 多次
 )
 
 
@@ -183,10 +184,10 @@ _UNKNOWN_ITEMS = re.compile(
 
 
 def _quoted_pair(text: str, a: Mention, b: Mention) -> bool:
-    """“A”“B”: two quoted names written back to back are coordinated."""
+    """“A”“B” / 《A》《B》: two quoted names written back to back are coordinated."""
     left = text[a.start : b.start].rstrip()
     right = text[a.end : b.end].lstrip()
-    return left.endswith(("”", '"')) and right.startswith(("“", '"')) and re.fullmatch(r"[\s“”\"]*", text[a.end : b.start]) is not None
+    return left.endswith(("”", '"', "》")) and right.startswith(("“", '"', "《")) and re.fullmatch(r"[\s“”\"《》]*", text[a.end : b.start]) is not None
 
 
 _APPOSITION = re.compile(
@@ -692,6 +693,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         pub = next((x for x in ms if t.end() <= x.start and x.end <= end and x.type == "Publication"), None)
         if pub is not None and pub.start - t.end() <= 40 and re.search(r"的|——|：", text[t.end() : pub.start]):
             obj = [pub]
+        # 提交多个提案，包括《A》《B》等: the titles listed after the counted noun
+        listed = _LISTED.match(text, t.end(), sent.end)
+        if not obj and listed:
+            obj = group_after(ms, text, listed.end(), rule.object_types, sent.end, max_gap=1)
     if not obj and pred == "participatesIn":
         # 参与 盐田区…局的“P” / 参与由 A 主办的“E”: the entity after 的
         # (a quoted name may start at its opening quote: the quote is left to the gap)
@@ -1073,6 +1078,37 @@ def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backer
         for r in recips:
             if allowed("supports", b, r):
                 yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
+
+
+ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.7, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
+
+
+def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """X协会2023年会 / CEGA优秀案例交流活动: the organisation opening an event's name, when the
+    document names it as an organisation too (a Latin acronym of 3+ letters, else 4+ characters)."""
+    orgs: dict[str, Mention] = {}
+    for m in res.mentions:  # short names declared in parentheses（简称 X）count too
+        if m.type == "Organization" and not m.rule.startswith("nested.") and (len(m.key) >= 4 or re.fullmatch(r"[A-Za-z]{3,}", m.key)):
+            orgs.setdefault(m.key, m)
+    if not orgs:
+        return
+    longest = max(len(k) for k in orgs)
+    done: set[str] = set()
+    for e in ms:
+        if e.type != "Event" or e.key in done:
+            continue
+        for n in range(min(longest, len(e.key) - 2), 1, -1):
+            org = orgs.get(e.key[:n])
+            if org is None or (org.key.isascii() and re.match(r"[A-Za-z0-9]", e.key[n])):
+                continue  # CEGA优秀… yes, CEGAX… no
+            done.add(e.key)
+            sent = Sentence(res.document.id, -1, e.start, e.end, e.text, -1)
+            if allowed("organizes", org, e):
+                yield _rel(org, "organizes", e, sent, ORG_EVENT_NAME)
+            break
+
+
+_LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|建议|议案|文件|标准|指南|书籍|著作|成果|手册|课程|教材)[，,：:]\s*(?:包括|如|例如|分别是|即|有)[：:]?")
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -2352,6 +2388,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
+    out.extend(_organiser_name_relations(res, ms))
     seen = set()
     unique = []
     for r in out:

@@ -148,6 +148,22 @@ def test_under_backing_by_kind() -> None:
     }
 
 
+def test_event_named_after_its_organiser() -> None:
+    """CEGA… / 青禾环保基金会… event names: the organisation named in the document organizes it;
+    an unknown prefix or a longer Latin word is none."""
+    text = "环境资助者联盟（GEFA）成立于2010年。首次“GEFA优秀资助案例交流活动”在成都举行。“GEFAX创新大会”同期举办。"
+    assert triples(text, {"organizes"}) == {("GEFA", "organizes", "GEFA优秀资助案例交流活动")}
+
+
+def test_titles_listed_after_a_counted_noun() -> None:
+    """(dropped subject) 连续三年提交多个提案，包括《A》《B》等: the sentence's subject publishes each."""
+    text = "青禾基金会在总结实践经验的基础上形成政策建议，自2018年起，已连续三年提交多个相关提案，包括《关于湿地保护的建议》《关于河流治理的建议》等。"
+    assert triples(text, {"publishes"}) == {
+        ("青禾基金会", "publishes", "关于湿地保护的建议"),
+        ("青禾基金会", "publishes", "关于河流治理的建议"),
+    }
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
@@ -182,6 +198,7 @@ PHRASINGS = [
  (f"《{X}》由{A}编制。", {(A,"publishes",X)}),
  (f"{A}联合{B}发布《{X}》。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
  (f"{A}近日出版了《{X}》一书。", {(A,"publishes",X)}),
+ (f"与{A}共同研发的《{X}》课程入选优秀课程。", {(A,"publishes",X)}),
  (f"{A}编写的《{X}》正式出版。", {(A,"publishes",X)}),
  (f"《{X}》是{A}发布的。", {(A,"publishes",X)}),
  (f"{A}与{B}联合发布了《{X}》。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
