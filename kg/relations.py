@@ -312,7 +312,10 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         if m.start - pos > max_gap:
             break
     if first is None:
-        return []
+        # 联合可持续发展及ESG咨询机构商道纵横: a descriptor ending in a classifier noun before the name
+        first = next((m for m in cands if m.start - pos <= 24), None)
+        if first is None or first.type not in types or not _DESCRIPTOR.fullmatch(text[pos : first.start]):
+            return []
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
         gap = text[group[-1].end : m.start]
@@ -326,6 +329,9 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         if nxt is not None and nxt.type == first.type and _APPOSITION.fullmatch(text[first.end : nxt.start]):
             group = [nxt]
     return group
+
+
+_DESCRIPTOR = re.compile(r"[\s“”\"]*[^，。；、：:“”《》（）()\s]{0,20}(?:机构|组织|公司|企业|媒体|平台|团队|智库|品牌)[\s“”\"]*")
 
 
 def _rel(s: Mention, pred: str, o: Mention, sent: Sentence, rule: Rule, quals: tuple = ()) -> Relation:
@@ -532,6 +538,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         made = _made_object(ctx, ms, m.end(), _clause_end(text, after, sent.end) if actor else sent.end)
         if not made:
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
+        if not made and actor:
+            made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
         if made:
             # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
             targets = made
@@ -818,12 +826,27 @@ _MADE_TYPES = frozenset({"Publication"})
 
 
 def _made_object(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
-    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 (the verb's object)."""
+    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 / 发布旨在…的《X》
+    (the verb's object)."""
     text = ctx.text
     for v in _MADE.finditer(text, pos, end):
-        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=2)
-        if objs and text[v.end() : objs[0].start].strip("了本《“\" ") == "":
+        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=40)
+        if objs and (text[v.end() : objs[0].start].strip("了本《“\" ") == "" or re.fullmatch(r"[^，。；]{0,36}的[\s《“\"]*", text[v.end() : objs[0].start])):
             return objs
+    return []
+
+
+def _made_later(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
+    """在 A 支持下，C 举办发布会，共同发布《X》: a later clause of the same actor (dropped subject:
+    adverbs, then a verb of making) makes X."""
+    text = ctx.text
+    while pos < end:
+        cstart = pos + 1
+        cend = _clause_end(text, cstart, end)
+        v = _MADE.search(text, cstart, cend)
+        if v is not None and _adverbs_only().match(text[cstart : v.start()]):
+            return _made_object(ctx, ms, v.start(), cend)
+        pos = cend
     return []
 
 

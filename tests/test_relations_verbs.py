@@ -164,6 +164,18 @@ def test_titles_listed_after_a_counted_noun() -> None:
     }
 
 
+def test_descriptor_before_a_partner() -> None:
+    """A 携手 [全球性环保组织] B: a descriptor ending in a classifier noun stands before the partner."""
+    text = "2022年，青禾环保基金会携手全球性环保组织世界自然基金会在北京举办新闻发布会。"
+    assert triples(text, {"partnersWith"}) == {("青禾环保基金会", "partnersWith", "世界自然基金会")}
+
+
+def test_what_the_backed_actor_makes_later() -> None:
+    """在 A 支持下，B 举办发布会，共同发布旨在…的《X》: A supports X (made in a later clause of B), not B."""
+    text = "在青禾环保基金会支持下，远山生态协会在北京举办新闻发布会，正式发布旨在帮助公众减碳的《家庭减碳手册》。"
+    assert triples(text, {"supports"}) == {("青禾环保基金会", "supports", "家庭减碳手册")}
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
