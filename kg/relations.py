@@ -735,6 +735,17 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = [ev]
     if (
         not obj
+        and pred in ("supports", "funds", "implements")
+        and sent.section in ctx.case_projects
+        and mode == "by"
+        and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end])
+        and not re.search(_MONEY, text[clause_start : t.start()])  # 约 300 万元由 A 支持: funds.amount's
+    ):
+        # (case block) 由 A 提供技术支持。/ 由 A 负责实施。: the bare verb is about the case project
+        obj = [ctx.case_projects[sent.section]]
+        rule = CASE_BARE[pred]
+    if (
+        not obj
         and pred == "organizes"
         and re.search(r"主办|承办|协办", t.group())
         and not re.search(r"在[\s“”\"]*$", text[clause_start : subj[0].start])
@@ -1132,6 +1143,33 @@ def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Rel
 
 
 _LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|建议|议案|文件|标准|指南|书籍|著作|成果|手册|课程|教材)[，,：:]\s*(?:包括|如|例如|分别是|即|有)[：:]?")
+
+
+CASE_BARE = {
+    pred: register(Rule(f"{pred}.case_bare", pred, 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
+    for pred in ("supports", "funds", "implements")
+}
+SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.7, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
+_RELY = re.compile(r"(?:依托|借助|依靠|得益于|受益于|背靠)(?:于)?")
+
+
+def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """该平台依托 A 旗下 B / P 借助 A 的技术: the organisation relied on supports the project."""
+    text = ctx.text
+    for t in _RELY.finditer(text, sent.start, sent.end):
+        backers = group_after(ms, text, t.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+        if not backers or backers[0].start - t.end() > 1:
+            continue
+        sub = re.match(r"[\s“”\"]*(?:旗下|下属)(?:的)?", text[backers[-1].end : sent.end])
+        if sub:
+            child = group_after(ms, text, backers[-1].end + sub.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+            backers = child or backers
+        targets = _supported_topic(ctx, sent, ms, t.start())
+        targets = [x for x in targets if x.type in ("Project", "Event")]
+        for b in backers:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, SUPPORT_RELY)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -2085,6 +2123,8 @@ def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         # the subject of the next clause (a case block's project is often named otherwise there)
         lead = _LEAD.match(text, noun.end(), sent.end).end()
         targets = group_after(ms, text, lead, frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        if not targets and sent.section in ctx.case_projects and not any(x.start >= lead for x in group_after(ms, text, lead, frozenset({"Organization", "Person", "Place"}), sent.end, max_gap=1)):
+            targets = [ctx.case_projects[sent.section]]  # 通过 A 审批，成为…: in a case block, the case project
         for b in group:
             for o in targets:
                 if allowed("supports", b, o):
@@ -2409,6 +2449,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_nominal_publication_relations(sent, in_sent, text))
         out.extend(_role_phrase_relations(ctx, sent, in_sent))
         out.extend(_role_is_relations(ctx, sent, in_sent))
+        out.extend(_reliance_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))

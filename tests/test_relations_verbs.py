@@ -176,6 +176,22 @@ def test_what_the_backed_actor_makes_later() -> None:
     assert triples(text, {"supports"}) == {("青禾环保基金会", "supports", "家庭减碳手册")}
 
 
+def test_reliance_and_case_block_backers() -> None:
+    """该平台依托 A 旗下 B -> B supports the platform; in a case block 由 A 提供技术支持 / 通过 B 审批，成为…
+    -> the case project; 约 N 万元由 C 支持 is funding, not support."""
+    text = "“清源数据平台”于2022年上线。该平台依托明德集团旗下星川科技有限公司，服务流域监测。"
+    assert triples(text, {"supports"}) == {("星川科技有限公司", "supports", "清源数据平台")}
+    case = (
+        "山林之间的守望\n\n青溪流域生态补偿示范项目\n\n项目机构\n青禾环保基金会\n\n实施地点\n四川省雅安市\n\n"
+        "项目介绍\n\n以政府为主导，由远山生态协会提供技术支持，当地村民成立了合作社。"
+        "2019年，通过雅安市林业局审批，成为首个获批的社区保护项目。另外约300万元由星河公益基金会支持。\n"
+    )
+    assert triples(case, {"supports"}) == {
+        ("远山生态协会", "supports", "青溪流域生态补偿示范项目"),
+        ("雅安市林业局", "supports", "青溪流域生态补偿示范项目"),
+    }
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
