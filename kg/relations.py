@@ -151,7 +151,7 @@ _CONNECT = re.compile(
 )
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
 _SIDE_SPLIT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:分别)?(?:与|同|跟|携手|联合)[\s“”\"]*$")
-_NUM = r"[\d一二三四五六七八九十两多数几百]+"
+_NUM = r"[\d一二三四五六七八九十两多数几百]+余?"
 # 等九家全国性社会组织 / 三部门 / 等机构: a quantifier closing a coordinated group
 _QUANT = (
     rf"(?:等{{1,2}}(?:{_NUM}\s*(?:家|个|所|方|位|名))?(?:[^\s，。；、“”]{{0,8}}?(?:机构|单位|组织|部门|企业|伙伴|公司|团体|媒体|高校|院校|嘉宾|代表|专家|领导|基金会))?"
@@ -639,6 +639,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.fullmatch(r"[\s“”\"]*[、，,][\s“”\"]*", text[t.end() : obj[0].start]) and _NEXT_ROLE.match(text, obj[-1].end):
+        obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
         obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
     if rule.id == "award.win" and obj:
@@ -669,6 +671,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             if before and (
                 gap.strip(" “”\"") in ("由", "是由", "将由", "，由")
                 or (gap.strip(" “”\"") == "是" and re.match(r"(?:了)?的", text[t.end() : t.end() + 2]))  # P 是 A 发起的(公益项目)
+                or _BY_CHAIN_GAP.fullmatch(gap) is not None  # P 由 A 出资、B 执行
                 or (subj[0].type == "Person" and (by_title := re.fullmatch(r"[\s“”\"，]*(?:是|将)?由(.*)", gap, re.S)) and _titled().fullmatch(by_title.group(1)))
             ):
                 obj = [before[-1]]  # …由(美国前财长)甲创建
@@ -728,9 +731,13 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
-        if ev is None and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
-            # A 受邀参会。: a bare verb refers to the event the passage is about
+        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训)?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
+        if ev is None and bare:
+            # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
+            # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and bare.group(2) not in ev.key:
+                ev = None
         if ev is not None:
             obj = [ev]
     if (
@@ -1172,6 +1179,11 @@ def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
                     yield _rel(b, "supports", o, sent, SUPPORT_RELY)
 
 
+# a role verb after a listed agent: 由 A 发起、B 支持的 P
+_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
+
+_BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
+
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
 
@@ -1247,6 +1259,8 @@ LABEL_RULES = {
     pred: register(Rule(f"{pred}.label_line", pred, 0.7, f"notice line '{word}：A、B': each organisation {pred} the event/project the notice is about"))
     for pred, word in (("organizes", "主办单位/承办单位"), ("initiates", "发起单位"), ("supports", "指导单位/支持单位"), ("funds", "资助方"), ("implements", "执行单位"))
 }
+
+LABEL_PARTNERS = register(Rule("partnersWith.label_line", "partnersWith", 0.7, "notice line '主办单位：A、B(、C、D)': co-hosts are partners"))
 
 
 @cache
@@ -1374,6 +1388,11 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
         for a in members:
             if allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, LABEL_RULES[pred])
+        if "主办" in m.group(1) and 2 <= len(members) <= 4:
+            # 主办单位：A、B: co-hosts are partners (as 由 A、B 联合主办)
+            for a, b in combinations(members, 2):
+                if a.key != b.key and allowed("partnersWith", a, b):
+                    yield _rel(a, "partnersWith", b, sent, LABEL_PARTNERS)
 
 
 # --- structural rules -------------------------------------------------------------------------
@@ -1940,7 +1959,7 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")

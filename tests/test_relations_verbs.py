@@ -124,6 +124,7 @@ def test_notice_label_lines() -> None:
         ("星河公益基金会", "supports", ev),
         ("绿源科技有限公司", "supports", ev),
     }
+    assert triples(NOTICE, {"partnersWith"}) == {("青禾环保基金会", "partnersWith", "远山生态协会")}  # co-hosts
 
 
 def test_role_phrases() -> None:
@@ -274,4 +275,54 @@ def _sym(ts: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(("text", "expected"), PHRASINGS, ids=[t for t, _ in PHRASINGS])
 def test_common_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# event, funding and role-chain phrasings (same invented names)
+PE = f"“{E}”于5月20日在成都举行。"
+EVENT_PHRASINGS = [
+ (PE + f"本次活动由{A}、{B}联合主办，{C}协办。", {(A,"organizes",E),(B,"organizes",E),(C,"organizes",E),(A,"partnersWith",B)}),
+ (PE + f"活动由{A}主办、{B}承办。", {(A,"organizes",E),(B,"organizes",E)}),
+ (f"{A}举办了第三届“{E}”。", {(A,"organizes",E)}),
+ (f"由{A}主办的第五届“{E}”在京开幕。", {(A,"organizes",E)}),
+ (f"{A}成功举办“{E}”。", {(A,"organizes",E)}),
+ (f"{A}于5月20日在杭州召开“{E}”。", {(A,"organizes",E)}),
+ (f"“{E}”由{A}和{B}共同主办。", {(A,"organizes",E),(B,"organizes",E),(A,"partnersWith",B)}),
+ (f"{A}组织开展了“{E}”。", {(A,"organizes",E)}),
+ (f"{A}、{B}联合主办的“{E}”日前落幕。", {(A,"organizes",E),(B,"organizes",E),(A,"partnersWith",B)}),
+ (f"“{E}”在北京举行，此次活动由{A}主办。", {(A,"organizes",E)}),
+ (PE + f"来自{A}、{B}等20余家机构的代表出席会议。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (PE + f"{A}秘书长张明远出席会议并致辞。", {("张明远","participatesIn",E)}),
+ (PE + f"{A}、{B}等机构参加了本次论坛。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (f"{A}应邀参加“{E}”并作主题发言。", {(A,"participatesIn",E)}),
+ (f"{A}派员参加了“{E}”。", {(A,"participatesIn",E)}),
+ (f"{A}作为特邀嘉宾出席了“{E}”。", {(A,"participatesIn",E)}),
+ (f"{A}向“{P}”捐赠100万元。", {(A,"funds",P)}),
+ (f"{A}为{B}提供资金支持。", {(A,"funds",B)}),
+ (f"“{P}”获得{A}100万元资助。", {(A,"funds",P)}),
+ (f"{A}捐赠的“{P}”正式落成。", {(A,"funds",P)}),
+ (f"{A}全额资助“{P}”。", {(A,"funds",P)}),
+ (f"{A}正式启动“{P}”。", {(A,"initiates",P)}),
+ (f"{A}推出了“{P}”公益项目。", {(A,"initiates",P)}),
+ (f"{A}于2019年创办了{B}。", {(A,"initiates",B)}),
+ (f"“{P}”是{A}于2016年发起的一项公益项目。", {(A,"initiates",P)}),
+ (f"由{A}发起、{B}支持的“{P}”正式上线。", {(A,"initiates",P),(B,"supports",P)}),
+ (f"{A}发布了《{X}》。", {(A,"publishes",X)}),
+ (PE + f"会上，{A}正式发布《{X}》。", {(A,"publishes",X),(A,"participatesIn",E)}),
+ (f"{A}与{B}联合编写的《{X}》正式出版。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
+ (f"《{X}》由{A}和{B}共同编制。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
+ (f"{A}日前发布《{X}》，指出湿地面积持续增加。", {(A,"publishes",X)}),
+ (f"“{P}”由{A}负责执行。", {(A,"implements",P)}),
+ (f"{A}具体负责“{P}”的实施。", {(A,"implements",P)}),
+ (f"“{P}”于2020年启动，项目执行方为{A}。", {(A,"implements",P)}),
+ (f"“{P}”由{A}和{B}共同实施。", {(A,"implements",P),(B,"implements",P),(A,"partnersWith",B)}),
+ (f"{A}与{B}签署合作协议，双方将共同推进“{P}”。", {(A,"partnersWith",B)}),
+ (f"{A}携手{B}共同打造“{P}”。", {(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"{A}成为“{E}”的战略合作伙伴。", set()),
+ (f"“{P}”由{A}出资、{B}执行。", {(A,"funds",P),(B,"implements",P)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_PHRASINGS, ids=[t for t, _ in EVENT_PHRASINGS])
+def test_event_and_chain_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
