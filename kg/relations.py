@@ -172,6 +172,9 @@ _CO_ACTOR_GAP = (
     r"|(?<=联合|携手|会同)[^，。；、：:“”《》（）()的\s]{2,16}?)"
 )
 
+# A 组织志愿者参与 P / A 组织专家编写《X》: the people A mobilises act for A
+_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
+
 # A 捐资 200 万元设立 P / 共同出资成立 B: the money put in before the verb of founding
 _FUNDING_GAP = r"(?:(?:共同|联合|各)?(?:捐资|出资|投资|注资|捐赠|投入)(?:资金)?(?:[\d.,一二三四五六七八九十百千万亿余多近约]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元))?)"
 
@@ -206,7 +209,7 @@ def _gap_before() -> re.Pattern[str]:
     adv = _adverb_alt()
     advs = rf"(?:(?:{adv}|{_TIME})[\s“”\"]*)*"
     return re.compile(
-        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?(?:{_FUNDING_GAP}[\s“”\"]*)?$"
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?(?:{_FUNDING_GAP}[\s“”\"]*)?(?:{_MOBILISE_GAP}[\s“”\"]*{advs})?$"
     )
 
 
@@ -635,6 +638,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
+        invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约)\s*(?:前来|前往)?\s*$", text[clause_start : t.start()])
+        if not subj and invited:
+            # B 受 A 邀请参加 E: the invitee before 受
+            subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
     if not subj:
         return
 
@@ -764,6 +771,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = [ev]
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
+    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入)[^，。；]{{0,8}}?{_MONEY}[\s，,]*$", text[sent.start : clause_start]):
+        rule, pred = FUND_PURPOSE, "funds"  # A 捐赠 100 万元，支持 P 的实施: the money goes to P
     if rule.id == "partnersWith.relation":
         obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
     if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
@@ -1184,6 +1193,32 @@ _NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支�
 
 _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
 
+FUND_PURPOSE = register(Rule("funds.donate_purpose", "funds", 0.7, "A 捐赠 N 万元，(用于)支持 P: the carried donor funds P"))
+AT_EVENT = register(Rule("participatesIn.at_event", "participatesIn", 0.7, "A 在 E 上/期间 发布/发表/致辞/签署…: A takes part in E (the person, not the organisation of a titled person)"))
+_AT_EVENT = re.compile(r"在")
+_AT_EVENT_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:的)?(?:开幕式|闭幕式|主论坛|分论坛|开幕式和主论坛|现场|会场|平行论坛)?(?:上|期间|现场|中)[\s，,]*")
+
+
+def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 在“E”上发布了《X》 / 甲在 E 开幕式上致辞: the actor of the clause takes part in E."""
+    text = ctx.text
+    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+        evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        if not evs:
+            continue
+        tail = _AT_EVENT_TAIL.match(text, evs[-1].end, sent.end)
+        if tail is None or not _SCENE_VERB.search(text, tail.end(), _clause_end(text, tail.end(), sent.end)):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        actors = group_before(ms, text, t.start(), frozenset({"Organization", "Person"}), clause)
+        if not actors and clause > sent.start and _adverbs_only().match(text[clause : t.start()]):
+            actors = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Person"}))
+        for a in actors:
+            for e in evs:
+                if allowed("participatesIn", a, e):
+                    yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+
+
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
 
@@ -1266,7 +1301,7 @@ LABEL_PARTNERS = register(Rule("partnersWith.label_line", "partnersWith", 0.7, "
 @cache
 def _role_phrase_re() -> re.Pattern[str]:
     roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
-    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?![\u4e00-\u9fff])")
+    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?:之一)?(?![\u4e00-\u9fff])")
 
 
 @cache
@@ -2469,6 +2504,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_phrase_relations(ctx, sent, in_sent))
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
+        out.extend(_at_event_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))

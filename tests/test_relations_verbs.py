@@ -326,3 +326,32 @@ EVENT_PHRASINGS = [
 @pytest.mark.parametrize(("text", "expected"), EVENT_PHRASINGS, ids=[t for t, _ in EVENT_PHRASINGS])
 def test_event_and_chain_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# coordination, carried subjects, 在 E 上, funding purposes, mobilised people (same invented names)
+MORE_PHRASINGS = [
+ (f"{A}先后发起了“{P}”和“{P2}”。", {(A,"initiates",P),(A,"initiates",P2)}),
+ (f"{A}成立于2008年。此后，该基金会又陆续推出“{P}”“{P2}”等项目。", {(A,"initiates",P),(A,"initiates",P2)}),
+ (f"{A}与{B}共同发起的“{P}”已覆盖20个省份。", {(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"{A}携手{B}举办“{E}”。", {(A,"organizes",E),(B,"organizes",E),(A,"partnersWith",B)}),
+ (f"{A}联合{B}、{C}共同发布《{X}》。", {(A,"publishes",X),(B,"publishes",X),(C,"publishes",X),(A,"partnersWith",B),(A,"partnersWith",C)}),
+ (PE + f"会上，{A}与{B}签署了战略合作协议。", {(A,"partnersWith",B),(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (f"{A}在“{E}”上发布了《{X}》。", {(A,"publishes",X),(A,"participatesIn",E)}),
+ (f"{A}在“{E}”上发表主旨演讲。", {(A,"participatesIn",E)}),
+ (f"{A}理事长张明远在“{E}”上发表演讲。", {("张明远","participatesIn",E)}),
+ (f"{A}捐赠100万元，支持“{P}”的实施。", {(A,"funds",P)}),
+ (f"{A}将为“{P}”提供三年资金支持。", {(A,"funds",P)}),
+ (f"{A}出资设立的“{P}”已资助200名学生。", {(A,"funds",P),(A,"initiates",P)}),
+ (f"“{P}”是{A}和{B}合作开展的项目。", {(A,"partnersWith",B),(A,"implements",P),(B,"implements",P)}),
+ (f"2020年，{A}启动“{P}”，并邀请{B}作为技术支持单位。", {(A,"initiates",P),(B,"supports",P)}),
+ (f"{A}是“{E}”的发起方之一。", {(A,"initiates",E)}),
+ (f"“{E}”吸引了{A}、{B}等200余家机构参加。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (f"{A}、{B}等机构的代表出席了“{E}”。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (f"{A}组织志愿者参与“{P}”。", {(A,"participatesIn",P)}),
+ (f"{A}持续资助{B}开展“{P}”。", {(A,"funds",B),(B,"implements",P)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_PHRASINGS, ids=[t for t, _ in MORE_PHRASINGS])
+def test_more_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
