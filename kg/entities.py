@@ -111,8 +111,12 @@ def _ends_re(name: str) -> re.Pattern[str]:
 
 _LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+$")
 _LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
-# a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校
-_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+|首)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种)")
+# a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校, 两省|X培训班,
+# 15次|X工作会议 (第15次 is an edition and stays)
+_COUNT = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百千]+|首)(?:多|余)?(?:家|所|个|名|位|场|项|类|支|座|批|条|种|省|厅|局)"
+    r"|(?<![第\d一二两三四五六七八九十百千])(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?次"
+)
 # part-of-speech tags of words that do not begin a name (verbs, adverbs, prepositions,
 # conjunctions, idioms, numerals, pronouns, particles, time words): 协助|渔政管理局
 _NOT_NAME_START = frozenset({"v", "p", "c", "i", "m", "q", "r", "u", "t", "ad", "y", "e", "o", "vd", "uj", "ul", "ud", "uz", "ug", "uv"})
@@ -140,8 +144,11 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     for tok in tokens:
         pos += len(tok)
         if tok in boundary:
-            if tok in _JOINERS and _joins_name(run[:cut], run[cut : pos - len(tok)], run[pos:]):
-                continue
+            if tok in _JOINERS:
+                joined = _joins_name(run[:cut], run[cut : pos - len(tok)], run[pos:])
+                if joined is not None:
+                    cut += joined
+                    continue
             cut = pos
     for cm in _COUNT.finditer(run, cut):
         cut = cm.end()
@@ -167,17 +174,26 @@ _LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
-def _joins_name(before: str, left: str, right: str) -> bool:
+def _joins_name(before: str, left: str, right: str) -> int | None:
     """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
-    or regional head and has no organisation suffix of its own; the right part has no head."""
-    left = re.sub(r"^(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", "", left)
-    if not left or not right:
-        return False
-    if not _NATIONAL.match(left) and not _place_scanner().match_end(left) and not _REGION_WORD.match(left):
-        return False
-    if left[-1] in "院所":
-        return False  # 中国林科院|和…: the left part is a name of its own
-    return not (_suffix_re().search(left) or _NATIONAL.match(right) or _place_scanner().match_end(right))
+    or regional head and has no organisation suffix of its own; the right part has no head.
+    Returns the offset in ``left`` where the joined name begins (after a verb or an earlier name
+    before the place: 青松基金会积极参与|龙华区城市管理|和…局), or None."""
+    if not left or not right or _NATIONAL.match(right) or _place_scanner().match_end(right):
+        return None
+    edition = re.match(r"(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", left)
+    offsets = [edition.end() if edition else 0]
+    offsets += [a for a, _b in _place_spans(left) if a > offsets[0]]
+    for i, first in enumerate(offsets):
+        o = _strip_leading(left, first, len(left))
+        part = left[o:]
+        if not part or part[-1] in "院所":
+            continue  # 中国林科院|和…: the left part is a name of its own
+        if not _NATIONAL.match(part) and not _place_scanner().match_end(part) and not _REGION_WORD.match(part):
+            continue
+        if not _suffix_re().search(part):
+            return 0 if i == 0 else o  # the edition and leading words are dealt with by the caller
+    return None
 
 
 def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
@@ -226,8 +242,8 @@ def _org_candidates(text: str) -> list[Candidate]:
         name = text[start:end]
         if start and text[start - 1] in "）)" and _LATIN_GLOSS_BEFORE.search(text, max(0, start - 24), start):
             continue  # X（UITP）|巴士委员会: a part of the body glossed before it, not a name of its own
-        if len(suffix) == 1 and len(stem) < 2:
-            continue
+        if len(suffix) == 1 and (len(stem) < 2 or re.search(r"第[一二三四五六七八九十百\d]+$", stem)):
+            continue  # 中国第一|部: an ordinal + classifier, not a ministry
         if not stem or stem in generic or name in not_org or _not_org_tail(name, suffix, not_org):
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
@@ -251,7 +267,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
-_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院"})
+_OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
 _KIND_SUFFIXES = frozenset({"网络", "银行"})
 # a trade or role noun before a company name describes it: 商业地产商|X集团, 供应商|X公司
@@ -346,6 +362,8 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
     """True when the text goes on into another organisation suffix within a few characters
     (九江市委|常委 is not; 青山环境保护|基金会 would be handled by the longer match)."""
     window = text[end : end + 8]
+    if _role_re().match(window):
+        return False  # 统战部|副部长: a job title follows, not a longer name
     m = _suffix_re().search(window)
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False
@@ -712,7 +730,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             continue
         if m.group(2) is not None:  # 《…》
             if re.search(r"(?:报|时报|日报|晚报|周刊|杂志|画报)$", name):
-                out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
+                if text.startswith("社", e):  # 《青岩日报》社: the newspaper's office is named with 社
+                    out.append(Candidate(s, e + 1, "Organization", "MediaOrganization", "quote.media", 4, name + "社"))
+                else:
+                    out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
             else:
                 out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             continue
@@ -737,6 +758,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(s, e, "Event", None, "quote.event", 4, name))
         elif pub_end.search(name) and not proj_end.search(name):
             out.append(Candidate(s, e, "Publication", None, "quote.publication", 4, name))
+        elif (named := _NAMED_BY_TAIL.match(after)) and _word_end_at(text, e + named.end()) and not re.search(r"[+＋]", name):
+            # “A、B”行动, “我们的X”短视频征集计划, “X”建设项目: the programme noun right after the
+            # quote names it, whatever the quoted words are (a list, a phrase with 的)
+            out.append(Candidate(s, e, "Project", None, "quote.named_by_tail", 4, name))
         elif re.search(r"[、+＋]", name) or (_common_word(name) and not (tail and tail.group() in _NAMING_TAILS)):
             continue  # a list or a formula (A+B+C), a plain word (“赋能”系列活动): not a programme name
         elif _NOT_NAME_AFTER.match(after) or (_SLOGAN.search(name) and not _PROGRAMME_END.search(name)):
@@ -757,7 +782,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
     return _quoted_lists(text, out)
 
 
-_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌)$")
+_NAMED_BY_TAIL = re.compile(f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)")
+_PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务项目|公益项目)$")
 _PRODUCT_AFTER = re.compile(f"[{CJK}]{{1,6}}?(?:平台|小程序|网站|系统|模块|App|APP)")
 _PROGRAMME_END = re.compile(r"(?:项目|计划|行动|工程|基金|专项|倡议|平台)$")
 _NAMING_TAILS = frozenset({"计划", "项目", "公益项目", "行动", "工程"})
@@ -884,6 +910,11 @@ def _event_candidates(text: str) -> list[Candidate]:
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         end = m.end()
+        for k in range(m.start() + 1, m.end()):
+            longer = _event_re().match(text, k)
+            if longer and longer.end() > end:
+                end = longer.end()  # 工作会|议: an overlapping suffix runs on (工作会议)
+                break
         if m.group() in _ACTIVITY_KINDS and text.startswith("活动", end) and not _glued_to_next(text, end, end + 2):
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
@@ -1229,6 +1260,12 @@ def _common_word(word: str) -> bool:
     return len(toks) == 1 and not toks[0].flag.startswith("nr") and jieba.dt.FREQ.get(word, 0) > 0
 
 
+def _word_runs_past(text: str, s: int, e: int) -> bool:
+    """True when the word opening at ``s`` is a common (not personal-name) word reaching past ``e``."""
+    toks = _tagged(text[s : e + 4])
+    return bool(toks) and len(toks[0].word) > e - s and not toks[0].flag.startswith("nr")
+
+
 def _word_start(text: str, pos: int) -> bool:
     """True when ``pos`` starts a word (checked by segmenting a short window around it)."""
     lo = max(0, pos - 4)
@@ -1252,14 +1289,27 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
     return (
         # role + name: 秘书长王棠, 总监王静正式发布
         re.compile(f"(?:{role})(?:、[^，。]{{0,10}}?)?({name})"),
-        # name + role after a list separator or an organisation: 、张利院长带领
-        re.compile(f"(?:^|(?<=[、，。；：:\\s（(和与及]))({name})(?:{role})(?=[、，。；和与及等带（(\\s]|$)", re.M),
+        # name + role after a list separator or an organisation unit: 、张利院长带领, 学院|张利院长
+        re.compile(f"(?:^|(?<=[、，。；：:\\s（(和与及{''.join(sorted(_UNIT_END))}]))({name})(?:{role})(?=[、，。；和与及等带（(\\s]|$)", re.M),
         # a staff list: a line of name, unit and role (PDF spaces between them are gone)
         re.compile(f"^((?:{double}|[{single}])[{CJK}]{{2}})(?=[ \\t]*[{CJK}、]{{1,16}}(?:{role})[ \\t]*$)", re.M),
         # name + speech verb: 据张杰介绍, 。李明表示
         re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
         # name + honorific
         re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志)"),
+    )
+
+
+_LATIN_PERSON = r"[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+
+
+@cache
+def _latin_person_re() -> re.Pattern[str]:
+    """生物学家 Jane Doe (和 John Roe): a capitalised two-word Latin name right after an
+    occupation noun, and a second one coordinated with it."""
+    occ = trie_regex(word_set("occupations.txt"))
+    return re.compile(
+        f"(?:{occ})[ \t]*({_LATIN_PERSON})(?![A-Za-z])(?:[ \t]*[和与、及][ \t]*({_LATIN_PERSON})(?![A-Za-z]))?"
     )
 
 
@@ -1284,7 +1334,13 @@ def _person_candidates(text: str) -> list[Candidate]:
                 continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
             if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:
                 continue  # 湖北省|长江: a role word made of the end of a place and a name
+            if rule == "person.role_name" and _word_runs_past(text, s, e):
+                continue  # 代表|齐聚一堂: the "name" begins a longer common word
             out.append(Candidate(s, e, "Person", None, rule, 3))
+    for m in _latin_person_re().finditer(text):
+        for g in (1, 2):
+            if m.group(g):
+                out.append(Candidate(m.start(g), m.end(g), "Person", None, "person.latin", 3, m.group(g)))
     tr = f"[{_TRANSLIT}]"
     for m in re.finditer(f"{tr}{{1,5}}·{tr}{{1,8}}(?:·{tr}{{1,8}})?", text):
         out.append(Candidate(m.start(), m.end(), "Person", None, "person.foreign", 3, m.group().replace("·", "")))
@@ -1420,6 +1476,39 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
     return out
 
 
+_CASE_TAIL_HEAD = re.compile(r"(?:项目|计划|工程|行动|保护地|平台)$")
+
+
+def _case_tail_aliases(doc: Document, sections: tuple[Section, ...], mentions: list[Mention]) -> list[Alias]:
+    """A case headline that opens with what the project does (创新X机制实现Y|某乡Z自然体验项目)
+    and whose body then calls the project by the headline's tail (某乡于2018年启动了Z自然体验项目):
+    the longest such tail (from a word start, a stem of five characters or more, a programme head)
+    is a short name of the case project."""
+    out: list[Alias] = []
+    text = doc.text
+    heads = {(m.start, m.key) for m in mentions if m.rule == "case.project"}
+    for sec in sections:
+        if sec.kind != "case":
+            continue
+        value = dict(sec.fields).get("project", "")
+        pos = text.find(value, sec.start, sec.end) if value else -1
+        full = clean_name(value)
+        if pos < 0 or (pos, full) not in heads or not _CASE_TAIL_HEAD.search(full):
+            continue
+        body = text[pos + len(value) : sec.end]
+        at = 0
+        for w in _words(full)[:-1]:
+            at += len(w)
+            tail = full[at:]
+            head = _CASE_TAIL_HEAD.search(tail)
+            if len(tail) - len(head.group()) < 5:
+                break
+            if tail in body:
+                out.append(Alias(doc.id, full, tail, "alias.case_tail", f"{full} … {tail}"))
+                break
+    return out
+
+
 # --- overlap resolution and the second pass ---------------------------------------------------
 
 
@@ -1518,7 +1607,7 @@ def _valid(m: Mention) -> bool:
     name = m.key
     if len(name) < 2 or len(name) > 60:
         return False
-    if m.type == "Person" and not (2 <= len(name) <= (16 if m.rule == "person.foreign" else 4)):
+    if m.type == "Person" and not (2 <= len(name) <= (16 if m.rule == "person.foreign" else 40 if m.rule == "person.latin" else 4)):
         return False
     return bool(re.search(f"[{CJK}A-Za-z]", name))
 
@@ -1678,7 +1767,7 @@ def extract_entities(
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
-    aliases = _aliases(doc, mentions)
+    aliases = _aliases(doc, mentions) + _case_tail_aliases(doc, sections, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)

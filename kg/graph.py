@@ -147,6 +147,34 @@ def triples(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, 
                 yield st, qualifier_p[k], (true if v == "true" else false) if k == "former" else Literal(v)
 
 
+SubjectIndex = dict[Identifier, dict[URIRef, dict[Identifier, int]]]
+
+
+def subject_index(corpus: Corpus, base: str = DEFAULT_BASE) -> SubjectIndex:
+    """The corpus graph as {subject: {predicate: {object: 1}}}, without an rdflib Graph.
+
+    This is the shape of rdflib's in-memory subject index, which the Turtle and JSON-LD writers
+    read (``kg.export``), so ``kg build`` writes its files from it directly: filling rdflib's
+    three indexes (``to_graph``) costs more than writing both files. Duplicate triples collapse
+    as in a graph.
+    """
+    index: SubjectIndex = {}
+    for s, p, o in triples(corpus, base):
+        po = index.get(s)
+        if po is None:
+            po = index[s] = {}
+        objects = po.get(p)
+        if objects is None:
+            objects = po[p] = {}
+        objects[o] = 1
+    return index
+
+
+def index_size(index: SubjectIndex) -> int:
+    """The number of triples in a subject index."""
+    return sum(len(objects) for po in index.values() for objects in po.values())
+
+
 def to_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> Graph:
     """Build the RDF graph: entities, plain relation triples and one rdf:Statement per evidence."""
     g = Graph()

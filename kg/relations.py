@@ -74,7 +74,7 @@ FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)�
 FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.8, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
 STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.9, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
-SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.85, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
+SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.9, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
 LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.9, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.9, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
 PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支持 X，…，“Y”正式启动/举行: the launched Y supports X"))
@@ -129,7 +129,8 @@ DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "worksFor": (frozenset({"Person"}), frozenset({"Organization"})),
     "publishes": (frozenset({"Organization", "Person"}), frozenset({"Publication"})),
     "subOrganizationOf": (frozenset({"Organization"}), frozenset({"Organization"})),
-    "partOf": (frozenset({"Place", "Project"}), frozenset({"Place", "Project"})),
+    # a sub-forum or session of an event, a pavilion of a conference, an event of a programme
+    "partOf": (frozenset({"Place", "Project", "Event"}), frozenset({"Place", "Project", "Event"})),
 }
 
 
@@ -137,8 +138,8 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
     dom, rng = DOMAIN_RANGE[pred]
     if s.type not in dom or o.type not in rng:
         return False
-    if pred == "partOf" and s.type != o.type:
-        return False
+    if pred == "partOf" and s.type != o.type and "Place" in (s.type, o.type):
+        return False  # places nest in places; projects and events in projects and events
     return s.key != o.key
 
 
@@ -934,7 +935,10 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
     return prev[-1] if prev else None
 
 
-_SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|成立|实施|创建|上线)(?:了)?")
+_SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|发起成立|成立|谋划实施|实施|创建|上线|开发|构建|发起)(?:了)?")
+# 开发数字化推广平台（护水宝） / 实施…工程——“X项目”: the named part after a generic noun
+_TOOL_NOUN = re.compile(r"[\s”\"]*(?:应用程序|小程序|手机应用|APP|App|app|系统|平台|网站)")
+_SUB_GLOSS = re.compile(r"[^，。；“”\"（）()]{0,20}?(?:平台|系统|程序|应用|工具|产品|工程|项目)(?:——|—|[（(])")
 _PART_OF = re.compile(r"[\s”\"]*(?:是|为|属于|作为)[\s“\"]*")
 _PART_TAIL = re.compile(r"[\s”\"]*的?(?:一部分|组成部分|子项目|分项目|重要内容|重要组成部分|之一)")
 
@@ -972,9 +976,19 @@ def _subproject_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
     if case is None:
         return
     for t in _SUB_VERB.finditer(text, sent.start, sent.end):
-        for o in group_after(ms, text, t.end(), frozenset({"Project"}), sent.end, max_gap=6):
+        # 开发/发起 “X”: often a sibling product or the organisation's own new programme; only
+        # a name glossing a generic noun of the case (开发…平台（X）) is a part of the project
+        objs = group_after(ms, text, t.end(), frozenset({"Project"}), sent.end, max_gap=6)
+        if t.group().startswith(("开发", "发起")) and not t.group().startswith("发起成立"):
+            # …开发了“X”应用程序 / 小程序: a tool of the project (not 开发“X”“Y”等解决方案)
+            objs = [o for o in objs[:1] if len(objs) == 1 and _TOOL_NOUN.match(text, o.end)]
+        glossed = False
+        if not objs and (g := _SUB_GLOSS.match(text, t.end(), sent.end)):
+            objs = group_after(ms, text, g.end(), frozenset({"Project"}), sent.end, max_gap=1)
+            glossed = True
+        for o in objs:
             quoted = text[o.start - 1 : o.start] in ("“", '"', "—") or text[o.start : o.start + 1] in ("“", '"')
-            if quoted and not case.key.startswith(o.key) and allowed("partOf", o, case):
+            if (quoted or glossed) and o.key not in case.key and allowed("partOf", o, case):
                 yield _rel(o, "partOf", case, sent, SUBPROJECT)
 
 
@@ -1514,8 +1528,8 @@ def _is_ancestor(parent: str, child: Place | None) -> bool:
 def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
     """Adjacent places where the second lies in the first (广东省广州市, 山东寿光, 美兰区三江镇)."""
     for a, b in pairwise(locs):
-        if b.start - a.end > 0:
-            continue
+        if b.start - a.end > 0 and text[a.end : b.start] not in ("“", '"', "「"):
+            continue  # adjacent, or a quoted finer place right after its division (X镇“Y湖”)
         pa, pb = _place_info(a.key), _place_info(b.key)
         if pa and pb and (_is_ancestor(pa.name, pb) or (pb.level == "county" and pa.level == "province")):
             # county given directly under its province (municipality or skipped city) too
@@ -1530,14 +1544,23 @@ def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Ment
         elif pb is None and (pa is None or pa.level not in ("country",)) and 0 < _admin_rank(a.key) < _admin_rank(b.key):
             # 龙泉镇涵泳村 / 凤翔街道新潭村: unknown divisions ranked by their suffixes
             yield b, a
+        elif pa is None and pb is None and _admin_rank(a.key) >= 3 and _admin_rank(b.key) == 0:
+            # 石桥镇“白鹭湖”: a named natural place right after a town or county lies in it
+            yield b, a
 
 
 _ADMIN_RANKS = ((r"(?:省|自治区)$", 1), (r"(?:市|自治州|州|盟|地区)$", 2), (r"(?:县|区|旗|自治县)$", 3), (r"(?:镇|乡|街道)$", 4), (r"(?:村|社区|居委会|嘎查)$", 5))
 
 
 def _admin_rank(key: str) -> int:
-    """The level of a division by its suffix (省 1 … 村/社区 5); 0 when the name has none."""
-    return next((rank for pat, rank in _ADMIN_RANKS if re.search(pat, key)), 0)
+    """The level of a division by its suffix (省 1 … 村/社区 5); 0 when the name has none. The
+    longest matching suffix decides (东岸社区 is a community, not a 区; 山南地区 a prefecture)."""
+    best, best_len = 0, 0
+    for pat, rank in _ADMIN_RANKS:
+        m = re.search(pat, key)
+        if m and len(m.group()) > best_len:
+            best, best_len = rank, len(m.group())
+    return best
 
 
 def _chain_children(locs: list[Mention], text: str) -> set[str]:
@@ -1961,7 +1984,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
-        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
+        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置)?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
             if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
@@ -2441,6 +2464,173 @@ def _case_project(sec: Section, ms: list[Mention]) -> Mention | None:
     return next((m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.project" and m.type == "Project"), None)
 
 
+# --- structural rules (places, units, members, awards, roles) ---------------------------------
+
+PLACE_SUPERLATIVE = register(Rule("place.superlative", "partOf", 0.8, "Y 最长的河流 X / Y 第二大淡水湖 X: the place singled out of Y lies in Y"))
+SUB_EVENT = register(
+    Rule("partOf.sub_event", "partOf", 0.85, "E 平行论坛——“X”; X 被纳入 E 的分论坛之一; 在本次E上，A 举办了 X; 依托 E，…举办的 X: X partOf E")
+)
+PROGRAMME_ITEMS = register(
+    Rule("partOf.items", "partOf", 0.9, "P(的…平台)包括 A（…）、B（…）; P … 支持完成 A、B 等<head of P>: each listed project partOf P")
+)
+
+_SUPERLATIVE_GAP = re.compile(r"(?:境内)?(?:最[\u4e00-\u9fff]{1,2}的|第[二三四五六七八九十]大的?)[\u4e00-\u9fff]{0,4}?")
+
+
+def _superlative_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """海南岛最长的河流南渡江 / 中国第二大淡水湖洞庭湖: the second place lies in the first."""
+    places_in = [m for m in ms if m.type == "Place"]
+    for a, b in pairwise(places_in):
+        if _SUPERLATIVE_GAP.fullmatch(text[a.end : b.start]) and allowed("partOf", b, a):
+            yield _rel(b, "partOf", a, sent, PLACE_SUPERLATIVE)
+
+
+_EVENT_TYPES = frozenset({"Event", "Project"})
+_SUB_EVENT_WORD = r"(?:平行论坛|分论坛|子论坛|主题论坛|专题论坛|边会|分会场|专场|配套活动|系列活动|主题活动)"
+_SUB_EVENT_GAP = re.compile(rf"[\s”\"]*的?[\u4e00-\u9fffA-Za-z&]{{0,8}}?{_SUB_EVENT_WORD}\s*(?:之一)?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
+_SUB_EVENT_OF = re.compile(r"(?:被)?(?:纳入|列为|列入|作为|成为|是|为)(?:了)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*$")
+_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
+_AT_EVENT = re.compile(r"在(?:本次|此次|本届|该)?(?:(大会|论坛|峰会|年会|会议|博览会)|(?=[\s“\"]*[^\s“\"]))")
+_HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:了)?")
+_EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
+
+
+def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Sub-events: a parallel forum named after its conference (E平行论坛——“X”), X 被纳入 E 的
+    分论坛之一, an event held at a conference (在本次大会上，A 举办了 X) or on the back of one
+    (依托 E，…联合举办的 X)."""
+    text = ctx.text
+    evs = [m for m in ms if m.type in _EVENT_TYPES]
+    for a, b in pairwise(evs):
+        if a.type == "Event" and _SUB_EVENT_GAP.fullmatch(text[a.end : b.start]) and allowed("partOf", b, a):
+            yield _rel(b, "partOf", a, sent, SUB_EVENT)
+    # X 被纳入 E 的分论坛之一 (X may be 本次论坛)
+    for e in evs:
+        if e.type != "Event" or not _SUB_EVENT_TAIL.match(text, e.end):
+            continue
+        clause = _clause_start(text, sent.start, e.start)
+        verb = _SUB_EVENT_OF.search(text, clause, e.start)
+        if verb is None:
+            continue
+        subj = group_before(ms, text, verb.start(), _EVENT_TYPES, clause)
+        an = _anaphor_re().search(text, clause, verb.start())
+        if not subj and an is not None and _gap_before().match(text[an.end() : verb.start()]):
+            # 本次论坛被纳入 E 的分论坛之一: the latest other event named before
+            prev = [m for m in window(ctx.ms, max(0, an.start() - 600), an.start()) if m.type == "Event" and m.key != e.key]
+            subj = prev[-1:]
+        for x in subj:
+            if allowed("partOf", x, e):
+                yield _rel(x, "partOf", e, sent, SUB_EVENT)
+    # 在本次大会上/在 E 期间，A 举办了 X
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    at = _AT_EVENT.match(text, lead, sent.end)
+    if at is not None:
+        host: Mention | None = None
+        if at.group(1):
+            scene = re.match(r"(?:上|期间)[，,]", text[at.end() : at.end() + 3])
+            if scene and re.search(r"本次|此次|本届|该", at.group()):
+                host = _resolve_head(ctx, sent, at.start(), at.group(1), frozenset({"Event"}))
+        else:
+            named = group_after(ms, text, at.end(), frozenset({"Event"}), sent.end, max_gap=1)
+            if len(named) == 1 and re.match(r"[\s”\"]*(?:上|期间)[，,]", text[named[0].end : named[0].end + 4]):
+                host = named[0]
+        if host is not None:
+            for h in _HOLD.finditer(text, at.end(), sent.end):
+                for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
+                    if x.key != host.key and allowed("partOf", x, host):
+                        yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    # 依托 E，由 A、B 联合举办的 X
+    for dep in re.finditer(r"依托\s*", text[sent.start : sent.end]):
+        clause = _clause_start(text, sent.start, sent.start + dep.start())
+        if _LEAD.match(text, clause, sent.end).end() < sent.start + dep.start():
+            continue
+        base = group_after(ms, text, sent.start + dep.end(), _EVENT_TYPES, sent.end, max_gap=1)
+        if len(base) == 1 and _EVENTISH.search(base[0].key) and re.match(r"[\s”\"]*[，,]", text[base[0].end : base[0].end + 3]):
+            for h in re.finditer(r"(?:举办|举行|主办|承办|召开)的", text[base[0].end : sent.end]):
+                pos = base[0].end + h.end()
+                for x in group_after(ms, text, pos, frozenset({"Event"}), sent.end, max_gap=2):
+                    if allowed("partOf", x, base[0]):
+                        yield _rel(x, "partOf", base[0], sent, SUB_EVENT)
+                break
+
+
+_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括)(?:了)?[：:]?")
+_INCLUDE_HEAD = re.compile(
+    r"[\s”\"]*(?:[（(][^（）()]{0,30}[）)])?(?:的[^，。；、]{0,14}?(?:平台|体系|系统|产品|板块|模块|子项目|项目|活动|内容))?\s*(?:主要|共|还)?$"
+)
+_ITEMS_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:在内|等|[\d一二三四五六七八九十两]+\s*(?:大|个|项|款))")
+
+
+def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The named parts of a programme: P(的数字生态平台)包括 A（…）、B（…）五大核心体系; in a
+    case block 项目…包括 A、B…在内的… (the case project); …“P”，…支持完成 A、B 等花园 (the items
+    share the programme's head word)."""
+    text = ctx.text
+    projects = frozenset({"Project"})
+    for t in _INCLUDE.finditer(text, sent.start, sent.end):
+        items = group_after(ms, text, t.end(), projects, sent.end, max_gap=1)
+        if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        before = [m for m in ms if clause <= m.start and m.end <= t.start()]
+        parent: Mention | None = None
+        if before and before[-1].type == "Project" and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
+            parent = before[-1]
+        elif not before and sent.section in ctx.case_projects:
+            pron = _SUBJECT_PRONOUN.match(text, _LEAD.match(text, clause, t.start()).end(), t.start())
+            if pron and not re.search(r"[，。；]", text[pron.end() : t.start()]) and t.start() - pron.end() <= 24:
+                parent = ctx.case_projects[sent.section]
+        if parent is None:
+            continue
+        for x in items:
+            if x.key != parent.key and not parent.key.startswith(x.key) and allowed("partOf", x, parent):
+                yield _rel(x, "partOf", parent, sent, PROGRAMME_ITEMS)
+    # …“P”…，支持完成 A、B、C 等花园建设: items named by P's head word
+    for m in re.finditer(r"等(?:[\d一二三四五六七八九十两]+\s*(?:个|座|处|所))?([\u4e00-\u9fff]{2,3}?)(?:建设|项目|工程|[，。；、])", text[sent.start : sent.end]):
+        pos = sent.start + m.start()
+        items = group_before(ms, text, pos, projects, sent.start)
+        if len(items) < 2 or not all(x.key.endswith(m.group(1)) for x in items):
+            continue
+        head = m.group(1)
+        progs = [
+            p for p in ms
+            if p.type == "Project" and p.end <= items[0].start and head in p.key and re.search(r"(?:计划|项目|行动|工程)$", p.key)
+        ]
+        if not progs:
+            continue
+        for x in items:
+            if x.key != progs[-1].key and allowed("partOf", x, progs[-1]):
+                yield _rel(x, "partOf", progs[-1], sent, PROGRAMME_ITEMS)
+
+
+EDITION = register(Rule("partOf.edition", "partOf", 0.8, "a year's (and a place's) edition of a programme named in the document: 2023年X区Y计划 partOf Y计划"))
+_EDITION_PREFIX = re.compile(r"(?:19|20)\d{2}\s*年度?[\u4e00-\u9fff]{0,6}?(?:省|市|区|县|镇|街道)?")
+
+
+def _edition_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """2023年盐田区共建花园计划 -> partOf 共建花园计划, when the document names the programme alone."""
+    progs: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Project" and re.search(r"(?:计划|项目|行动|工程)$", m.key):
+            progs.setdefault(m.key, m)
+    done: set[str] = set()
+    for key, m in progs.items():
+        for n in range(5, len(key) - 3):
+            parent = progs.get(key[n:])
+            if parent is not None and _EDITION_PREFIX.fullmatch(key[:n]) and key not in done:
+                done.add(key)
+                sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)
+                yield _rel(m, "partOf", parent, sent, EDITION)
+                break
+
+
+def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence-level structural rules of this block."""
+    yield from _superlative_relations(sent, ms, ctx.text)
+    yield from _sub_event_relations(ctx, sent, ms)
+    yield from _programme_item_relations(ctx, sent, ms)
+
+
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     """All relations stated in one document."""
     text = res.document.text
@@ -2471,6 +2661,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
     out.extend(_reference_relations(res, ms))
+    out.extend(_edition_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:
@@ -2500,6 +2691,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_subproject_relations(ctx, sent, in_sent))
         out.extend(_purpose_relations(ctx, sent, in_sent))
         out.extend(_invite_relations(ctx, sent, in_sent))
+        out.extend(_structure_relations(ctx, sent, in_sent))
         out.extend(_nominal_publication_relations(sent, in_sent, text))
         out.extend(_role_phrase_relations(ctx, sent, in_sent))
         out.extend(_role_is_relations(ctx, sent, in_sent))

@@ -99,6 +99,30 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("近日，云南青苔自然教育中心开放。", "云南青苔自然教育中心", "Organization"),
         ("倡议由中国石油和化学工业联合会等单位发布。", "中国石油和化学工业联合会", "Organization"),
         ("边会上中国企业绿色联盟行动(GACA)发布倡议。", "绿色联盟行动", None),
+        # persons: name + role right after a unit, Latin names after an occupation, rarer surnames
+        ("感谢青岩大学外事处邓明华处长和医学院李强院长带领的团队。", "邓明华", "Person"),
+        ("感谢青岩大学外事处邓明华处长和医学院李强院长带领的团队。", "李强", "Person"),
+        ("1970年英国经济学家 Mary Jones 和 Paul Smith 在书中提出新观点。", "Mary Jones", "Person"),
+        ("1970年英国经济学家 Mary Jones 和 Paul Smith 在书中提出新观点。", "Paul Smith", "Person"),
+        ("各地代表齐聚一堂，共商大计。", "齐聚", None),
+        ("秘书长萧立群表示，项目将持续三年。", "萧立群", "Person"),
+        # counts and ordinals are not parts of names; a newspaper's office keeps 社
+        ("共计召开了12次专家组工作会议。", "12次专家组工作会", None),
+        ("通过举办川、滇两省专业技术培训班，共培训百余人。", "滇两省专业技术培训班", None),
+        ("江西省5厅局联合印发了通知。", "江西省5厅局", None),
+        ("这是中国第一部湿地保护指南。", "中国第一部", None),
+        ("由《青岩日报》社和青松基金会联合主办。", "青岩日报社", "Organization"),
+        # a body before a job title, a conjunction inside a body's name after a verb, new suffixes
+        ("中共云岭市委统战部副部长石刚出席。", "中共云岭市委统战部", "Organization"),
+        ("青松基金会积极参与龙华区城市管理和综合执法局的绿化工作。", "龙华区城市管理和综合执法局", "Organization"),
+        ("浙江省数字化改革领导小组发布首批名单。", "浙江省数字化改革领导小组", "Organization"),
+        ("会议由江西省鸟类保护救助中心承办。", "江西省鸟类保护救助中心", "Organization"),
+        # a quoted name followed or preceded by a programme noun
+        ("缘起于2016年某村发起的“净塑环保、垃圾不落地”行动。", "净塑环保、垃圾不落地", "Project"),
+        ("活动还发布了“我们的美好生活之新征程”短视频征集计划，号召志愿者参与。", "我们的美好生活之新征程", "Project"),
+        ("与腾讯合作启动“智慧湿地”建设项目，通过云计算管理湿地。", "智慧湿地", "Project"),
+        ("推广“种植+加工”项目。", "种植+加工", None),
+        ("志愿服务项目“青溪变形记”喜获大赛金奖。", "青溪变形记", "Project"),
     ],
 )
 
@@ -438,3 +462,20 @@ def test_coined_project_stems_and_garden_addresses() -> None:
     assert found.get("湖州青溪河区域生态修复项目") == "Project"
     # domain terms split by the dictionary are no coined name: a kind of project
     assert "林业碳汇项目" not in _found("当地启动了林业碳汇项目。")
+
+
+def test_case_headline_tail_is_a_short_name() -> None:
+    """A case headline that opens with what the project does; the body names the project by the
+    headline's tail: the tail is a short name of the case project (and no other tail is)."""
+    from kg.ingest import make_document
+    from kg.segment import segment
+
+    text = (
+        "自然守护\n\n探索社区共管机制推动森林保护的青石乡白鹿谷生态体验项目\n\n项目机构\n青禾环保基金会\n\n"
+        "实施地点\n四川省雅安市\n\n项目介绍\n\n2019年，青石乡启动了白鹿谷生态体验项目，带动牧民增收。\n"
+    )
+    doc = make_document(text)
+    sections, sentences = segment(doc)
+    _mentions, aliases = extract_entities(doc, sections, sentences)
+    tails = {(a.full, a.short) for a in aliases if a.rule == "alias.case_tail"}
+    assert tails == {("探索社区共管机制推动森林保护的青石乡白鹿谷生态体验项目", "白鹿谷生态体验项目")}
