@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.entities import extract_entities
-from kg.graph import SubjectIndex, index_size, subject_index, to_graph, validate
+from kg.graph import TextIndex, index_size, text_index, to_graph, validate
 from kg.ingest import discover, read_documents
 from kg.io import atomic_write
 from kg.model import Corpus, DocResult, Document, Problem
@@ -216,7 +216,7 @@ def _results(
 class BuildResult:
     """The resolved corpus and, built from it on first use, its graph.
 
-    ``index`` (subject -> predicate -> objects, see ``kg.graph.subject_index``) is all that
+    ``index`` (subject -> predicate -> objects, see ``kg.graph.text_index``) is all that
     writing graph.ttl and graph.jsonld needs; the rdflib ``graph`` is only built when something
     asks for it (SHACL, HTML, a store, a query), since filling rdflib's indexes costs more than
     writing both files.
@@ -231,7 +231,7 @@ class BuildResult:
     cached_files: int = 0
     base: str = DEFAULT_BASE
     _graph: Graph | None = field(default=None, repr=False)
-    _index: SubjectIndex | None = field(default=None, repr=False)
+    _index: TextIndex | None = field(default=None, repr=False)
 
     @property
     def graph(self) -> Graph:
@@ -240,9 +240,9 @@ class BuildResult:
         return self._graph
 
     @property
-    def index(self) -> SubjectIndex:
+    def index(self) -> TextIndex:
         if self._index is None:
-            self._index = subject_index(self.corpus, self.base)
+            self._index = text_index(self.corpus, self.base)
         return self._index
 
     @property
