@@ -8,6 +8,7 @@ version (``cache_dir``): a rebuild after adding one document re-extracts only th
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import os
 import pickle
@@ -16,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
@@ -26,13 +27,26 @@ from kg.entities import extract_entities
 from kg.graph import TextIndex, index_size, text_index, to_graph, validate
 from kg.ingest import discover, read_documents
 from kg.io import atomic_write
-from kg.model import Corpus, DocResult, Document, Problem
+from kg.model import Alias, Corpus, DocResult, Document, Mention, Problem, Relation, Section, Sentence
 from kg.namespaces import DEFAULT_BASE
 from kg.relations import extract_relations
 from kg.resolve import load_alias_file, resolve
 from kg.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _reduce_record(obj: object) -> tuple[type, tuple[object, ...]]:
+    cls = type(obj)
+    return cls, tuple(getattr(obj, f.name) for f in fields(cls))  # type: ignore[arg-type]
+
+
+# The model's records are frozen slotted dataclasses, which pickle restores through a generic
+# __setstate__ that looks up the dataclass fields again for every object (two thirds of the time
+# of reading the per-file cache of a 10 MB corpus). Pickled as constructor calls they load about
+# four times faster; this covers the cache files and the results worker processes send back.
+for _record in (Document, Section, Sentence, Mention, Alias, Relation, DocResult, Problem):
+    copyreg.pickle(_record, _reduce_record)
 STAGES = ("normalize", "segment", "entities", "relations")
 
 
