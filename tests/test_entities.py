@@ -156,6 +156,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("四川成都天府新区的社区参与活动。", "天府新区", "Place"),
         # a quoted programme inside an event's name is a project of its own
         ("联合举办的2023年“青蓝伙伴行动”海洋保护公益项目研讨会在厦门召开。", "青蓝伙伴行动", "Project"),
+        # named volunteer teams and lecturer groups; a kind of team is none
+        ("成立京津冀新视听公共服务志愿服务队，推动服务下沉。", "京津冀新视听公共服务志愿服务队", "Organization"),
+        ("组建起一支“基层赋能讲师团”，支持社区。", "基层赋能讲师团", "Organization"),
+        ("市民湿地保护志愿服务队每周巡查。", "市民湿地保护志愿服务队", None),
     ],
 )
 
