@@ -782,6 +782,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                     out.append(Candidate(s, e + 1, "Organization", "MediaOrganization", "quote.media", 4, name + "社"))
                 else:
                     out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
+            elif text.startswith("秘书处", e) and re.search(r"(?:公约|协定|议定书|公约组织)$", name):
+                # 《X公约》秘书处: the treaty's secretariat is a body (the title stays nested)
+                out.append(Candidate(s, e + 3, "Organization", "GovernmentAgency", "quote.secretariat", 4, name + "秘书处"))
+                out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             else:
                 out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             continue
@@ -1690,7 +1694,7 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
                 continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
             if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")) and o.rule != "quote.event_theme":
                 continue  # the seat of a body (长沙|图书馆) is read as part of its name; a theme names places
-            if c.type == "Publication" and o.rule != "event.treaty_session":
+            if c.type == "Publication" and o.rule not in ("event.treaty_session", "quote.secretariat"):
                 continue  # 《…公约》第N次缔约方会议: the treaty is a title of its own
             if c.type == "Project" and o.type != "Event":
                 continue  # 2023年“X行动”项目研讨会: a quoted programme the event is about
