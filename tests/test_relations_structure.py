@@ -245,6 +245,48 @@ CASES = [
         {"memberOf"},
         {("青禾环保基金会", "memberOf", "远山湿地保护联盟"), ("明德公益基金会", "memberOf", "远山湿地保护联盟")},
     ),
+    (
+        "P 覆盖 A、B、C 三省 / 走进 A、B 等地: each place",
+        "“青山书屋计划”覆盖云南、四川、贵州三省。“青山课堂计划”走进广西、贵州等地的乡村学校。",
+        {"locatedIn"},
+        {
+            ("青山书屋计划", "locatedIn", "云南"),
+            ("青山书屋计划", "locatedIn", "四川"),
+            ("青山书屋计划", "locatedIn", "贵州"),
+            ("青山课堂计划", "locatedIn", "广西"),
+            ("青山课堂计划", "locatedIn", "贵州"),
+        },
+    ),
+    (
+        "在 X，A 启动了 P: the project launched after the place phrase",
+        "在云南省普洱市，青禾环保基金会启动了“青山书屋计划”。",
+        {"locatedIn"},
+        {("青山书屋计划", "locatedIn", "普洱市")},
+    ),
+    (
+        "E 于…在 X 闭幕",
+        "“第五届湿地论坛”于5月20日在昆明闭幕。",
+        {"locatedIn"},
+        {("第五届湿地论坛", "locatedIn", "昆明")},
+    ),
+    (
+        "B 是 A 的全资子公司; B 隶属 A",
+        "远山环保科技有限公司是青禾集团的全资子公司。远山湿地研究中心直接隶属明德大学。",
+        {"subOrganizationOf"},
+        {("远山环保科技有限公司", "subOrganizationOf", "青禾集团"), ("远山湿地研究中心", "subOrganizationOf", "明德大学")},
+    ),
+    (
+        "B 是 A 的合作伙伴: no unit",
+        "远山环保科技有限公司是青禾集团的合作伙伴。",
+        {"subOrganizationOf"},
+        set(),
+    ),
+    (
+        "授予 B “W” / 向 B 颁发了 “W”",
+        "组委会授予青禾环保基金会“年度公益机构奖”。大会向远山生态协会颁发了“湿地守护奖”。",
+        {"receivedAward"},
+        {("青禾环保基金会", "receivedAward", "年度公益机构奖"), ("远山生态协会", "receivedAward", "湿地守护奖")},
+    ),
 ]
 
 
