@@ -1517,6 +1517,9 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
                 yield _rel(host, "locatedIn", n, sent, LOC_NESTED)
 
 
+_LEGAL_FORM = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:股份)?有限(?:责任)?公司")
+
+
 def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
     """中国动物学会保护生物学分会 -> subOrganizationOf 中国动物学会 (the parent is named in the text too)."""
     orgs = {m.key: m for m in ms if m.type == "Organization"}
@@ -1528,6 +1531,8 @@ def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Ite
             parent = orgs.get(m.key[:n])
             if parent is None or (parent.subtype == "Network" and len(m.key) - n < 3):
                 continue
+            if _LEGAL_FORM.fullmatch(m.key[n:]):
+                break  # X银行（中国）有限公司: the company's registered name, not a unit of X
             if (m.key, parent.key) not in done:
                 done.add((m.key, parent.key))
                 sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)

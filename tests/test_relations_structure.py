@@ -293,6 +293,12 @@ CASES = [
         {"memberOf"},
         {("青禾环保基金会", "memberOf", "远山湿地保护联盟"), ("明德公益基金会", "memberOf", "远山生态协会")},
     ),
+    (
+        "X银行（中国）有限公司 is X's registered name, X银行上海分行 a unit",
+        "明德银行今年盈利。明德银行（中国）有限公司和明德银行上海分行参加了会议。",
+        {"subOrganizationOf"},
+        {("明德银行上海分行", "subOrganizationOf", "明德银行")},
+    ),
 ]
 
 
