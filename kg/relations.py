@@ -1803,7 +1803,8 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
         gap = text[p.end : nxt.start]
         quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
-        if nxt.type not in ("Project", "Event") or not quoted or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
+        adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
             continue
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)

@@ -372,3 +372,22 @@ def test_org_name_role_skips_title_prefixes() -> None:
 
     assert run("远山市湿地管理局林可欣处长出席。", "林可欣") == {("林可欣", "worksFor", "远山市湿地管理局")}
     assert run("远山市湿地管理局原副局长", "原副") == set()
+
+
+def test_project_right_after_a_community_is_there() -> None:
+    """X社区Y花园 (no separator): a project written right after a town, street or community lies
+    there; after a province or city (昆明市Y花园) the place may be part of the name, no triple."""
+    from kg.model import Sentence
+    from kg.relations import _place_prefix_relations
+
+    def run(place: str, project: str) -> set[tuple[str, str, str]]:
+        text = place + project + "建设完成。"
+        ms = [
+            Mention("d", 0, len(place), place, "Place", None, "test", place),
+            Mention("d", len(place), len(place) + len(project), project, "Project", None, "test", project),
+        ]
+        sent = Sentence("d", 0, 0, len(text), text, -1)
+        return {(r.subject.key, r.predicate, r.object.key) for r in _place_prefix_relations(sent, ms, text)}
+
+    assert run("东岸社区", "晨光共建花园") == {("晨光共建花园", "locatedIn", "东岸社区")}
+    assert run("昆明市", "晨光共建花园") == set()
