@@ -324,6 +324,8 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
         gap = text[group[-1].end : m.start]
+        if m.type != group[-1].type and re.match(r"[\s“”\"]*[，,]", gap):
+            break  # 设立“X基金”，B 首期捐赠…: after a comma another kind of name opens the next clause
         if (_CONNECT.match(gap) or _quoted_pair(text, group[-1], m) or _UNKNOWN_ITEMS.match(gap)) and m.type in types:
             group.append(m)
         else:
@@ -429,6 +431,13 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
             return group
         return []
+    if first is not None and not text[pos : first.start].strip(" “”\"") and first.type == "Project":
+        # “P”携手 A、B，发起…: the project's co-actors carry into the later clauses
+        co = re.match(r"[\s”\"]*(?:(?:联合|携手|会同)[\s“”\"]*)", text[first.end : sent.end])
+        if co:
+            group = group_after(ms, text, first.end + co.end(), types, sent.end, max_gap=1)
+            if group and re.match(r"[\s”\"]*(?:等[^，。；]{0,10}?)?[，,]", text[group[-1].end : group[-1].end + 12]):
+                return group
     parties = _PARTIES.match(text, pos, sent.end)
     if parties and "Organization" in types:
         return _parties_before(ctx, sent, pos, parties.group(1))  # 双方将…，并联合发布…
@@ -545,6 +554,15 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
         if not made and actor:
             made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
+            # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
+            for de in re.finditer(r"的", text[after : sent.end]):
+                if re.search(r"[。；！？]", text[after : after + de.start()]):
+                    break
+                cand = group_after(ms, text, after + de.end(), frozenset({"Event", "Project"}), sent.end, max_gap=3)
+                if cand:
+                    made = cand
+                    break
         if made:
             # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
             targets = made

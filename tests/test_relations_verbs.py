@@ -193,6 +193,35 @@ def test_reliance_and_case_block_backers() -> None:
     }
 
 
+def test_comma_opens_the_next_clause_subject() -> None:
+    """A 与 B 共同设立“X”，B 首期捐赠 N 万元: X is set up by both, B (the next clause's subject)
+    is no object of 设立, and funds X."""
+    text = "2024年4月，青禾环保基金会与明川科技有限公司共同设立“自然教育专项基金”，明川科技有限公司首期捐赠300万元。"
+    assert triples(text, {"initiates", "funds", "partnersWith"}) == {
+        ("青禾环保基金会", "partnersWith", "明川科技有限公司"),
+        ("青禾环保基金会", "initiates", "自然教育专项基金"),
+        ("明川科技有限公司", "initiates", "自然教育专项基金"),
+        ("明川科技有限公司", "funds", "自然教育专项基金"),
+    }
+
+
+def test_project_co_actors_carry_and_backing_of_a_by_chain() -> None:
+    """“P”携手 A、B，发起…，启动“E”: A and B launch; 在 C 的指导下，由 A 主办、D 协办的“E”: C supports E."""
+    text = "“星光计划”携手青禾环保基金会、远山生态协会，发起“绿色出行”倡议，启动“低碳出行周”活动。"
+    assert triples(text, {"initiates"}) == {
+        ("青禾环保基金会", "initiates", "绿色出行倡议"),
+        ("远山生态协会", "initiates", "绿色出行倡议"),
+        ("青禾环保基金会", "initiates", "低碳出行周"),
+        ("远山生态协会", "initiates", "低碳出行周"),
+    }
+    text = "为倡导绿色生活，在四川省生态环境厅的指导下，由青禾环保基金会主办、明德大学协办的“绿色生活周”活动在成都启动。"
+    assert triples(text, {"supports", "organizes"}) == {
+        ("四川省生态环境厅", "supports", "绿色生活周"),
+        ("青禾环保基金会", "organizes", "绿色生活周"),
+        ("明德大学", "organizes", "绿色生活周"),
+    }
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
