@@ -791,8 +791,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = [ev]
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
-    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入)[^，。；]{{0,8}}?{_MONEY}[\s，,]*$", text[sent.start : clause_start]):
+    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
         rule, pred = FUND_PURPOSE, "funds"  # A 捐赠 100 万元，支持 P 的实施: the money goes to P
+    if pred == "funds" and mode == "carried" and len(subj) > 1:
+        subj = _split_sides(subj, text)[0]  # A 与 B 签署捐赠协议，捐赠 N 万元…: the donor is A
     if rule.id == "partnersWith.relation":
         obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
     if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
@@ -1250,6 +1252,28 @@ def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
             for e in evs:
                 if allowed("participatesIn", a, e):
                     yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+
+
+FUND_SOURCE = register(Rule("funds.source", "funds", 0.7, "P 的资金(主要)来自/来源于 A(、B): A funds P"))
+_SOURCE = re.compile(r"(?:的)?(?:资金|经费|善款|捐款)(?:主要|全部|均)?(?:来自|来源于|来源为|由)(?:于)?")
+
+
+def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """“P”的资金来自 A、B: each source funds P (named before, else the context project)."""
+    text = ctx.text
+    for t in _SOURCE.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not donors or (t.group().endswith("由") and not re.match(r"[\s”\"]*(?:等)?(?:提供|捐赠|出资|承担|筹集|资助)", text[donors[-1].end : sent.end])):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        targets = group_before(ms, text, t.start(), frozenset({"Project", "Event", "Organization"}), clause)
+        if not targets:
+            p = _context_project(ctx, sent, ms, t.start(), local_first=True)
+            targets = [p] if p is not None else []
+        for d in donors:
+            for o in targets:
+                if allowed("funds", d, o):
+                    yield _rel(d, "funds", o, sent, FUND_SOURCE)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -2036,11 +2060,11 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -3111,6 +3135,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
         out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))

@@ -384,3 +384,32 @@ MORE_PHRASINGS = [
 @pytest.mark.parametrize(("text", "expected"), MORE_PHRASINGS, ids=[t for t, _ in MORE_PHRASINGS])
 def test_more_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# funding and support phrasings (same invented names)
+FUNDING_PHRASINGS = [
+ (f"{A}向{B}捐赠价值50万元的物资。", {(A,"funds",B)}),
+ (f"{A}捐赠200万元用于“{P}”。", {(A,"funds",P)}),
+ (f"“{P}”由{A}提供资金支持。", {(A,"funds",P)}),
+ (f"{A}提供300万元资金，支持“{P}”。", {(A,"funds",P)}),
+ (f"获得{A}资助的“{P}”已覆盖十个县。", {(A,"funds",P)}),
+ (f"受{A}资助的“{P}”已覆盖十个县。", {(A,"funds",P)}),
+ (f"“{P}”的资金来自{A}。", {(A,"funds",P)}),
+ (f"{A}每年捐赠100万元支持“{P}”。", {(A,"funds",P)}),
+ (f"{A}捐赠的200万元将用于“{P}”。", {(A,"funds",P)}),
+ (f"{A}与{B}签署捐赠协议，捐赠500万元支持“{P}”。", {(A,"funds",P),(A,"partnersWith",B)}),
+ (f"{A}对“{P}”予以支持。", {(A,"supports",P)}),
+ (f"{A}鼎力支持“{P}”。", {(A,"supports",P)}),
+ (f"{A}全力支持“{E}”的举办。", {(A,"supports",E)}),
+ (f"{A}长期支持{B}的发展。", {(A,"supports",B)}),
+ (f"{A}指导{B}开展“{P}”。", {(A,"supports",B),(B,"implements",P)}),
+ (f"{A}为{B}提供了专业指导。", {(A,"supports",B)}),
+ (f"{A}资助{B}实施“{P}”。", {(A,"funds",B),(B,"implements",P)}),
+ (f"{A}向“{P}”追加捐赠50万元。", {(A,"funds",P)}),
+ (f"“{P}”获得{A}、{B}的联合资助。", {(A,"funds",P),(B,"funds",P)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FUNDING_PHRASINGS, ids=[t for t, _ in FUNDING_PHRASINGS])
+def test_funding_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
