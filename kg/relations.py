@@ -324,6 +324,8 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
         gap = text[group[-1].end : m.start]
+        if m.type != group[-1].type and re.match(r"[\s“”\"]*[，,]", gap):
+            break  # 设立“X基金”，B 首期捐赠…: after a comma another kind of name opens the next clause
         if (_CONNECT.match(gap) or _quoted_pair(text, group[-1], m) or _UNKNOWN_ITEMS.match(gap)) and m.type in types:
             group.append(m)
         else:
@@ -429,6 +431,13 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
             return group
         return []
+    if first is not None and not text[pos : first.start].strip(" “”\"") and first.type == "Project":
+        # “P”携手 A、B，发起…: the project's co-actors carry into the later clauses
+        co = re.match(r"[\s”\"]*(?:(?:联合|携手|会同)[\s“”\"]*)", text[first.end : sent.end])
+        if co:
+            group = group_after(ms, text, first.end + co.end(), types, sent.end, max_gap=1)
+            if group and re.match(r"[\s”\"]*(?:等[^，。；]{0,10}?)?[，,]", text[group[-1].end : group[-1].end + 12]):
+                return group
     parties = _PARTIES.match(text, pos, sent.end)
     if parties and "Organization" in types:
         return _parties_before(ctx, sent, pos, parties.group(1))  # 双方将…，并联合发布…
@@ -545,6 +554,15 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
         if not made and actor:
             made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
+            # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
+            for de in re.finditer(r"的", text[after : sent.end]):
+                if re.search(r"[。；！？]", text[after : after + de.start()]):
+                    break
+                cand = group_after(ms, text, after + de.end(), frozenset({"Event", "Project"}), sent.end, max_gap=3)
+                if cand:
+                    made = cand
+                    break
         if made:
             # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
             targets = made
@@ -773,8 +791,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = [ev]
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
-    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入)[^，。；]{{0,8}}?{_MONEY}[\s，,]*$", text[sent.start : clause_start]):
+    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
         rule, pred = FUND_PURPOSE, "funds"  # A 捐赠 100 万元，支持 P 的实施: the money goes to P
+    if pred == "funds" and mode == "carried" and len(subj) > 1:
+        subj = _split_sides(subj, text)[0]  # A 与 B 签署捐赠协议，捐赠 N 万元…: the donor is A
     if rule.id == "partnersWith.relation":
         obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
     if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
@@ -1232,6 +1252,28 @@ def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
             for e in evs:
                 if allowed("participatesIn", a, e):
                     yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+
+
+FUND_SOURCE = register(Rule("funds.source", "funds", 0.7, "P 的资金(主要)来自/来源于 A(、B): A funds P"))
+_SOURCE = re.compile(r"(?:的)?(?:资金|经费|善款|捐款)(?:主要|全部|均)?(?:来自|来源于|来源为|由)(?:于)?")
+
+
+def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """“P”的资金来自 A、B: each source funds P (named before, else the context project)."""
+    text = ctx.text
+    for t in _SOURCE.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not donors or (t.group().endswith("由") and not re.match(r"[\s”\"]*(?:等)?(?:提供|捐赠|出资|承担|筹集|资助)", text[donors[-1].end : sent.end])):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        targets = group_before(ms, text, t.start(), frozenset({"Project", "Event", "Organization"}), clause)
+        if not targets:
+            p = _context_project(ctx, sent, ms, t.start(), local_first=True)
+            targets = [p] if p is not None else []
+        for d in donors:
+            for o in targets:
+                if allowed("funds", d, o):
+                    yield _rel(d, "funds", o, sent, FUND_SOURCE)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -2024,11 +2066,11 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -3175,6 +3217,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
         out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
