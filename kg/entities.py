@@ -331,10 +331,15 @@ _NATIONAL = re.compile(r"^(?:中华人民共和国|中国|中华|国家|中共|�
 _OWNER_BEFORE = re.compile(r"(?:中华人民共和国|中国|中共|美国|英国|日本|法国|德国)$")
 
 
+# the democratic parties' short names, which own committees like the Party does (民建X市委)
+_PARTY = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
+
+
 def _has_owner(stem: str) -> bool:
     if _NATIONAL.match(stem) or _gov_re().match(stem):
         return True
-    return bool(_place_scanner().match_end(stem))
+    party = _PARTY.match(stem)
+    return bool(_place_scanner().match_end(stem, party.end() if party else 0))
 
 
 def _not_org_tail(name: str, suffix: str, not_org: frozenset[str]) -> bool:
@@ -378,6 +383,9 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
     if _role_re().match(window):
         return False  # 统战部|副部长: a job title follows, not a longer name
     m = _suffix_re().search(window)
+    role = _role_re().search(window)
+    if m and role and role.start() <= m.start() < role.end():
+        return False  # 内政部|前副部长: the "suffix" is part of a job title
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False
     # the longer name must reach back over this suffix (基金会|作为初始委托人 does not)
@@ -513,6 +521,8 @@ def _natural_candidates(text: str) -> list[Candidate]:
         seat = start
         while (lead := _place_scanner().match_end(text, start, a)) and a - lead >= 2:
             seat, start = start, lead  # 成都|天府新区: the seat is a place of its own (广东|广州|X: the last one)
+        if m.group() == "新区" and a - start == 3 and len(_words(text[start:a])[0]) == 1:
+            start += 1  # 未来之城|雄安新区: new districts are named with two characters
         direction = _DIRECTION.match(text, start, a)
         if direction and a - direction.end() >= 2:
             start = seat = direction.end()  # 青海省东部|湟水流域: a part of the province, not of the name

@@ -166,6 +166,11 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("投资建设生态旅游度假区——杭州青溪六善酒店。", "杭州青溪六善酒店", "Organization"),
         ("经国家公园园区青石管护站授权后，乡里启动了项目。", "国家公园园区青石管护站", "Organization"),
         ("我们入住了五星级酒店。", "五星级酒店", None),
+        # a body before a job title holding a suffix character, democratic parties' committees, new districts
+        ("他曾任美国内政部前副部长。", "美国内政部", "Organization"),
+        ("民建杭州市委主委李文海出席。", "民建杭州市委", "Organization"),
+        ("从革命圣地到未来之城雄安新区。", "雄安新区", "Place"),
+        ("哈尔滨新区的企业参与活动。", "哈尔滨新区", "Place"),
     ],
 )
 
