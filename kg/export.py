@@ -33,6 +33,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.stores.memory import Memory
 
 from kg.errors import KGError
+from kg.graph import TextIndex
 from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, ORG_SUBTYPES, PREDICATES
 from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS, XSD
@@ -145,12 +146,15 @@ def turtle_rdflib(graph: Graph) -> bytes:
     return copy.serialize(format="turtle", encoding="utf-8")
 
 
-def serialize_turtle(graph: Graph) -> bytes:
+def serialize_turtle(graph: Graph | TextIndex) -> bytes:
     """Deterministic Turtle (UTF-8): byte-identical for the same triples, run after run.
 
     Uses the dedicated writer ``turtle_fast`` (about 3 s per million triples; pyoxigraph on
-    sorted triples takes ~10x, rdflib's writer more; see benchmarks/bench_write.py).
+    sorted triples takes ~10x, rdflib's writer more; see benchmarks/bench_write.py). A
+    ``kg.graph.TextIndex`` (what ``kg build`` produces) is written without rdflib terms.
     """
+    if isinstance(graph, TextIndex):
+        return _turtle_text_index(graph)
     return turtle_fast(graph)
 
 
@@ -173,10 +177,12 @@ def jsonld_context() -> dict[str, Any]:
     return json.loads(text)["@context"]
 
 
-def serialize_jsonld(graph: Graph) -> bytes:
+def serialize_jsonld(graph: Graph | TextIndex) -> bytes:
     """JSON-LD compacted with the kg context; the context is embedded so that readers need no
     network access to expand it (it is the same object as ontology/context.jsonld). Deterministic:
-    nodes sorted by ``@id``, keys and values sorted."""
+    nodes sorted by ``@id``, keys and values sorted. Accepts a ``kg.graph.TextIndex`` too."""
+    if isinstance(graph, TextIndex):
+        return _jsonld_text_index(graph)
     return jsonld_fast(graph)
 
 
@@ -404,49 +410,226 @@ def jsonld_fast(graph: Graph, *, _canonical: bool = False) -> bytes:
             out = keys[k] = properties.get((str(p), coercion), "")
         return out or None
 
+    rdf_type = RDF.type
+    # per predicate (by identity: the same term objects recur): is it rdf:type, its key for
+    # plain and language-tagged literals, for IRIs, and the fallback compact IRI
+    by_predicate: dict[int, tuple[Any, bool, str, str | None, str]] = {}
+    typed_keys: dict[tuple[int, str], str | None] = {}
     nodes = []
     for s, po in _by_subject(graph):
         node: dict[str, list[Any]] = {}
         types: list[str] = []
-        for p, o in ((p, o) for p, objects in po.items() for o in objects):
-            if p == RDF.type and isinstance(o, URIRef):
-                types.append(classes.get(str(o)) or compact(o))
-                continue
-            if isinstance(o, Literal):
-                if o.language:
-                    key, value = key_for(p, None), {"@language": o.language, "@value": str(o)}
-                elif o.datatype is not None and o.datatype != _XSD_STRING:
-                    key = key_for(p, str(o.datatype))
-                    value = str(o) if key else {"@type": compact(o.datatype), "@value": str(o)}
-                    if key is None:
-                        key = key_for(p, None)
+        for p, objects in po.items():
+            info = by_predicate.get(id(p))
+            if info is None:
+                fallback = compact(p)
+                info = by_predicate[id(p)] = (
+                    p,
+                    p == rdf_type,
+                    key_for(p, None) or fallback,
+                    key_for(p, "@id"),
+                    fallback,
+                )
+            _, is_type, plain_key, id_key, fallback = info
+            for o in objects:
+                kind = type(o)
+                if is_type and kind is URIRef:
+                    types.append(classes.get(str(o)) or compact(o))
+                    continue
+                if kind is Literal or isinstance(o, Literal):
+                    lang = o.language
+                    if lang:
+                        key, value = plain_key, {"@language": lang, "@value": str(o)}
+                    else:
+                        dt = o.datatype
+                        if dt is not None and dt != _XSD_STRING:
+                            tk = (id(p), dt)
+                            if tk in typed_keys:
+                                typed = typed_keys[tk]
+                            else:
+                                typed = typed_keys[tk] = key_for(p, str(dt))
+                            if typed:
+                                key, value = typed, str(o)
+                            else:
+                                key, value = plain_key, {"@type": compact(dt), "@value": str(o)}
+                        else:
+                            key, value = plain_key, str(o)
+                elif id_key:
+                    key, value = id_key, node_id(o)
                 else:
-                    key, value = key_for(p, None), str(o)
-            else:
-                key = key_for(p, "@id")
-                value = node_id(o) if key else {"@id": node_id(o)}
-                if key is None:
-                    key = key_for(p, None)
-            node.setdefault(key or compact(p), []).append(value)
+                    key, value = plain_key, {"@id": node_id(o)}
+                values = node.get(key)
+                if values is None:
+                    node[key] = [value]
+                else:
+                    values.append(value)
         out: dict[str, Any] = {"@id": node_id(s)}
         if types:
             types.sort()
             out["@type"] = types[0] if len(types) == 1 else types
         for key in sorted(node):
-            values = sorted(node[key], key=_json_sort_key)
-            out[key] = values[0] if len(values) == 1 else values
+            values = node[key]
+            if len(values) == 1:
+                out[key] = values[0]
+            else:
+                values.sort(key=_json_sort_key)
+                out[key] = values
         nodes.append(out)
     if bnodes and not _canonical:
         return jsonld_fast(to_canonical_graph(graph), _canonical=True)
     nodes.sort(key=lambda n: n["@id"])
-    text = json.dumps({"@context": jsonld_context(), "@graph": nodes}, indent=2, ensure_ascii=False)
-    return text.encode("utf-8")
+    return _json_indented({"@context": jsonld_context(), "@graph": nodes}).encode("utf-8")
+
+
+_json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C-accelerated
+
+
+def _json_indented(value: Any, pad: str = "\n") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, byte for byte, several times faster:
+    with ``indent`` the json module falls back to its pure-Python encoder, while the shallow
+    node objects of kg graphs only need the C string encoder and joins."""
+    enc = _json_string
+    if isinstance(value, str):
+        return enc(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = pad + "  "
+        items = [
+            f"{enc(k)}: {enc(v) if type(v) is str else _json_indented(v, inner)}" for k, v in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(items) + pad + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = pad + "  "
+        items = [enc(v) if type(v) is str else _json_indented(v, inner) for v in value]
+        return "[" + inner + ("," + inner).join(items) + pad + "]"
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad)
 
 
 def _json_sort_key(value: Any) -> tuple[str, str, str]:
     if isinstance(value, str):
         return ("", value, "")
     return (value.get("@id", ""), value.get("@value", ""), value.get("@language", value.get("@type", "")))
+
+# --- writers over a kg.graph.TextIndex (what `kg build` writes from) -----------------------
+# Same output, byte for byte, as turtle_fast / jsonld_fast over the rdflib graph of the same
+# triples (tests/test_export.py compares them), with plain strings instead of rdflib terms.
+
+
+def _turtle_text_index(index: TextIndex) -> bytes:
+    terms = _TurtleTerms(STANDARD_PREFIXES)
+    iri, iris = terms.iri, terms.iris
+    escapes, xsd_string = _LITERAL_ESCAPES, str(_XSD_STRING)
+    blocks: list[tuple[str, str]] = []
+    for s, po in index.items():
+        rows = []
+        for p, objects in po.items():
+            texts = []
+            for o in objects:
+                if type(o) is str:
+                    text = iris.get(o) or iri(o)
+                else:
+                    lex, lang, dt = o
+                    text = f'"{lex.translate(escapes)}"'
+                    if lang:
+                        text = f"{text}@{lang}"
+                    elif dt and dt != xsd_string:
+                        text = f"{text}^^{iris.get(dt) or iri(dt)}"
+                texts.append(text)
+            texts.sort()
+            ptext = iris.get(p) or iri(p)
+            if ptext == "rdf:type":
+                rows.append((False, "a", texts))
+            else:
+                rows.append((True, ptext, texts))
+        rows.sort()
+        lines = [iris.get(s) or iri(s)]
+        for n, (_, ptext, texts) in enumerate(rows):
+            lines.append(f" ;\n    {ptext} " if n else f" {ptext} ")
+            lines.append(" ,\n        ".join(texts))
+        lines.append(" .\n")
+        blocks.append((s, "".join(lines)))
+    blocks.sort(key=lambda b: b[0])
+    header = [f"@prefix {p}: <{ns}> .\n" for p, ns in STANDARD_PREFIXES.items() if p in terms.used]
+    body = "\n".join(b for _, b in blocks)
+    return "".join([*header, "\n" if header else "", body]).encode("utf-8")
+
+
+def _jsonld_text_index(index: TextIndex) -> bytes:
+    prefixes, properties, classes = _jsonld_terms()
+    compacted: dict[str, str] = {}
+
+    def compact(iri: str) -> str:
+        out = compacted.get(iri)
+        if out is None:
+            ns, local = _split_iri(iri)
+            prefix = prefixes.get(ns)
+            out = f"{prefix}:{local}" if prefix and local and not local.startswith("//") else iri
+            compacted[iri] = out
+        return out
+
+    rdf_type, xsd_string = str(RDF.type), str(_XSD_STRING)
+    by_predicate: dict[str, tuple[bool, str, str | None]] = {}
+    typed_keys: dict[tuple[str, str], str | None] = {}
+    nodes = []
+    for s, po in index.items():
+        node: dict[str, list[Any]] = {}
+        types: list[str] = []
+        for p, objects in po.items():
+            info = by_predicate.get(p)
+            if info is None:
+                info = by_predicate[p] = (
+                    p == rdf_type,
+                    properties.get((p, None)) or compact(p),
+                    properties.get((p, "@id")),
+                )
+            is_type, plain_key, id_key = info
+            for o in objects:
+                if type(o) is str:
+                    if is_type:
+                        types.append(classes.get(o) or compact(o))
+                        continue
+                    if id_key:
+                        key, value = id_key, compact(o)
+                    else:
+                        key, value = plain_key, {"@id": compact(o)}
+                else:
+                    lex, lang, dt = o
+                    if lang:
+                        key, value = plain_key, {"@language": lang, "@value": lex}
+                    elif dt and dt != xsd_string:
+                        tk = (p, dt)
+                        if tk in typed_keys:
+                            typed = typed_keys[tk]
+                        else:
+                            typed = typed_keys[tk] = properties.get(tk)
+                        if typed:
+                            key, value = typed, lex
+                        else:
+                            key, value = plain_key, {"@type": compact(dt), "@value": lex}
+                    else:
+                        key, value = plain_key, lex
+                values = node.get(key)
+                if values is None:
+                    node[key] = [value]
+                else:
+                    values.append(value)
+        out: dict[str, Any] = {"@id": compact(s)}
+        if types:
+            types.sort()
+            out["@type"] = types[0] if len(types) == 1 else types
+        for key in sorted(node):
+            values = node[key]
+            if len(values) == 1:
+                out[key] = values[0]
+            else:
+                values.sort(key=_json_sort_key)
+                out[key] = values
+        nodes.append(out)
+    nodes.sort(key=lambda n: n["@id"])
+    return _json_indented({"@context": jsonld_context(), "@graph": nodes}).encode("utf-8")
 
 
 # --- type filter ----------------------------------------------------------------------------

@@ -73,8 +73,8 @@ FUND_ROLE = register(Rule("funds.role", "funds", 0.85, "A 作为(主要)捐资�
 FUND_RECEIVE = register(Rule("funds.receive", "funds", 0.75, "P 获得 A (的)授信/资助/捐赠/投资: A funds P"))
 FUND_AMOUNT = register(Rule("funds.amount", "funds", 0.8, "N 万元由 A 支持/出资/资助; A (累计)投入(资金) N 万元: A funds the project of the context"))
 SUPPORT_PROVIDE = register(Rule("supports.provide", "supports", 0.65, "A 为 P 提供技术/智力/政策支持 (资金支持: funds)"))
-STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.9, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
-SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.85, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
+STAFF_LIST = register(Rule("worksFor.staff_list", "worksFor", 0.95, "a heading line naming an organisation, then lines 'person role' (staff lists)"))
+SUBPROJECT = register(Rule("partOf.subproject", "partOf", 0.9, "inside a case block: 开展/开发/启动/推出 “X” (a named programme) -> X partOf the case project; X 是 P 的一部分/子项目"))
 LOC_VERB_PLACES = register(Rule("locatedIn.verb_places", "locatedIn", 0.9, "project + 建成/开拓/覆盖(了) A、B 等国家/五大…: each listed place"))
 CHAIRS = register(Rule("worksFor.chairs", "worksFor", 0.9, "(N)现任/历任主席为/包括 A ROLE 甲、B ROLE 乙: each person chairs the network N (named before or in context)"))
 PURPOSE = register(Rule("supports.purpose", "supports", 0.6, "为助力/为支持 X，…，“Y”正式启动/举行: the launched Y supports X"))
@@ -124,12 +124,14 @@ DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "organizes": (frozenset({"Organization", "Person"}), frozenset({"Event"})),
     "participatesIn": (frozenset({"Organization", "Person"}), frozenset({"Event", "Project"})),
     "locatedIn": (frozenset({"Organization", "Project", "Event"}), frozenset({"Place"})),
-    "receivedAward": (frozenset({"Organization", "Project", "Person"}), frozenset({"Award"})),
+    # a city or a park holds titles too (国际湿地城市, 自然教育基地)
+    "receivedAward": (frozenset({"Organization", "Project", "Person", "Place"}), frozenset({"Award"})),
     "memberOf": (frozenset({"Organization", "Person"}), frozenset({"Organization"})),
     "worksFor": (frozenset({"Person"}), frozenset({"Organization"})),
     "publishes": (frozenset({"Organization", "Person"}), frozenset({"Publication"})),
     "subOrganizationOf": (frozenset({"Organization"}), frozenset({"Organization"})),
-    "partOf": (frozenset({"Place", "Project"}), frozenset({"Place", "Project"})),
+    # a sub-forum or session of an event, a pavilion of a conference, an event of a programme
+    "partOf": (frozenset({"Place", "Project", "Event"}), frozenset({"Place", "Project", "Event"})),
 }
 
 
@@ -137,8 +139,8 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
     dom, rng = DOMAIN_RANGE[pred]
     if s.type not in dom or o.type not in rng:
         return False
-    if pred == "partOf" and s.type != o.type:
-        return False
+    if pred == "partOf" and s.type != o.type and "Place" in (s.type, o.type):
+        return False  # places nest in places; projects and events in projects and events
     return s.key != o.key
 
 
@@ -151,7 +153,7 @@ _CONNECT = re.compile(
 )
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
 _SIDE_SPLIT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:分别)?(?:与|同|跟|携手|联合)[\s“”\"]*$")
-_NUM = r"[\d一二三四五六七八九十两多数几百]+"
+_NUM = r"[\d一二三四五六七八九十两多数几百]+余?"
 # 等九家全国性社会组织 / 三部门 / 等机构: a quantifier closing a coordinated group
 _QUANT = (
     rf"(?:等{{1,2}}(?:{_NUM}\s*(?:家|个|所|方|位|名))?(?:[^\s，。；、“”]{{0,8}}?(?:机构|单位|组织|部门|企业|伙伴|公司|团体|媒体|高校|院校|嘉宾|代表|专家|领导|基金会))?"
@@ -159,8 +161,24 @@ _QUANT = (
 )
 _TIME = (
     r"(?:(?:于|在|自|从)?\s*(?:\d{4}\s*年|去年|今年|前年|同年|当年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|初|上旬|中旬|下旬)?(?:起|以来|开始)?"
-    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    rf"|(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:来|以来)?)"  # 连续三年 / 多次
 )
+
+
+# A 联合 23 家公益机构 / 携手 [an unrecognised name] + verb: co-actors without a recognised name
+# between the subject and its verb leave the subject in place
+_CO_ACTOR_GAP = (
+    rf"(?:联合|携手|会同|与|和)\s*(?:{_NUM}\s*(?:家|个|所|位|名)[^，。；、“”《》的]{{0,10}}?"
+    r"(?:机构|单位|组织|企业|伙伴|公司|团体|高校|院校|基金会|媒体)"
+    r"|(?<=联合|携手|会同)[^，。；、：:“”《》（）()的\s]{2,16}?)"
+)
+
+# A 组织志愿者参与 P / A 组织专家编写《X》: the people A mobilises act for A
+_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
+
+# A 捐资 200 万元设立 P / 共同出资成立 B: the money put in before the verb of founding
+_FUNDING_GAP = r"(?:(?:共同|联合|各)?(?:捐资|出资|投资|注资|捐赠|投入)(?:资金)?(?:[\d.,一二三四五六七八九十百千万亿余多近约]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元))?)"
 
 
 # unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
@@ -171,10 +189,10 @@ _UNKNOWN_ITEMS = re.compile(
 
 
 def _quoted_pair(text: str, a: Mention, b: Mention) -> bool:
-    """“A”“B”: two quoted names written back to back are coordinated."""
+    """“A”“B” / 《A》《B》: two quoted names written back to back are coordinated."""
     left = text[a.start : b.start].rstrip()
     right = text[a.end : b.end].lstrip()
-    return left.endswith(("”", '"')) and right.startswith(("“", '"')) and re.fullmatch(r"[\s“”\"]*", text[a.end : b.start]) is not None
+    return left.endswith(("”", '"', "》")) and right.startswith(("“", '"', "《")) and re.fullmatch(r"[\s“”\"《》]*", text[a.end : b.start]) is not None
 
 
 _APPOSITION = re.compile(
@@ -191,8 +209,9 @@ def _adverb_alt() -> str:
 @cache
 def _gap_before() -> re.Pattern[str]:
     adv = _adverb_alt()
+    advs = rf"(?:(?:{adv}|{_TIME})[\s“”\"]*)*"
     return re.compile(
-        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*(?:(?:{adv}|{_TIME})[\s“”\"]*)*$"
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?(?:{_FUNDING_GAP}[\s“”\"]*)?(?:{_MOBILISE_GAP}[\s“”\"]*{advs})?$"
     )
 
 
@@ -233,16 +252,21 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
     if not _gap_before().match(text[last.end : pos]) or last.type not in types:
         return []
     group = [last]
+    edge = last.start  # where the latest item's name begins (a country or city may open it)
     for m in reversed(cands[:-1]):
         if m.type not in types:
             # a place inside an unrecognised list item (A、中国X促进会、B): the gap check of the
-            # next mention of the group decides
+            # next mention of the group decides; a place written right before the item (日本X集团)
+            # opens its name
+            if m.type == "Place" and m.end == edge:
+                edge = m.start
             continue
-        gap = text[m.end : group[-1].start]
+        gap = text[m.end : edge]
         if group[-1].type == "Person" and m.type == "Organization" and _org_role_tail().fullmatch(gap):
             continue  # A 理事长甲: the listed person's organisation, not an item of the list
         if _CONNECT.match(gap) or _quoted_pair(text, m, group[-1]) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _person_link(ms, text, m, group[-1])):
             group.append(m)
+            edge = m.start
         else:
             break
     return list(reversed(group))
@@ -293,10 +317,15 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         if m.start - pos > max_gap:
             break
     if first is None:
-        return []
+        # 联合可持续发展及ESG咨询机构商道纵横: a descriptor ending in a classifier noun before the name
+        first = next((m for m in cands if m.start - pos <= 24), None)
+        if first is None or first.type not in types or not _DESCRIPTOR.fullmatch(text[pos : first.start]):
+            return []
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
         gap = text[group[-1].end : m.start]
+        if m.type != group[-1].type and re.match(r"[\s“”\"]*[，,]", gap):
+            break  # 设立“X基金”，B 首期捐赠…: after a comma another kind of name opens the next clause
         if (_CONNECT.match(gap) or _quoted_pair(text, group[-1], m) or _UNKNOWN_ITEMS.match(gap)) and m.type in types:
             group.append(m)
         else:
@@ -307,6 +336,9 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         if nxt is not None and nxt.type == first.type and _APPOSITION.fullmatch(text[first.end : nxt.start]):
             group = [nxt]
     return group
+
+
+_DESCRIPTOR = re.compile(r"[\s“”\"]*[^，。；、：:“”《》（）()\s]{0,20}(?:机构|组织|公司|企业|媒体|平台|团队|智库|品牌)[\s“”\"]*")
 
 
 def _rel(s: Mention, pred: str, o: Mention, sent: Sentence, rule: Rule, quals: tuple = ()) -> Relation:
@@ -399,6 +431,13 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
             return group
         return []
+    if first is not None and not text[pos : first.start].strip(" “”\"") and first.type == "Project":
+        # “P”携手 A、B，发起…: the project's co-actors carry into the later clauses
+        co = re.match(r"[\s”\"]*(?:(?:联合|携手|会同)[\s“”\"]*)", text[first.end : sent.end])
+        if co:
+            group = group_after(ms, text, first.end + co.end(), types, sent.end, max_gap=1)
+            if group and re.match(r"[\s”\"]*(?:等[^，。；]{0,10}?)?[，,]", text[group[-1].end : group[-1].end + 12]):
+                return group
     parties = _PARTIES.match(text, pos, sent.end)
     if parties and "Organization" in types:
         return _parties_before(ctx, sent, pos, parties.group(1))  # 双方将…，并联合发布…
@@ -459,7 +498,7 @@ def _sentence_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 _SUPPORT_UNDER = re.compile(
-    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|帮助|推动|倡导|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
+    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
 )
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
@@ -483,7 +522,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     recips = []
             if not recips:
                 return
-        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金)", text[recips[-1].end : sent.end]):
+        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资)", text[recips[-1].end : sent.end]):
             return
         for s in subj:
             for o in recips:
@@ -513,6 +552,17 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         made = _made_object(ctx, ms, m.end(), _clause_end(text, after, sent.end) if actor else sent.end)
         if not made:
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
+        if not made and actor:
+            made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
+            # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
+            for de in re.finditer(r"的", text[after : sent.end]):
+                if re.search(r"[。；！？]", text[after : after + de.start()]):
+                    break
+                cand = group_after(ms, text, after + de.end(), frozenset({"Event", "Project"}), sent.end, max_gap=3)
+                if cand:
+                    made = cand
+                    break
         if made:
             # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
             targets = made
@@ -521,10 +571,12 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         else:
             after = re.match(r"[，,\s]*", text[m.end() : sent.end]).end() + m.end()
             targets = group_after(ms, text, after, rule.object_types, sent.end, max_gap=1)
+        # 在 A 的资助下 (money only): funds; 在 A 的倡议/发起下: initiates
+        under_rule = _UNDER_RULES.get(re.sub(r"[^\u4e00-\u9fff]|等.*的|的|大力|鼎力|全力|积极|共同|下$", "", m.group()), rule)
         for s in backers:
             for o in targets:
-                if allowed(pred, s, o):
-                    yield _rel(s, pred, o, sent, rule)
+                if allowed(under_rule.predicate, s, o):
+                    yield _rel(s, under_rule.predicate, o, sent, under_rule)
         return
 
     # subject: the group before the trigger, 由 A 主办, 本次X, or the sentence's dropped subject
@@ -587,6 +639,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj, mode = sentence_subject(ctx, sent, ms, rule.subject_types), "carried"
             if not subj:
                 subj = _clause_topic(ctx, sent, ms, clause_start, rule.subject_types)
+        elif pred == "implements" and (appos := _clause_final_org(ms, text, clause_start, t.start(), sent.start)):
+            subj, mode = appos, "carried"
         elif ctx.case_orgs and sent.section in ctx.case_orgs and "Organization" in rule.subject_types:
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):
@@ -604,10 +658,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
+        invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约)\s*(?:前来|前往)?\s*$", text[clause_start : t.start()])
+        if not subj and invited:
+            # B 受 A 邀请参加 E: the invitee before 受
+            subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
     if not subj:
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.fullmatch(r"[\s“”\"]*[、，,][\s“”\"]*", text[t.end() : obj[0].start]) and _NEXT_ROLE.match(text, obj[-1].end):
+        obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
         obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
     if rule.id == "award.win" and obj:
@@ -637,6 +697,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             gap = re.sub(r"^[\s“”\"]*[（(][^（）()]{1,30}[）)]", "", text[before[-1].end : subj[0].start]) if before else ""
             if before and (
                 gap.strip(" “”\"") in ("由", "是由", "将由", "，由")
+                or (gap.strip(" “”\"") == "是" and re.match(r"(?:了)?的", text[t.end() : t.end() + 2]))  # P 是 A 发起的(公益项目)
+                or _BY_CHAIN_GAP.fullmatch(gap) is not None  # P 由 A 出资、B 执行
                 or (subj[0].type == "Person" and (by_title := re.fullmatch(r"[\s“”\"，]*(?:是|将)?由(.*)", gap, re.S)) and _titled().fullmatch(by_title.group(1)))
             ):
                 obj = [before[-1]]  # …由(美国前财长)甲创建
@@ -669,6 +731,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         pub = next((x for x in ms if t.end() <= x.start and x.end <= end and x.type == "Publication"), None)
         if pub is not None and pub.start - t.end() <= 40 and re.search(r"的|——|：", text[t.end() : pub.start]):
             obj = [pub]
+        # 提交多个提案，包括《A》《B》等: the titles listed after the counted noun
+        listed = _LISTED.match(text, t.end(), sent.end)
+        if not obj and listed:
+            obj = group_after(ms, text, listed.end(), rule.object_types, sent.end, max_gap=1)
     if not obj and pred == "participatesIn":
         # 参与 盐田区…局的“P” / 参与由 A 主办的“E”: the entity after 的
         # (a quoted name may start at its opening quote: the quote is left to the gap)
@@ -692,11 +758,26 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
-        if ev is None and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
-            # A 受邀参会。: a bare verb refers to the event the passage is about
+        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训)?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
+        if ev is None and bare:
+            # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
+            # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and bare.group(2) not in ev.key:
+                ev = None
         if ev is not None:
             obj = [ev]
+    if (
+        not obj
+        and pred in ("supports", "funds", "implements")
+        and sent.section in ctx.case_projects
+        and mode == "by"
+        and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end])
+        and not re.search(_MONEY, text[clause_start : t.start()])  # 约 300 万元由 A 支持: funds.amount's
+    ):
+        # (case block) 由 A 提供技术支持。/ 由 A 负责实施。: the bare verb is about the case project
+        obj = [ctx.case_projects[sent.section]]
+        rule = CASE_BARE[pred]
     if (
         not obj
         and pred == "organizes"
@@ -708,6 +789,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
+        return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
+    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
+        rule, pred = FUND_PURPOSE, "funds"  # A 捐赠 100 万元，支持 P 的实施: the money goes to P
+    if pred == "funds" and mode == "carried" and len(subj) > 1:
+        subj = _split_sides(subj, text)[0]  # A 与 B 签署捐赠协议，捐赠 N 万元…: the donor is A
+    if rule.id == "partnersWith.relation":
+        obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
+    if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
+        obj = []  # A 联合 23 家机构成立了 X联盟: X is what they made, not a partner
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
@@ -718,6 +809,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     if a.key != b.key and allowed(pred, a, b):
                         yield _rel(a, pred, b, sent, rule)
         return
+    if rule.id == "initiates.launch" and obj and mode in ("direct", "by"):
+        yield from _co_initiator_pairs(subj, obj, sent, text)
+    if pred == "publishes":
+        subj = subj + [o for o in _speaker_orgs(ms, text, subj) if o not in subj]
     subj = subj + [c for c in co if c not in subj]
     if rule.id == "memberOf.join":
         # A 加入 N: A memberOf N (a network, alliance or association, not a company)
@@ -780,12 +875,27 @@ _MADE_TYPES = frozenset({"Publication"})
 
 
 def _made_object(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
-    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 (the verb's object)."""
+    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 / 发布旨在…的《X》
+    (the verb's object)."""
     text = ctx.text
     for v in _MADE.finditer(text, pos, end):
-        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=2)
-        if objs and text[v.end() : objs[0].start].strip("了本《“\" ") == "":
+        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=40)
+        if objs and (text[v.end() : objs[0].start].strip("了本《“\" ") == "" or re.fullmatch(r"[^，。；]{0,36}的[\s《“\"]*", text[v.end() : objs[0].start])):
             return objs
+    return []
+
+
+def _made_later(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
+    """在 A 支持下，C 举办发布会，共同发布《X》: a later clause of the same actor (dropped subject:
+    adverbs, then a verb of making) makes X."""
+    text = ctx.text
+    while pos < end:
+        cstart = pos + 1
+        cend = _clause_end(text, cstart, end)
+        v = _MADE.search(text, cstart, cend)
+        if v is not None and _adverbs_only().match(text[cstart : v.start()]):
+            return _made_object(ctx, ms, v.start(), cend)
+        pos = cend
     return []
 
 
@@ -846,7 +956,10 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
     return prev[-1] if prev else None
 
 
-_SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|成立|实施|创建|上线)(?:了)?")
+_SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|发起成立|成立|谋划实施|实施|创建|上线|开发|构建|发起)(?:了)?")
+# 开发数字化推广平台（护水宝） / 实施…工程——“X项目”: the named part after a generic noun
+_TOOL_NOUN = re.compile(r"[\s”\"]*(?:应用程序|小程序|手机应用|APP|App|app|系统|平台|网站)")
+_SUB_GLOSS = re.compile(r"[^，。；“”\"（）()]{0,20}?(?:平台|系统|程序|应用|工具|产品|工程|项目)(?:——|—|[（(])")
 _PART_OF = re.compile(r"[\s”\"]*(?:是|为|属于|作为)[\s“\"]*")
 _PART_TAIL = re.compile(r"[\s”\"]*的?(?:一部分|组成部分|子项目|分项目|重要内容|重要组成部分|之一)")
 
@@ -884,9 +997,19 @@ def _subproject_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
     if case is None:
         return
     for t in _SUB_VERB.finditer(text, sent.start, sent.end):
-        for o in group_after(ms, text, t.end(), frozenset({"Project"}), sent.end, max_gap=6):
+        # 开发/发起 “X”: often a sibling product or the organisation's own new programme; only
+        # a name glossing a generic noun of the case (开发…平台（X）) is a part of the project
+        objs = group_after(ms, text, t.end(), frozenset({"Project"}), sent.end, max_gap=6)
+        if t.group().startswith(("开发", "发起")) and not t.group().startswith("发起成立"):
+            # …开发了“X”应用程序 / 小程序: a tool of the project (not 开发“X”“Y”等解决方案)
+            objs = [o for o in objs[:1] if len(objs) == 1 and _TOOL_NOUN.match(text, o.end)]
+        glossed = False
+        if not objs and (g := _SUB_GLOSS.match(text, t.end(), sent.end)):
+            objs = group_after(ms, text, g.end(), frozenset({"Project"}), sent.end, max_gap=1)
+            glossed = True
+        for o in objs:
             quoted = text[o.start - 1 : o.start] in ("“", '"', "—") or text[o.start : o.start + 1] in ("“", '"')
-            if quoted and not case.key.startswith(o.key) and allowed("partOf", o, case):
+            if (quoted or glossed) and o.key not in case.key and allowed("partOf", o, case):
                 yield _rel(o, "partOf", case, sent, SUBPROJECT)
 
 
@@ -1015,6 +1138,355 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
     return cut + 1 if cut >= floor else floor
 
 
+# --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
+
+CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+
+FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
+INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
+_UNDER_RULES = {"资助": FUND_UNDER, "捐助": FUND_UNDER, "捐赠": FUND_UNDER, "倡议": INIT_UNDER, "发起": INIT_UNDER}
+
+SUPPORT_RECEIVE = register(Rule("supports.receive", "supports", 0.7, "P 获得/得到 A 的(技术)指导/支持/帮助: A supports P"))
+_RECEIVE_HELP = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:等)?的?\s*(?:大力|鼎力|全力|积极|专业|技术|学术|政策|悉心)?(?:支持|指导|帮助|协助)(?![\u4e00-\u9fff]{0,2}下)")
+
+
+def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backers: list[Mention]) -> Iterator[Relation]:
+    """P 获得 A 的技术指导 (at ``pos``): the group before the verb, else the sentence's subject."""
+    text = ctx.text
+    types = frozenset({"Project", "Organization", "Event", "Publication"})
+    clause = _clause_start(text, sent.start, pos)
+    recips = group_before(ms, text, pos, types, clause)
+    if not recips and _adverbs_only().match(text[clause:pos]):
+        recips = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= pos] if clause > sent.start else []
+    for b in backers:
+        for r in recips:
+            if allowed("supports", b, r):
+                yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
+
+
+ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.7, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
+
+
+def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """X协会2023年会 / CEGA优秀案例交流活动: the organisation opening an event's name, when the
+    document names it as an organisation too (a Latin acronym of 3+ letters, else 4+ characters)."""
+    orgs: dict[str, Mention] = {}
+    for m in res.mentions:  # short names declared in parentheses（简称 X）count too
+        if m.type == "Organization" and not m.rule.startswith("nested.") and (len(m.key) >= 4 or re.fullmatch(r"[A-Za-z]{3,}", m.key)):
+            orgs.setdefault(m.key, m)
+    if not orgs:
+        return
+    longest = max(len(k) for k in orgs)
+    done: set[str] = set()
+    for e in ms:
+        if e.type != "Event" or e.key in done:
+            continue
+        for n in range(min(longest, len(e.key) - 2), 1, -1):
+            org = orgs.get(e.key[:n])
+            if org is None or (org.key.isascii() and re.match(r"[A-Za-z0-9]", e.key[n])):
+                continue  # CEGA优秀… yes, CEGAX… no
+            done.add(e.key)
+            sent = Sentence(res.document.id, -1, e.start, e.end, e.text, -1)
+            if allowed("organizes", org, e):
+                yield _rel(org, "organizes", e, sent, ORG_EVENT_NAME)
+            break
+
+
+_LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|建议|议案|文件|标准|指南|书籍|著作|成果|手册|课程|教材)[，,：:]\s*(?:包括|如|例如|分别是|即|有)[：:]?")
+
+
+CASE_BARE = {
+    pred: register(Rule(f"{pred}.case_bare", pred, 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
+    for pred in ("supports", "funds", "implements")
+}
+SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.7, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
+_RELY = re.compile(r"(?:依托|借助|依靠|得益于|受益于|背靠)(?:于)?")
+
+
+def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """该平台依托 A 旗下 B / P 借助 A 的技术: the organisation relied on supports the project."""
+    text = ctx.text
+    for t in _RELY.finditer(text, sent.start, sent.end):
+        backers = group_after(ms, text, t.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+        if not backers or backers[0].start - t.end() > 1:
+            continue
+        sub = re.match(r"[\s“”\"]*(?:旗下|下属)(?:的)?", text[backers[-1].end : sent.end])
+        if sub:
+            child = group_after(ms, text, backers[-1].end + sub.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+            backers = child or backers
+        targets = _supported_topic(ctx, sent, ms, t.start())
+        targets = [x for x in targets if x.type in ("Project", "Event")]
+        for b in backers:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, SUPPORT_RELY)
+
+
+# a role verb after a listed agent: 由 A 发起、B 支持的 P
+_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
+
+_BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
+
+FUND_PURPOSE = register(Rule("funds.donate_purpose", "funds", 0.7, "A 捐赠 N 万元，(用于)支持 P: the carried donor funds P"))
+AT_EVENT = register(Rule("participatesIn.at_event", "participatesIn", 0.7, "A 在 E 上/期间 发布/发表/致辞/签署…: A takes part in E (the person, not the organisation of a titled person)"))
+_AT_EVENT = re.compile(r"在")
+_AT_EVENT_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:的)?(?:开幕式|闭幕式|主论坛|分论坛|开幕式和主论坛|现场|会场|平行论坛)?(?:上|期间|现场|中)[\s，,]*")
+
+
+def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 在“E”上发布了《X》 / 甲在 E 开幕式上致辞: the actor of the clause takes part in E."""
+    text = ctx.text
+    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+        evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        if not evs:
+            continue
+        tail = _AT_EVENT_TAIL.match(text, evs[-1].end, sent.end)
+        if tail is None or not _SCENE_VERB.search(text, tail.end(), _clause_end(text, tail.end(), sent.end)):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        actors = group_before(ms, text, t.start(), frozenset({"Organization", "Person"}), clause)
+        if not actors and clause > sent.start and _adverbs_only().match(text[clause : t.start()]):
+            actors = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Person"}))
+        for a in actors:
+            for e in evs:
+                if allowed("participatesIn", a, e):
+                    yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+
+
+FUND_SOURCE = register(Rule("funds.source", "funds", 0.7, "P 的资金(主要)来自/来源于 A(、B): A funds P"))
+_SOURCE = re.compile(r"(?:的)?(?:资金|经费|善款|捐款)(?:主要|全部|均)?(?:来自|来源于|来源为|由)(?:于)?")
+
+
+def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """“P”的资金来自 A、B: each source funds P (named before, else the context project)."""
+    text = ctx.text
+    for t in _SOURCE.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not donors or (t.group().endswith("由") and not re.match(r"[\s”\"]*(?:等)?(?:提供|捐赠|出资|承担|筹集|资助)", text[donors[-1].end : sent.end])):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        targets = group_before(ms, text, t.start(), frozenset({"Project", "Event", "Organization"}), clause)
+        if not targets:
+            p = _context_project(ctx, sent, ms, t.start(), local_first=True)
+            targets = [p] if p is not None else []
+        for d in donors:
+            for o in targets:
+                if allowed("funds", d, o):
+                    yield _rel(d, "funds", o, sent, FUND_SOURCE)
+
+
+# verbs of making between 联合 and a name: the name is the thing made, not a partner
+_MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
+
+
+def _co_initiator_pairs(subj: list[Mention], obj: list[Mention], sent: Sentence, text: str) -> Iterator[Relation]:
+    """由 A 和 B 发起 X: the two or three organisations of one coordinated subject group are partners
+    (FORMAT: 共同发起 -> partnersWith; 联合发起 / bare 发起 by a pair states the same)."""
+    orgs = [x for x in subj if x.type == "Organization"]
+    if not 2 <= len(orgs) <= 3 or len(orgs) != len(subj):
+        return
+    if re.search(r"(?:联合|携手|会同|与|同|跟)[\s“”\"]*$", text[max(sent.start, subj[0].start - 3) : subj[0].start]):
+        return  # X 联合 A、B 发起: the group is X's co-actor side (X partners with each, not they together)
+    if "等" in text[subj[-1].end : obj[0].start if obj[0].start > subj[-1].end else subj[-1].end]:
+        return  # A、B 等发起: an open list
+    for a, b in combinations(orgs, 2):
+        if a.key.startswith(b.key) or b.key.startswith(a.key):
+            continue
+        if allowed("partnersWith", a, b):
+            yield _rel(a, "partnersWith", b, sent, CO_INITIATORS)
+
+
+def _speaker_orgs(ms: list[Mention], text: str, subj: list[Mention]) -> list[Mention]:
+    """X基金会海洋项目总监甲发布《Y》: the organisation whose officer releases a publication."""
+    out = []
+    for p in subj:
+        if p.type != "Person":
+            continue
+        before = [x for x in ms if x.end <= p.start and p.start - x.end <= 16]
+        if before and before[-1].type == "Organization" and _org_role_tail().fullmatch(text[before[-1].end : p.start]):
+            out.append(before[-1])
+    return out
+
+
+def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int, floor: int) -> list[Mention]:
+    """…成立 B，作为…运营主体 / 项目机构为 A，负责…: a clause opening with the verb (after adverbs)
+    continues the organisation that closed the previous clause."""
+    if clause_start <= floor or not _adverbs_only().match(text[clause_start:pos]):
+        return []
+    prev = [x for x in ms if x.end <= clause_start]
+    if not prev or prev[-1].type != "Organization" or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s”\"]*[，,]", text[prev[-1].end : clause_start]):
+        return []
+    return [prev[-1]]
+
+
+@cache
+def _pub_gap() -> re.Pattern[str]:
+    return re.compile(
+        rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+    )
+
+
+def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
+    for a, b in pairwise(ms):
+        if a.type != "Organization" or b.type != "Publication":
+            continue
+        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+            yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
+
+
+@cache
+def _role_predicates() -> dict[str, tuple[str, str]]:
+    """role word -> (predicate, scope) from resources/rel_role_predicates.tsv."""
+    return {row[0]: (row[1], row[2]) for row in load_table("rel_role_predicates.tsv")}
+
+
+ROLE_RULES = {
+    pred: register(Rule(f"{pred}.role", pred, 0.85 if pred == "implements" else 0.7, f"A 作为(X 的)…{word}: A {pred} X (named in the phrase, else of the context)"))
+    for pred, word in (("implements", "运营主体/执行机构"), ("organizes", "主办方/承办单位"), ("initiates", "发起方"), ("supports", "支持单位/指导单位"))
+} | {"funds": FUND_ROLE}
+LABEL_RULES = {
+    pred: register(Rule(f"{pred}.label_line", pred, 0.7, f"notice line '{word}：A、B': each organisation {pred} the event/project the notice is about"))
+    for pred, word in (("organizes", "主办单位/承办单位"), ("initiates", "发起单位"), ("supports", "指导单位/支持单位"), ("funds", "资助方"), ("implements", "执行单位"))
+}
+
+LABEL_PARTNERS = register(Rule("partnersWith.label_line", "partnersWith", 0.7, "notice line '主办单位：A、B(、C、D)': co-hosts are partners"))
+
+
+@cache
+def _role_phrase_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
+    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?:之一)?(?![\u4e00-\u9fff])")
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w in sorted(_role_predicates(), key=len, reverse=True))
+    return re.compile(rf"(?:[-*•·]\s*)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
+
+
+def _role_target(ctx: Ctx, sent: Sentence, ms: list[Mention], pred: str, a: int, b: int) -> Mention | None:
+    """What a role phrase at [a, b) is about: a name or 本次X inside it, else a project/event of the
+    sentence (the nearest before, then the first after), else the case project or latest event."""
+    types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
+    inner = [x for x in ms if a <= x.start and x.end <= b and x.type in types]
+    if inner:
+        return inner[0]
+    an = _anaphor_re().search(ctx.text, a, b)
+    if an is not None:
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+        ref = _resolve_head(ctx, sent, an.start(), head, types)
+        if ref is not None:
+            return ref
+    before = [x for x in ms if x.end <= a and x.type in types]
+    if before:
+        return before[-1]
+    after = [x for x in ms if x.start >= b and x.type in types]
+    if after:
+        return after[0]
+    if "Project" in types and sent.section in ctx.case_projects:
+        return ctx.case_projects[sent.section]
+    return _latest_event(ctx, sent, a) if "Event" in types else None
+
+
+def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 作为 P 的项目执行方 / 设立 A 和 B 作为…运营主体 / 成立 B，作为…运营主体 / A 作为本次论坛的主办方."""
+    text = ctx.text
+    orgs = frozenset({"Organization"})
+    for m in _role_phrase_re().finditer(text, sent.start, sent.end):
+        pred = _role_predicates()[m.group(1)][0]
+        if pred == "funds" and m.group().startswith("作为"):
+            continue  # A 作为捐资方: funds.role (_funding_relations)
+        clause = _clause_start(text, sent.start, m.start())
+        subj = group_before(ms, text, m.start(), orgs, clause)
+        if not subj:
+            by = text.rfind("由", clause, m.start())
+            if by >= 0:
+                subj = group_after(ms, text, by + 1, orgs, m.start(), max_gap=1)
+        if not subj:
+            subj = _clause_final_org(ms, text, clause, m.start(), sent.start)
+        target = _role_target(ctx, sent, ms, pred, m.start(), m.end())
+        for a in subj:
+            if target is not None and allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, ROLE_RULES[pred])
+
+
+@cache
+def _role_is_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
+    return re.compile(rf"(?:的|之)?(?:{_NUM}\s*(?:家|个))?({roles_})(?:分别)?(?:为|是|包括|有)[：:]?")
+
+
+def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """X 的执行机构为 A / 本次论坛的主办单位是 A、B: each organisation after the role relates to X
+    (named right before the role, 本次X, else the sentence's or context's project/event)."""
+    text = ctx.text
+    for m in _role_is_re().finditer(text, sent.start, sent.end):
+        pred = _role_predicates()[m.group(1)][0]
+        members = group_after(ms, text, m.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+        if not members:
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        target = _role_target(ctx, sent, [x for x in ms if x.end <= m.start()], pred, clause, m.start())
+        for a in members:
+            if target is not None and allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, ROLE_RULES[pred])
+
+
+def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
+    """The event or project a notice is about: the latest one named before ``pos`` (within 3000
+    characters), else the first one of the document."""
+    types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
+    before = [m for m in window(ctx.ms, max(0, pos - 3000), pos) if m.end <= pos and m.type in types]
+    if before:
+        return before[-1]
+    return next((m for m in ctx.ms if m.type in types), None)
+
+
+def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
+    """Event-notice lines: 主办单位：A、B / 指导单位：C / 承办：D (a list of organisations, maybe
+    continued on lines holding nothing but names): each organisation relates to the notice's
+    event or project by the label's predicate. A label opens a line or a clause, or follows the
+    last name of the previous label's list (lines the normaliser joined)."""
+    text = ctx.text
+    ms = ctx.ms
+    org_ends = {m.end for m in ms if m.type == "Organization"}
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000" or m.start() in org_ends]
+    for i, m in enumerate(labels):
+        pred = _role_predicates()[m.group(1)][0]
+        limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        stop = re.compile(r"[。\n；;]").search(text, m.end(), limit)
+        end = stop.start() if stop else limit
+        # continuation lines made of names only (承办单位：\nA\nB)
+        while stop is not None and stop.group() == "\n" and end < limit:
+            nxt = re.compile(r"\n").search(text, stop.end(), limit)
+            line_end = nxt.start() if nxt else limit
+            inside = [x for x in window(ms, stop.end(), line_end) if x.end <= line_end]
+            rest = text[stop.end() : line_end]
+            for x in reversed(inside):
+                rest = rest[: x.start - stop.end()] + rest[x.end - stop.end() :]
+            if not inside or not re.fullmatch(r"[\s、，,“”\"]*", rest) or any(x.type != "Organization" for x in inside):
+                break
+            end, stop = line_end, nxt
+        members = [x for x in window(ms, m.end(), end) if x.end <= end and x.type == "Organization"]
+        if not members:
+            continue
+        target = _notice_target(ctx, pred, m.start())
+        if target is None:
+            continue
+        sent = Sentence(doc_id, -1, m.start(), end, text[m.start() : end], -1)
+        for a in members:
+            if allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, LABEL_RULES[pred])
+        if "主办" in m.group(1) and 2 <= len(members) <= 4:
+            # 主办单位：A、B: co-hosts are partners (as 由 A、B 联合主办)
+            for a, b in combinations(members, 2):
+                if a.key != b.key and allowed("partnersWith", a, b):
+                    yield _rel(a, "partnersWith", b, sent, LABEL_PARTNERS)
+
+
 # --- structural rules -------------------------------------------------------------------------
 
 
@@ -1099,8 +1571,8 @@ def _is_ancestor(parent: str, child: Place | None) -> bool:
 def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Mention]]:
     """Adjacent places where the second lies in the first (广东省广州市, 山东寿光, 美兰区三江镇)."""
     for a, b in pairwise(locs):
-        if b.start - a.end > 0:
-            continue
+        if b.start - a.end > 0 and text[a.end : b.start] not in ("“", '"', "「"):
+            continue  # adjacent, or a quoted finer place right after its division (X镇“Y湖”)
         pa, pb = _place_info(a.key), _place_info(b.key)
         if pa and pb and (_is_ancestor(pa.name, pb) or (pb.level == "county" and pa.level == "province")):
             # county given directly under its province (municipality or skipped city) too
@@ -1115,14 +1587,23 @@ def _place_pairs(locs: list[Mention], text: str) -> Iterator[tuple[Mention, Ment
         elif pb is None and (pa is None or pa.level not in ("country",)) and 0 < _admin_rank(a.key) < _admin_rank(b.key):
             # 龙泉镇涵泳村 / 凤翔街道新潭村: unknown divisions ranked by their suffixes
             yield b, a
+        elif pa is None and pb is None and _admin_rank(a.key) >= 3 and _admin_rank(b.key) == 0:
+            # 石桥镇“白鹭湖”: a named natural place right after a town or county lies in it
+            yield b, a
 
 
 _ADMIN_RANKS = ((r"(?:省|自治区)$", 1), (r"(?:市|自治州|州|盟|地区)$", 2), (r"(?:县|区|旗|自治县)$", 3), (r"(?:镇|乡|街道)$", 4), (r"(?:村|社区|居委会|嘎查)$", 5))
 
 
 def _admin_rank(key: str) -> int:
-    """The level of a division by its suffix (省 1 … 村/社区 5); 0 when the name has none."""
-    return next((rank for pat, rank in _ADMIN_RANKS if re.search(pat, key)), 0)
+    """The level of a division by its suffix (省 1 … 村/社区 5); 0 when the name has none. The
+    longest matching suffix decides (东岸社区 is a community, not a 区; 山南地区 a prefecture)."""
+    best, best_len = 0, 0
+    for pat, rank in _ADMIN_RANKS:
+        m = re.search(pat, key)
+        if m and len(m.group()) > best_len:
+            best, best_len = rank, len(m.group())
+    return best
 
 
 def _chain_children(locs: list[Mention], text: str) -> set[str]:
@@ -1284,6 +1765,9 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
                 yield _rel(host, "locatedIn", n, sent, LOC_NESTED)
 
 
+_LEGAL_FORM = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:股份)?有限(?:责任)?公司")
+
+
 def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
     """中国动物学会保护生物学分会 -> subOrganizationOf 中国动物学会 (the parent is named in the text too)."""
     orgs = {m.key: m for m in ms if m.type == "Organization"}
@@ -1295,6 +1779,8 @@ def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Ite
             parent = orgs.get(m.key[:n])
             if parent is None or (parent.subtype == "Network" and len(m.key) - n < 3):
                 continue
+            if _LEGAL_FORM.fullmatch(m.key[n:]):
+                break  # X银行（中国）有限公司: the company's registered name, not a unit of X
             if (m.key, parent.key) not in done:
                 done.add((m.key, parent.key))
                 sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)
@@ -1335,7 +1821,7 @@ _SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -1358,7 +1844,7 @@ _PLACE_TAIL = re.compile(
 )
 _LOC_VERB = re.compile(
     r"(?:先后|分别|相继|陆续|已|已经|都|均|也|还|成功|积极|正式|持续|广泛|率先|全面)*"
-    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放)"
+    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放|走进|深入)"
 )
 
 
@@ -1432,7 +1918,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 
 _VERB_PLACES_TAIL = re.compile(
     r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
-    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地))"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国))"
 )
 
 
@@ -1546,7 +2032,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
-        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
+        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置)?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
             if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
@@ -1565,7 +2051,8 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
         gap = text[p.end : nxt.start]
         quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
-        if nxt.type not in ("Project", "Event") or not quoted or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
+        adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
             continue
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
@@ -1579,11 +2066,11 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
-_PROVIDE = re.compile(r"为")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?提供(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导)")
+_PROVIDE = re.compile(r"为|对|向")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -1630,6 +2117,9 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     # P 获得 A 授信 9 亿元 / 获得 A 的资助
     for m in _RECEIVE.finditer(text, sent.start, sent.end):
         donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if donors and not _RECEIVE_TAIL.match(text, donors[-1].end) and _RECEIVE_HELP.match(text, donors[-1].end):
+            yield from _received_help(ctx, sent, ms, m.start(), donors)
+            continue
         if not donors or not _RECEIVE_TAIL.match(text, donors[-1].end):
             continue
         clause = _clause_start(text, sent.start, m.start())
@@ -1759,6 +2249,8 @@ def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         # the subject of the next clause (a case block's project is often named otherwise there)
         lead = _LEAD.match(text, noun.end(), sent.end).end()
         targets = group_after(ms, text, lead, frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        if not targets and sent.section in ctx.case_projects and not any(x.start >= lead for x in group_after(ms, text, lead, frozenset({"Organization", "Person", "Place"}), sent.end, max_gap=1)):
+            targets = [ctx.case_projects[sent.section]]  # 通过 A 审批，成为…: in a case block, the case project
         for b in group:
             for o in targets:
                 if allowed("supports", b, o):
@@ -1791,6 +2283,10 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
     text = res.document.text
     role_re = re.compile(rf"(?:{_role_alt()})")
     by_start = {m.start: m for m in ms}
+    orgs_by_key: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Organization":
+            orgs_by_key.setdefault(m.key, m)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     i = 0
     while i < len(lines):
@@ -1800,21 +2296,36 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
         i += 1
         if org is None:
             continue
+        unknown = 0
         while i < len(lines):
             la, lb = lines[i]
             off = la + (len(text[la:lb]) - len(text[la:lb].lstrip()))
             person = by_start.get(off)
             rest = text[person.end : lb].strip() if person is not None else ""
+            if person is None and unknown < 2 and _staff_line_unrecognised(text[la:lb], ms, la, lb, role_re):
+                unknown += 1  # Terry Townshend 项目顾问: a staff line whose name was not recognised
+                i += 1
+                continue
             if person is None or person.type != "Person" or not rest or len(rest) > 30 or not role_re.search(rest):
                 break
-            if _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]]):
-                i += 1
-                continue  # 甲 北京代表处首席代表: the person works for a unit of the heading's organisation
-            if any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
+            employer: Mention | None = org
+            unit = _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]])
+            if unit:
+                # 甲 北京代表处首席代表 / 乙 建筑学院副院长: the heading's unit, when the document
+                # names it in full (X基金会北京代表处, X大学建筑学院)
+                employer = orgs_by_key.get(org.key + rest[: unit.end()].strip())
+            elif any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
                 break
-            sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
-            yield _rel(person, "worksFor", org, sent, STAFF_LIST, (("role", rest),))
+            if employer is not None:
+                sent = Sentence(res.document.id, -1, la, lb, text[la:lb], -1)
+                yield _rel(person, "worksFor", employer, sent, STAFF_LIST, (("role", rest),))
             i += 1
+
+
+def _staff_line_unrecognised(line: str, ms: list[Mention], la: int, lb: int, role_re: re.Pattern[str]) -> bool:
+    """A short line 'Name Role' whose name the recogniser missed (a Latin name, a rare name)."""
+    m = re.fullmatch(r"\s*([A-Za-z][A-Za-z .·'-]{2,40}?|[\u4e00-\u9fff·]{2,4})\s*(\S.{1,28})\s*", line)
+    return m is not None and role_re.search(m.group(2)) is not None and not any(la <= x.start < lb for x in ms if x.type == "Organization")
 
 
 _REFERENCE_LINE = re.compile(r"[ \t]*(?:[-*•·]\s*)?(?:[\[［【(（]\s*\d{1,3}\s*[\]］】)）]\s*)+(?=\S)")
@@ -1856,6 +2367,9 @@ def _network_in_context(ctx: Ctx, pos: int) -> Mention | None:
     return nets[-1] if nets else None
 
 
+_LISTED_PARTNER = re.compile(r"\s*、\s*(?:战略|核心|重要)?(?:合作)?伙伴(?:单位|机构)?\s*")
+
+
 def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Mention]:
     """A listed enumeration of organisations (lenient: separators of up to 4 characters)."""
     out: list[Mention] = []
@@ -1864,8 +2378,10 @@ def _list_after(ms: list[Mention], text: str, pos: int, ceiling: int) -> list[Me
         if m.start < pos or m.end > ceiling:
             continue
         gap = text[last : m.start]
-        if len(gap.strip(" “”\"")) > (2 if not out else 4) or re.search(r"[。；与]|以及|合作伙伴", gap):
+        if len(gap.strip(" “”\"")) > (2 if not out else 8) or re.search(r"[。；与]|以及", gap):
             break
+        if ("伙伴" in gap or len(gap.strip(" “”\"")) > 4) and not (out and _LISTED_PARTNER.fullmatch(gap)):
+            break  # 成员包括 A、B，合作伙伴包括 C: a new list; but A、战略合作伙伴B is an item of this one
         if m.type == "Organization":
             out.append(m)
             last = m.end
@@ -1896,10 +2412,10 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
 
 
 _MEMBER_DASH = re.compile(r"[\s”\"]*及(?:其)?(?:会员|成员)(?:单位|机构)\s*[-—–：:]+\s*")
-_AS_MEMBER = re.compile(r"(?:作为|是|成为|系)")
+_AS_MEMBER = re.compile(r"(?:作为|是|成为|系|当选为|当选|入选为|被吸纳为|获批成为)")
 _MEMBER_ROLE = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*的?[^，。；、,;]{0,12}?"
-    r"((?:成员|会员|委员|理事|常务理事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
+    r"((?:成员|会员|委员|常务理事|副?理事长|理事|监事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
 )
 _JURY = re.compile(r"[\s”\"]*的?\s*(?:评委|评审委员|评审专家)(?:会成员|会委员)?(?:包括|有|为)?[：:]?")
 _JURY_NAME = re.compile(r"(?:评审委员会|评委会|评选委员会|评审会)$")
@@ -2021,6 +2537,618 @@ def _case_project(sec: Section, ms: list[Mention]) -> Mention | None:
     return next((m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.project" and m.type == "Project"), None)
 
 
+# --- structural rules (places, units, members, awards, roles) ---------------------------------
+
+PLACE_SUPERLATIVE = register(Rule("place.superlative", "partOf", 0.8, "Y 最长的河流 X / Y 第二大淡水湖 X: the place singled out of Y lies in Y"))
+SUB_EVENT = register(
+    Rule("partOf.sub_event", "partOf", 0.85, "E 平行论坛——“X”; X 被纳入 E 的分论坛之一; 在本次E上，A 举办了 X; 依托 E，…举办的 X: X partOf E")
+)
+PROGRAMME_ITEMS = register(
+    Rule("partOf.items", "partOf", 0.9, "P(的…平台)包括 A（…）、B（…）; P … 支持完成 A、B 等<head of P>: each listed project partOf P")
+)
+
+_SUPERLATIVE_GAP = re.compile(r"(?:境内)?(?:最[\u4e00-\u9fff]{1,2}的|第[二三四五六七八九十]大的?)[\u4e00-\u9fff]{0,4}?")
+
+
+def _superlative_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """海南岛最长的河流南渡江 / 中国第二大淡水湖洞庭湖: the second place lies in the first."""
+    places_in = [m for m in ms if m.type == "Place"]
+    for a, b in pairwise(places_in):
+        if _SUPERLATIVE_GAP.fullmatch(text[a.end : b.start]) and allowed("partOf", b, a):
+            yield _rel(b, "partOf", a, sent, PLACE_SUPERLATIVE)
+
+
+_EVENT_TYPES = frozenset({"Event", "Project"})
+_SUB_EVENT_WORD = r"(?:平行论坛|分论坛|子论坛|主题论坛|专题论坛|边会|分会场|专场|配套活动|系列活动|主题活动)"
+_SUB_EVENT_GAP = re.compile(rf"[\s”\"]*的?[\u4e00-\u9fffA-Za-z&]{{0,8}}?{_SUB_EVENT_WORD}\s*(?:之一)?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
+_SUB_EVENT_OF = re.compile(r"(?:被)?(?:纳入|列为|列入|作为|成为|是|为)(?:了)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*$")
+_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
+_AT_EVENT = re.compile(r"在(?:本次|此次|本届|该)?(?:(大会|论坛|峰会|年会|会议|博览会)|(?=[\s“\"]*[^\s“\"]))")
+_HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:了)?")
+_EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
+
+
+def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Sub-events: a parallel forum named after its conference (E平行论坛——“X”), X 被纳入 E 的
+    分论坛之一, an event held at a conference (在本次大会上，A 举办了 X) or on the back of one
+    (依托 E，…联合举办的 X)."""
+    text = ctx.text
+    evs = [m for m in ms if m.type in _EVENT_TYPES]
+    for a, b in pairwise(evs):
+        if a.type == "Event" and _SUB_EVENT_GAP.fullmatch(text[a.end : b.start]) and allowed("partOf", b, a):
+            yield _rel(b, "partOf", a, sent, SUB_EVENT)
+    # X 被纳入 E 的分论坛之一 (X may be 本次论坛)
+    for e in evs:
+        if e.type != "Event" or not _SUB_EVENT_TAIL.match(text, e.end):
+            continue
+        clause = _clause_start(text, sent.start, e.start)
+        verb = _SUB_EVENT_OF.search(text, clause, e.start)
+        if verb is None:
+            continue
+        subj = group_before(ms, text, verb.start(), _EVENT_TYPES, clause)
+        an = _anaphor_re().search(text, clause, verb.start())
+        if not subj and an is not None and _gap_before().match(text[an.end() : verb.start()]):
+            # 本次论坛被纳入 E 的分论坛之一: the latest other event named before
+            prev = [m for m in window(ctx.ms, max(0, an.start() - 600), an.start()) if m.type == "Event" and m.key != e.key]
+            subj = prev[-1:]
+        for x in subj:
+            if allowed("partOf", x, e):
+                yield _rel(x, "partOf", e, sent, SUB_EVENT)
+    # 在本次大会上/在 E 期间，A 举办了 X
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    at = _AT_EVENT.match(text, lead, sent.end)
+    if at is not None:
+        host: Mention | None = None
+        if at.group(1):
+            scene = re.match(r"(?:上|期间)[，,]", text[at.end() : at.end() + 3])
+            if scene and re.search(r"本次|此次|本届|该", at.group()):
+                host = _resolve_head(ctx, sent, at.start(), at.group(1), frozenset({"Event"}))
+        else:
+            named = group_after(ms, text, at.end(), frozenset({"Event"}), sent.end, max_gap=1)
+            if len(named) == 1 and re.match(r"[\s”\"]*(?:上|期间)[，,]", text[named[0].end : named[0].end + 4]):
+                host = named[0]
+        if host is not None:
+            for h in _HOLD.finditer(text, at.end(), sent.end):
+                for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
+                    if x.key != host.key and allowed("partOf", x, host):
+                        yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    # 依托 E，由 A、B 联合举办的 X
+    for dep in re.finditer(r"依托\s*", text[sent.start : sent.end]):
+        clause = _clause_start(text, sent.start, sent.start + dep.start())
+        if _LEAD.match(text, clause, sent.end).end() < sent.start + dep.start():
+            continue
+        base = group_after(ms, text, sent.start + dep.end(), _EVENT_TYPES, sent.end, max_gap=1)
+        if len(base) == 1 and _EVENTISH.search(base[0].key) and re.match(r"[\s”\"]*[，,]", text[base[0].end : base[0].end + 3]):
+            for h in re.finditer(r"(?:举办|举行|主办|承办|召开)的", text[base[0].end : sent.end]):
+                pos = base[0].end + h.end()
+                for x in group_after(ms, text, pos, frozenset({"Event"}), sent.end, max_gap=2):
+                    if allowed("partOf", x, base[0]):
+                        yield _rel(x, "partOf", base[0], sent, SUB_EVENT)
+                break
+
+
+_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括)(?:了)?[：:]?")
+_INCLUDE_HEAD = re.compile(
+    r"[\s”\"]*(?:[（(][^（）()]{0,30}[）)])?(?:的[^，。；、]{0,14}?(?:平台|体系|系统|产品|板块|模块|子项目|项目|活动|内容))?\s*(?:主要|共|还)?$"
+)
+_ITEMS_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:在内|等|[\d一二三四五六七八九十两]+\s*(?:大|个|项|款))")
+
+
+def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The named parts of a programme: P(的数字生态平台)包括 A（…）、B（…）五大核心体系; in a
+    case block 项目…包括 A、B…在内的… (the case project); …“P”，…支持完成 A、B 等花园 (the items
+    share the programme's head word)."""
+    text = ctx.text
+    projects = frozenset({"Project"})
+    for t in _INCLUDE.finditer(text, sent.start, sent.end):
+        items = group_after(ms, text, t.end(), projects, sent.end, max_gap=1)
+        if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        before = [m for m in ms if clause <= m.start and m.end <= t.start()]
+        parent: Mention | None = None
+        if before and before[-1].type == "Project" and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
+            parent = before[-1]
+        elif not before and sent.section in ctx.case_projects:
+            pron = _SUBJECT_PRONOUN.match(text, _LEAD.match(text, clause, t.start()).end(), t.start())
+            if pron and not re.search(r"[，。；]", text[pron.end() : t.start()]) and t.start() - pron.end() <= 24:
+                parent = ctx.case_projects[sent.section]
+        if parent is None:
+            continue
+        for x in items:
+            if x.key != parent.key and not parent.key.startswith(x.key) and allowed("partOf", x, parent):
+                yield _rel(x, "partOf", parent, sent, PROGRAMME_ITEMS)
+    # …“P”…，支持完成 A、B、C 等花园建设: items named by P's head word
+    for m in re.finditer(r"等(?:[\d一二三四五六七八九十两]+\s*(?:个|座|处|所))?([\u4e00-\u9fff]{2,3}?)(?:建设|项目|工程|[，。；、])", text[sent.start : sent.end]):
+        pos = sent.start + m.start()
+        items = group_before(ms, text, pos, projects, sent.start)
+        if len(items) < 2 or not all(x.key.endswith(m.group(1)) for x in items):
+            continue
+        head = m.group(1)
+        progs = [
+            p for p in ms
+            if p.type == "Project" and p.end <= items[0].start and head in p.key and re.search(r"(?:计划|项目|行动|工程)$", p.key)
+        ]
+        if not progs:
+            continue
+        for x in items:
+            if x.key != progs[-1].key and allowed("partOf", x, progs[-1]):
+                yield _rel(x, "partOf", progs[-1], sent, PROGRAMME_ITEMS)
+
+
+EDITION = register(Rule("partOf.edition", "partOf", 0.8, "a year's (and a place's) edition of a programme named in the document: 2023年X区Y计划 partOf Y计划"))
+_EDITION_PREFIX = re.compile(r"(?:19|20)\d{2}\s*年度?[\u4e00-\u9fff]{0,6}?(?:省|市|区|县|镇|街道)?")
+
+
+def _edition_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """2023年盐田区共建花园计划 -> partOf 共建花园计划, when the document names the programme alone."""
+    progs: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Project" and re.search(r"(?:计划|项目|行动|工程)$", m.key):
+            progs.setdefault(m.key, m)
+    done: set[str] = set()
+    for key, m in progs.items():
+        for n in range(5, len(key) - 3):
+            parent = progs.get(key[n:])
+            if parent is not None and _EDITION_PREFIX.fullmatch(key[:n]) and key not in done:
+                done.add(key)
+                sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)
+                yield _rel(m, "partOf", parent, sent, EDITION)
+                break
+
+
+LOC_LIST_PREFIX = register(
+    Rule("locatedIn.prefix_list", "locatedIn", 0.95, "北京市东城融媒、海淀融媒、…: a division opening the first of a list of like units is the seat of each")
+)
+LOC_NATIONWIDE = register(
+    Rule("locatedIn.nationwide", "locatedIn", 0.85, "在全国多个省市开展“P” / P 参与了中国19个省份的… / 实施地点 全国: P locatedIn 中国")
+)
+LOC_SCENE = register(Rule("locatedIn.scene", "locatedIn", 0.8, "在 X(…会场)，“E”成功举行: the event opening the next clause is at X"))
+LOC_SEAT_TOPIC = register(Rule("locatedIn.seat_topic", "locatedIn", 0.8, "A 是…，坐落于/位于 X…: the sentence's subject is at X"))
+
+_COUNTRY = "中国"
+
+
+def _place_mention(doc_id: str, start: int, key: str, rule: str) -> Mention:
+    """A place the text writes only inside another name (北京市|东城融媒) or as 全国: it joins the
+    graph only where the corpus names that place as an entity of its own."""
+    return Mention(doc_id, start, start + len(key), key, "Place", None, rule, key)
+
+
+def _division_prefix(key: str) -> Place | None:
+    """The province or city (full name, 北京市/河北省) opening a name, if any."""
+    for n in (4, 3):
+        p = _place_info(key[:n])
+        if p is not None and p.name == key[:n] and p.level in ("province", "city"):
+            return p
+    return None
+
+
+def _prefix_list_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """北京市东城融媒、海淀融媒，天津市宝坻融媒，河北省三河融媒、香河融媒: in a list of three or more
+    like local units (short names sharing their head), a province or city opening an item's name
+    is the seat of that item and of the items after it that name no division themselves."""
+    orgs = [m for m in ms if m.type == "Organization"]
+    i = 0
+    while i < len(orgs):
+        run = [orgs[i]]
+        head = orgs[i].key[-2:]
+        for m in orgs[i + 1 :]:
+            if not re.fullmatch(r"\s*[、，,]\s*", text[run[-1].end : m.start]) or not m.key.endswith(head):
+                break
+            run.append(m)
+        i += len(run)
+        if len(run) < 3:
+            continue
+        seat: Mention | None = None
+        for m in run:
+            p = _division_prefix(m.key)
+            rest = len(m.key) - (len(p.name) if p else 0)
+            if rest > 6:
+                seat = None  # 北京市企业家环保基金会、…: full names of their own, not local units
+                break
+            if p is not None:
+                seat = _place_mention(m.doc_id, m.start, p.name, "rel.place_prefix")
+            if seat is not None:
+                yield _rel(m, "locatedIn", seat, sent, LOC_LIST_PREFIX)
+
+
+_NATIONWIDE = re.compile(
+    r"在(?:全国|国内)(?:范围内)?(?:[\d一二三四五六七八九十百多数几]+\s*个)?(?:多个|各地|各个)?(?:省市|省份|省区|地区|城市|市县|区县|县市|省)?(?:的[^，。；]{1,10}?)?"
+)
+_NATIONWIDE_COVER = re.compile(r"(?:参与了?|覆盖了?|遍及|走进了?|惠及)(?:全国|中国)\s*[\d一二三四五六七八九十百多数几]+\s*个(?:省份|省区|省市|省|城市|地区)")
+
+
+def _nationwide_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    projects = frozenset({"Project"})
+    for m in _NATIONWIDE.finditer(text, sent.start, sent.end):
+        adv = re.match(r"(?:(?:" + _adverb_alt() + r")\s*)*", text[m.end() : sent.end])
+        verb = _LOC_VERB.match(text, m.end() + adv.end(), sent.end)
+        if verb is None or re.search(r"率先|首|第一", text[m.end() : verb.end()]):
+            continue  # 在全国率先建立: a ranking, not a place
+        if any(x.type == "Place" for x in window(ms, verb.end(), _clause_end(text, verb.end(), sent.end))):
+            continue  # 在全国建成 A、B…: the listed places are the locations
+        after = verb.end() + re.match(r"了?", text[verb.end() : verb.end() + 1]).end()
+        subj = group_after(ms, text, after, projects, _clause_end(text, after, sent.end), max_gap=1)
+        if not subj:
+            subj = [x for x in _loc_subject(ctx, sent, ms, m.start(), after) if x.type == "Project"]
+        seat = _place_mention(sent.doc_id, m.start() + 1, _COUNTRY, "rel.nationwide")
+        for s in subj:
+            yield _rel(s, "locatedIn", seat, sent, LOC_NATIONWIDE)
+    for m in _NATIONWIDE_COVER.finditer(text, sent.start, sent.end):
+        subj = group_before(ms, text, m.start(), projects, _clause_start(text, sent.start, m.start()))
+        seat = _place_mention(sent.doc_id, m.start(), _COUNTRY, "rel.nationwide")
+        for s in subj:
+            yield _rel(s, "locatedIn", seat, sent, LOC_NATIONWIDE)
+
+
+def _nationwide_case_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """A case book's 实施地点 field reading 全国(多个地区): the case project is at 中国."""
+    text = res.document.text
+    for sec in res.sections:
+        value = dict(sec.fields).get("实施地点", "").strip()
+        if sec.kind != "case" or not value.startswith(("全国", "中国全国")):
+            continue
+        project = _case_project(sec, ms)
+        pos = text.find(value[:2], sec.start, sec.end)
+        if project is None or pos < 0:
+            continue
+        sent = Sentence(res.document.id, -1, pos, pos + len(value), value, sec.index)
+        yield _rel(project, "locatedIn", _place_mention(res.document.id, pos, _COUNTRY, "rel.nationwide"), sent, LOC_NATIONWIDE)
+
+
+_SCENE_HELD = re.compile(r"[\s”\"]*(?:[^，。；]{0,6}?)(?:成功|顺利|隆重|圆满|正式)?(?:举行|举办|召开|开幕|启幕)")
+
+
+def _scene_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在迪拜 X 中心，“E”发布会成功举行: the place phrase opening the sentence is the event's seat."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    if not text.startswith("在", lead):
+        return
+    end = _clause_end(text, lead, sent.end)
+    if end >= sent.end or end - lead > 40 or re.search(r"支持|指导|帮助|下$", text[lead:end]):
+        return
+    locs, _e = _places_after(ms, text, lead + 1, end)
+    if not locs:
+        return
+    finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+    nxt = lead_next = _LEAD.match(text, end + 1, sent.end).end()
+    evs = group_after(ms, text, lead_next, frozenset({"Event"}), sent.end, max_gap=1)
+    if len(evs) != 1 or not _SCENE_HELD.match(text, evs[0].end) or evs[0].start - nxt > 1:
+        return
+    for o in finest:
+        if allowed("locatedIn", evs[0], o):
+            yield _rel(evs[0], "locatedIn", o, sent, LOC_SCENE)
+
+
+_SEAT_VERB = re.compile(r"(?:坐落于|坐落在|位于|地处)")
+
+
+def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 是…的重要基地之一，坐落于北京西北郊…: the clause dropped its subject, the sentence's
+    subject (an organisation, project or event) is at the places right after the verb."""
+    text = ctx.text
+    types = frozenset({"Organization", "Project", "Event"})
+    for v in _SEAT_VERB.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, v.start())
+        if clause <= sent.start or not _adverbs_only().match(text[clause : v.start()]):
+            continue
+        locs, _e = _places_after(ms, text, v.end(), sent.end)
+        if not locs:
+            continue
+        subj = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= clause]
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for s in subj:
+            for o in finest:
+                if allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_SEAT_TOPIC)
+
+
+BIO_CARD = register(Rule("worksFor.bio_card", "worksFor", 0.9, "a name line, then lines 'ORG（alias）(前)ROLE' (an author's or juror's card): each organisation"))
+ORG_NAME_ROLE = register(Rule("worksFor.org_name_role", "worksFor", 0.85, "ORG + person + ROLE (清华大学国际处甲处长)"))
+FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (于2018年)成立 B中心/委员会/办公室…: the unit B subOrganizationOf A"))
+
+
+@cache
+def _card_role_re() -> re.Pattern[str]:
+    role = _role_alt()
+    return re.compile(
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+    )
+
+
+def _bio_card_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """马克平 / (Latin name) / blank / 中国科学院植物研究所研究员， / 国际自然保护联盟 (IUCN) ⏎
+    亚洲区会员委员会主席 …: every card line opening with an organisation and ending with a title."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    role_re = _card_role_re()
+    for idx, (a, b) in enumerate(lines):
+        line = text[a:b]
+        off = a + len(line) - len(line.lstrip())
+        person = by_start.get(off)
+        if person is None or person.type != "Person" or text[person.end : b].strip():
+            continue
+        j, blanks = idx + 1, 0
+        while j < len(lines) and blanks <= 1:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                blanks += 1
+                j += 1
+                continue
+            if re.fullmatch(r"[(（]?[A-Za-z][A-Za-z .·'-]*[)）]?", body):
+                j += 1  # the name in Latin letters
+                continue
+            break
+        emitted = 0
+        while j < len(lines) and emitted < 12:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                break
+            start = la + len(text[la:lb]) - len(text[la:lb].lstrip())
+            org = by_start.get(start)
+            if org is None or org.type != "Organization":
+                if _CARD_OTHER.fullmatch(body) or _JURY_LINE.match(body):
+                    j += 1  # a title of a body the recogniser did not name: skip the line
+                    continue
+                break
+            end = lb
+            m = role_re.fullmatch(text[org.end : end])
+            if m is None and j + 1 < len(lines):
+                # 国际自然保护联盟 (IUCN) ⏎ 亚洲区会员委员会主席: a card line wrapped after the name
+                nb = lines[j + 1][1]
+                m = role_re.fullmatch(text[org.end : nb])
+                if m is not None and not any(x.start >= lines[j + 1][0] and x.end <= nb and x.type == "Organization" for x in ms):
+                    j += 1
+                    end = nb
+                else:
+                    m = None
+            if m is None:
+                break
+            quals: tuple[tuple[str, str], ...] = (("role", re.sub(r"\s+", "", m.group(2))),)
+            if m.group(1):
+                quals += (("former", "true"),)
+            sent = Sentence(res.document.id, -1, la, end, re.sub(r"\s+", "", text[la:end]), -1)
+            if allowed("worksFor", person, org):
+                yield _rel(person, "worksFor", org, sent, BIO_CARD, quals)
+            emitted += 1
+            j += 1
+
+
+_JURY_LINE = re.compile(r"[^\s]{2,16}?(?:评委|评审委员)")
+# a card line naming a body the recogniser missed (Species 2000国际项目董事会成员，): skipped
+_CARD_OTHER = re.compile(r"[^，。；：:]{2,36}?(?:成员|委员|主席|理事|顾问|主任|主编|教授|研究员|院士|会长|理事长|秘书长|总裁|官)[，,；;。]?")
+
+
+def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """清华大学国际处甲处长 / X基金会北京代表处乙首席代表: an organisation, the person, then the title."""
+    role = _role_alt()
+    after = re.compile(rf"\s?((?:{role})(?:兼(?:{role}))*)(?!助理|秘书|级|长)")
+    for o, p in pairwise(ms):
+        if o.type != "Organization" or p.type != "Person" or p.start - o.end > 1 or text[o.end : p.start].strip():
+            continue
+        if re.match(r"(?:原|前|副|代|常务)", p.key):
+            continue  # X局原副局长: a title prefix read as a name
+        if re.search(rf"(?:{role})\s*$", text[max(sent.start, p.start - 8) : p.start]):
+            continue  # ORG ROLE 甲: the role-before-name rules' case
+        m = after.match(text, p.end, sent.end)
+        if m and allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """青海省林业和草原局于2018年成立青海省林业碳汇服务中心: a body founding a unit (a centre, office,
+    committee) is its parent; 发起成立 (co-founding a network or an independent body) is not."""
+    orgs = frozenset({"Organization"})
+    for t in re.finditer(r"(?<!发起)(?<!注册)(?<!联合)(?<!共同)成立(?:了)?", text[sent.start : sent.end]):
+        pos = sent.start + t.start()
+        parent = group_before(ms, text, pos, orgs, _clause_start(text, sent.start, pos))
+        units = group_after(ms, text, sent.start + t.end(), orgs, sent.end, max_gap=1)
+        if len(parent) != 1 or len(units) != 1 or not _UNIT_END.search(units[0].key):
+            continue
+        if units[0].key.startswith(parent[0].key):
+            continue  # X学会成立X学会Y分会: the name-nesting rule's case
+        if allowed("subOrganizationOf", units[0], parent[0]):
+            yield _rel(units[0], "subOrganizationOf", parent[0], sent, FOUND_UNIT)
+
+
+AWARD_CASE = register(
+    Rule("award.case_subject", "receivedAward", 0.85, "case block: 该技术/该项目 … 获得 A、B 等奖项 / (dropped subject) 荣获“W奖” / 取得…奖项，如 A 和 B: the case project")
+)
+AWARD_TITLE = register(Rule("award.title", "receivedAward", 0.8, "A (a place too) 荣获/获评/被…授予 “W”称号: A received the title"))
+
+_CASE_PRONOUN = re.compile(r"(?:该|本)?(?:技术|项目|模式|平台|案例|系统|产品)(?![\u4e00-\u9fff]{0,2}的)")
+_PRIZE_VERB = re.compile(r"(?:多次|先后|连续|还|也|曾|均|并)*(?:荣获|获得|获颁|荣膺|斩获|喜获|连获|入选)(?:了)?")
+_POINT_HEADING = re.compile(r"[■•●◆\-*\s]*[^，。；：:\s]{1,10}[：:]\s*")
+_AWARD_LIST = re.compile(r"[^，。；]{0,16}?奖项[，,：:]\s*(?:如|包括|例如)")
+
+
+def _case_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Awards of a case block's project: a clause whose subject is 该技术/该项目 (the project or its
+    core technique), or a clause that dropped its subject when the sentence names no other actor."""
+    case = ctx.case_projects.get(sent.section)
+    if case is None:
+        return
+    text = ctx.text
+    actors = frozenset({"Organization", "Person", "Project", "Place"})
+    if any(x.key != case.key for x in sentence_subject(ctx, sent, ms, actors)):
+        return  # the sentence's own subject gets the award (award.win)
+    cuts = [sent.start] + [m.end() for m in re.finditer(r"[，,；;]", text[sent.start : sent.end])]
+    topic = False
+    for k, c in enumerate(cuts):
+        c = c if k == 0 else sent.start + c
+        end = _clause_end(text, c, sent.end)
+        lead = _LEAD.match(text, c, end).end()
+        heading = _POINT_HEADING.match(text, lead, end)  # ■ 核心技术创新：…
+        lead = _LEAD.match(text, heading.end(), end).end() if heading else lead
+        pron = _CASE_PRONOUN.match(text, lead, end)
+        if pron and _PRIZE_VERB.search(text, pron.end(), end):
+            topic = True  # 该技术获得…、多次获得 A、B 等奖项
+        verb = _PRIZE_VERB.match(text, pron.end() if pron else lead, end)
+        if verb is None and not topic:
+            more = _AWARD_LIST.match(text, lead, sent.end) if re.match(r"取得|获得", text[lead : lead + 2]) else None
+            if more is None:
+                continue
+            # 取得多项专利和国家奖项，如 A 和 B 等
+            end = _clause_end(text, more.end(), sent.end)
+            verb = more
+        verb_pos = lead if verb is None else verb.end()
+        if not topic and not pron and (verb is None or text[lead : verb.start()].strip()):
+            continue
+        for a in ms:
+            if a.type == "Award" and verb_pos <= a.start and a.end <= end and allowed("receivedAward", case, a):
+                yield _rel(case, "receivedAward", a, sent, AWARD_CASE, _year_of(text[sent.start : end]))
+
+
+AWARD_MEMBERS = register(
+    Rule("award.with_members", "receivedAward", 0.8, "A 及(N家)会员单位(-B) 荣获/获评 W / 荣获此奖项: A (and B) received W")
+)
+_WITH_MEMBERS = re.compile(r"\s*(?:及|与|和)(?:其)?(?:[\d一二三四五六七八九十]+\s*家)?(?:会员|成员)(?:单位|机构)[^，。；]{0,30}?(?:分别|共同|均|也)?\s*$")
+_AWARD_WIN = re.compile(r"(?:荣获|获评|获得|荣膺|获颁)(?:了)?")
+
+
+def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """中国X促进会及5家会员单位获评“W” / A 与会员单位“B”共同荣获“W” / …荣获此奖项 (the award named
+    before): the network (and a member named in the phrase) received the award."""
+    text = ctx.text
+    for v in _AWARD_WIN.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, v.start())
+        orgs = [m for m in ms if clause <= m.start and m.end <= v.start() and m.type == "Organization"]
+        head = next((o for o in orgs if _WITH_MEMBERS.match(text[o.end : v.start()])), None)
+        if head is None:
+            continue
+        subj = [head] + [o for o in orgs if o.start > head.end]
+        end = _clause_end(text, v.end(), sent.end)
+        awards = [a for a in ms if a.type == "Award" and v.end() <= a.start and a.end <= end]
+        if not awards and re.match(r"\s*(?:此|该|这一?)(?:奖项|奖|荣誉)", text[v.end() : end]):
+            prev = [a for a in window(ctx.ms, max(0, v.start() - 400), v.start()) if a.type == "Award"]
+            awards = prev[-1:]
+        for s_ in subj:
+            for a in awards:
+                if allowed("receivedAward", s_, a):
+                    yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
+
+
+_TITLE_VERB = re.compile(r"(?:荣获|获评|获得|被[^，。；]{0,10}?授予|被评为|授予)(?:了)?(?:首批|首届|全国首批)?[\s“\"]*")
+
+
+def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """海口市荣获首批“国际湿地城市”称号 / X公园先后被多家机构授予“Y”称号: a title (an award) of a
+    place, an organisation or a project, named right before the verb."""
+    types = frozenset({"Place", "Organization", "Project"})
+    for v in _TITLE_VERB.finditer(text, sent.start, sent.end):
+        aw = next((a for a in ms if a.start >= v.end() - 1 and a.start - v.end() <= 1), None)
+        if aw is None or aw.type != "Award" or not re.match(r"[\s”\"]*(?:荣誉)?称号", text[aw.end : aw.end + 5]):
+            continue
+        clause = _clause_start(text, sent.start, v.start())
+        subj = group_before(ms, text, v.start(), types, clause)
+        if subj and re.search(r"在[\s“\"]*$", text[clause : subj[0].start]):
+            continue  # 在海口荣获…: the place of the ceremony
+        for s in subj:
+            if allowed("receivedAward", s, aw):
+                yield _rel(s, "receivedAward", aw, sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
+
+
+AWARD_GIVE = register(Rule("award.give", "receivedAward", 0.7, "授予/颁发给/向 B 颁发 (了) “W”: B received W"))
+SUBORG_IS = register(
+    Rule("subOrg.is_unit", "subOrganizationOf", 0.7, "B 是/为 A 的(全资)子公司/下属单位/直属机构/分支机构; B 隶属(于) A: B subOrganizationOf A")
+)
+_GIVE = re.compile(r"(?:授予|颁发给|颁给|授给)(?:了)?|向(?=[^，。；]{2,30}?颁发)")
+_UNIT_OF = re.compile(
+    r"[\s”\"]*的(?:一家|一个)?(?:全资|控股)?(?:子公司|下属单位|下属机构|下属企业|直属单位|直属机构|分支机构|二级机构|派出机构|分会|分支)"
+)
+
+
+def _award_give_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """组委会授予青禾基金会“X奖” / 向 B 颁发了“W”: the one named after the verb received W."""
+    types = frozenset({"Organization", "Person", "Project"})
+    for v in _GIVE.finditer(text, sent.start, sent.end):
+        who = group_after(ms, text, v.end(), types, sent.end, max_gap=1)
+        if not who:
+            continue
+        end = _clause_end(text, who[-1].end, sent.end)
+        gap = re.match(r"[\s”\"]*(?:颁发(?:了)?)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*", text[who[-1].end : end])
+        pos = who[-1].end + gap.end()
+        if v.group().startswith("向") and "颁发" not in gap.group():
+            continue
+        awards = group_after(ms, text, pos - 1 if text[pos - 1 : pos] in ("“", '"') else pos, frozenset({"Award"}), end, max_gap=1)
+        for w in who:
+            for a in awards:
+                if allowed("receivedAward", w, a):
+                    yield _rel(w, "receivedAward", a, sent, AWARD_GIVE, _year_of(text[sent.start : end]))
+
+
+def _unit_of_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """B 是 A 的全资子公司 / 下属单位; B 隶属(于) A."""
+    orgs = [m for m in ms if m.type == "Organization"]
+    for b, a in pairwise(orgs):
+        gap = text[b.end : a.start]
+        if re.fullmatch(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:是|为|系|作为)[\s“\"]*", gap) and _UNIT_OF.match(text, a.end):
+            pass
+        elif not re.fullmatch(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:直接)?隶属(?:于)?[\s“\"]*", gap):
+            continue
+        if allowed("subOrganizationOf", b, a):
+            yield _rel(b, "subOrganizationOf", a, sent, SUBORG_IS)
+
+
+_SCENE_MADE = re.compile(r"(?:(?:" + r"正式|成功|共同|联合|还|也" + r")\s*)*(?:启动|实施|开展|发起|推出|设立)(?:了)?")
+
+
+def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在云南省普洱市，青禾基金会启动了“P”: the project launched in the clause after a place phrase
+    opening the sentence is at the place."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    if not text.startswith("在", lead):
+        return
+    end = _clause_end(text, lead, sent.end)
+    if end >= sent.end or end - lead > 24:
+        return
+    locs, last = _places_after(ms, text, lead + 1, end)
+    if not locs or text[last:end].strip(" “”\"") not in ("", "境内", "当地", "期间"):
+        return
+    finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+    nxt = _LEAD.match(text, end + 1, sent.end).end()
+    actors = group_after(ms, text, nxt, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+    if not actors:
+        return
+    v = _SCENE_MADE.match(text, actors[-1].end, sent.end)
+    if v is None:
+        return
+    clause_end = _clause_end(text, v.end(), sent.end)
+    for p in group_after(ms, text, v.end(), frozenset({"Project"}), clause_end, max_gap=2):
+        for o in finest:
+            if allowed("locatedIn", p, o):
+                yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
+
+
+def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence-level structural rules of this block."""
+    yield from _superlative_relations(sent, ms, ctx.text)
+    yield from _sub_event_relations(ctx, sent, ms)
+    yield from _programme_item_relations(ctx, sent, ms)
+    yield from _prefix_list_relations(sent, ms, ctx.text)
+    yield from _nationwide_relations(ctx, sent, ms)
+    yield from _scene_place_relations(ctx, sent, ms)
+    yield from _seat_topic_relations(ctx, sent, ms)
+    yield from _org_name_role_relations(sent, ms, ctx.text)
+    yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _case_award_relations(ctx, sent, ms)
+    yield from _title_relations(sent, ms, ctx.text)
+    yield from _member_award_relations(ctx, sent, ms)
+    yield from _award_give_relations(sent, ms, ctx.text)
+    yield from _unit_of_relations(sent, ms, ctx.text)
+    yield from _scene_project_relations(ctx, sent, ms)
+
+
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     """All relations stated in one document."""
     text = res.document.text
@@ -2051,6 +3179,9 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
     out.extend(_reference_relations(res, ms))
+    out.extend(_edition_relations(res, ms))
+    out.extend(_nationwide_case_relations(res, ms))
+    out.extend(_bio_card_relations(res, ms))
     idx = 0
     for sent in res.sentences:
         while idx < len(ms) and ms[idx].end <= sent.start:
@@ -2080,7 +3211,16 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_subproject_relations(ctx, sent, in_sent))
         out.extend(_purpose_relations(ctx, sent, in_sent))
         out.extend(_invite_relations(ctx, sent, in_sent))
+        out.extend(_structure_relations(ctx, sent, in_sent))
+        out.extend(_nominal_publication_relations(sent, in_sent, text))
+        out.extend(_role_phrase_relations(ctx, sent, in_sent))
+        out.extend(_role_is_relations(ctx, sent, in_sent))
+        out.extend(_reliance_relations(ctx, sent, in_sent))
+        out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
+    out.extend(_label_line_relations(ctx, res.document.id))
+    out.extend(_organiser_name_relations(res, ms))
     seen = set()
     unique = []
     for r in out:

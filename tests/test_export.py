@@ -365,3 +365,31 @@ def test_turtle_writer_escapes_and_types() -> None:
     typed = Graph()
     typed.add((URIRef(ex + "a"), URIRef(ex + "p"), Literal("s", datatype=XSD.string)))
     assert b'"s"' in serialize_turtle(typed) and b"xsd:string" not in serialize_turtle(typed)
+
+
+def test_writers_from_subject_index_match_the_graph() -> None:
+    """`kg build` writes graph.ttl / graph.jsonld from a text index without an rdflib graph;
+    the bytes must be those written from the rdflib graph of the same corpus."""
+    from kg.graph import index_size, text_index, to_graph
+    from kg.pipeline import build_graph
+
+    corpus = build_graph(shacl=False).corpus
+    index, graph = text_index(corpus), to_graph(corpus)
+    assert index_size(index) == len(graph) > 1000
+    assert serialize_turtle(index) == serialize_turtle(graph)
+    assert serialize_jsonld(index) == serialize_jsonld(graph)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [1, 2.5, True, None, "x\n\"y\\"], "d": {"@value": "中文\u2028"}},
+        [{"@id": "kg:x", "k": ["a", {"@language": "zh", "@value": "甲"}]}, "tail"],
+    ],
+)
+def test_json_indented_equals_json_dumps(value: object) -> None:
+    from kg.export import _json_indented
+
+    assert _json_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
