@@ -828,6 +828,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             else:
                 out.append(Candidate(s, e, "Event", None, "quote.event", 4, name))
         elif pub_end.search(name) and not proj_end.search(name):
+            if name.endswith("方案") and len(name) <= 5:
+                continue  # 提供“深圳方案”, 以“一线一方案”: a figure of speech, not a plan's title
             out.append(Candidate(s, e, "Publication", None, "quote.publication", 4, name))
         elif (named := _NAMED_BY_TAIL.match(after)) and _word_end_at(text, e + named.end()) and not re.search(r"[+＋]", name):
             # “A、B”行动, “我们的X”短视频征集计划, “X”建设项目: the programme noun right after the
@@ -850,7 +852,14 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(s, e, "Project", None, "quote.product", 4, name))
         elif trigger_before.search(before) or _PRODUCT_BEFORE.search(before):
             out.append(Candidate(s, e, "Project", None, "quote.after_trigger", 3, name))
-    return _quoted_lists(text, out)
+    out = _quoted_lists(text, out)
+    return [c for c in out if not (c.type == "Project" and c.rule.startswith("quote.") and _CATEGORY_AFTER.match(text, c.end))]
+
+
+# quoted names closed by a word for kinds (设立“A”和“B”两大类): categories, not programmes
+_CATEGORY_AFTER = re.compile(
+    r"(?:[、，和与及]“[^“”\n]{1,20}”)*(?:[两三四五六七八九十\d]+大?|各)?(?:类|类别|领域|板块|赛道)(?![\u4e00-\u9fff]?项目)"
+)
 
 
 _NAMED_BY_TAIL = re.compile(

@@ -171,6 +171,9 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("民建杭州市委主委李文海出席。", "民建杭州市委", "Organization"),
         ("从革命圣地到未来之城雄安新区。", "雄安新区", "Place"),
         ("哈尔滨新区的企业参与活动。", "哈尔滨新区", "Place"),
+        # quoted categories and figures of speech are no names
+        ("奖项设立“绿色发展”和“生态守护”两大类，分别立足城乡。", "生态守护", None),
+        ("为全球提供了“中国方案”。", "中国方案", None),
     ],
 )
 
