@@ -1348,6 +1348,9 @@ _UNIT_END = frozenset("处部局会司室科院所厅委")  # 赈济处|处长: 
 _NOT_SURNAME_START = frozenset("和由")  # rare surnames and very common function words
 
 
+_TITLE_END = re.compile(r"(?:先生|女士|教授|博士|院士|老师|律师|医生|记者|经理|主任|书记|总|局|处|师)$")
+
+
 def _staff_name_len(text: str, s: int) -> int:
     """Length of the name opening a staff-list line: three characters when the rest of the
     line then begins with a word (任婷婷|北京代表处), else two (王婧|品牌和传播部)."""
@@ -1397,7 +1400,7 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
         # name + speech verb: 据张杰介绍, 。李明表示
         re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
         # name + honorific
-        re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志)"),
+        re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志|老师|律师|医生)"),
     )
 
 
@@ -1431,6 +1434,8 @@ def _person_candidates(text: str) -> list[Candidate]:
                     continue
             if e - s < 2 or text[s] in _NOT_SURNAME_START or _common_word(text[s:e]):
                 continue
+            if _TITLE_END.search(text, s, e):
+                continue  # 张律师表示, 王总说: a surname and a title, not a name
             if rule != "person.staff_line" and not _word_start(text, s):
                 continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
             if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:

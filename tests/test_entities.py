@@ -174,6 +174,9 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # quoted categories and figures of speech are no names
         ("奖项设立“绿色发展”和“生态守护”两大类，分别立足城乡。", "生态守护", None),
         ("为全球提供了“中国方案”。", "中国方案", None),
+        # 老师/律师/医生 after a name; a surname + title is no name
+        ("据王晓梅老师介绍，课程已开展三年。", "王晓梅", "Person"),
+        ("张律师表示，案件已立案。", "张律师", None),
     ],
 )
 
