@@ -821,7 +821,7 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             # the organisation suffix is the longer one: “X自然保护中心” (保护中心 over 中心)
             typ, sub = org_suffixes()[oe.group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))
-        elif event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after):
+        elif (event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after)) and not re.search(r"[+＋]", name):
             ev_tail = re.match(r"(?:大会|论坛|峰会|年会|沙龙|研讨会)", after)
             if ev_tail:
                 out.append(Candidate(s, e + ev_tail.end(), "Event", None, "quote.event", 4, name + ev_tail.group()))
@@ -839,6 +839,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             continue  # a list or a formula (A+B+C), a plain word (“赋能”系列活动): not a programme name
         elif _NOT_NAME_AFTER.match(after) or (_SLOGAN.search(name) and not _PROGRAMME_END.search(name)):
             continue  # “X”类, “X”建设, “看得见的X”, “X模式”: a category, a goal or a slogan
+        elif _EVENT_TAIL.match(after) and len(name) < 3:
+            continue  # “赋能”系列活动: a one-word theme of a series, not a name
         elif (ev_tail := _EVENT_TAIL.match(after)) and not proj_end.search(name) and not _common_word(name):
             # “X”绿色生态保护主题活动: the quoted name opens the event's name
             out.append(Candidate(s, e + ev_tail.end(), "Event", None, "quote.event", 4, name + ev_tail.group()))

@@ -177,6 +177,9 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # 老师/律师/医生 after a name; a surname + title is no name
         ("据王晓梅老师介绍，课程已开展三年。", "王晓梅", "Person"),
         ("张律师表示，案件已立案。", "张律师", None),
+        # a formula or a one-word theme of a series is no event or programme
+        ("拓展“碳汇+大型活动”等新模式。", "碳汇+大型活动", None),
+        ("开展管理人员“赋能”系列活动。", "赋能", None),
     ],
 )
 
