@@ -250,6 +250,10 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if text.startswith("化", end):
+            continue  # 集团|化的企业, 网络|化: the suffix begins another word
+        if _KIND_QUANTIFIER.search(text, max(0, start - 3), start) and _descriptive_stem(stem):
+            continue  # 多家|生态保护公益组织, 一所|环境学校: a kind of body counted, not a name
         if suffix in _TEAM_SUFFIXES and not _named_stem(stem):
             continue  # 湿地保护志愿服务队: a kind of team; a named one holds a place or a proper word
         if suffix in _KIND_SUFFIXES and not _GLOSS_AFTER.match(text, end) and _descriptive_stem(stem):
@@ -272,6 +276,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
+_KIND_QUANTIFIER = re.compile(r"(?:[一多数几各每两三]|\d+)(?:家|所|个|类|级|批)$")
 _TEAM_SUFFIXES = frozenset({"志愿服务队", "服务队", "志愿队", "讲师团"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
 _KIND_SUFFIXES = frozenset({"网络", "银行"})

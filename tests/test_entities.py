@@ -180,6 +180,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # a formula or a one-word theme of a series is no event or programme
         ("拓展“碳汇+大型活动”等新模式。", "碳汇+大型活动", None),
         ("开展管理人员“赋能”系列活动。", "赋能", None),
+        # a counted kind of body, a suffix + 化
+        ("与多家生态保护公益组织合作。", "生态保护公益组织", None),
+        ("面向全产业链集团化的企业。", "全产业链集团", None),
+        ("与三家青禾科技公司合作。", "青禾科技公司", "Organization"),
     ],
 )
 
