@@ -824,6 +824,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(s, e, "Award", None, "quote.honour", 4, _award_without_level(name)))
         elif (oe := org_end.search(name)) and len(oe.group()) > _match_len(proj_end.search(name)):
             # the organisation suffix is the longer one: “X自然保护中心” (保护中心 over 中心)
+            if re.search(r"[+＋]", name) or re.match(r"所有|全部|一切|每个|各", name):
+                continue  # “管委会+管理局+平台公司”, “所有方案报批文物局”: a formula or a rule, not a name
             typ, sub = org_suffixes()[oe.group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))
         elif (event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after)) and not re.search(r"[+＋]", name):
