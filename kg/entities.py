@@ -204,7 +204,9 @@ def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
         return start
     toks = _tagged(text[start:end_of_stem])
     pos = start
-    for t in toks:
+    for i, t in enumerate(toks):
+        if t.flag == "f" and _fragment_follows(toks, i):
+            break  # 上|梧|溪流域: a one-character word opening an unknown name the dictionary splits
         if (
             t.flag in _NOT_NAME_START
             or (t.flag in _NOT_NAME_START_LONG and len(t.word) >= 2)
@@ -214,6 +216,18 @@ def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
             continue
         break
     return pos
+
+
+_NOUNY = frozenset({"n", "ng", "nr", "zg", "ns", "nz"})
+_DEMONSTRATIVE = frozenset("该本此这那其各每某")
+
+
+def _fragment_follows(toks: tuple, i: int) -> bool:
+    """Token ``i`` is one character and the next two are one-character nouns: together they
+    are an unknown proper name the dictionary cut into pieces (何|王|庙, 上|梧|溪)."""
+    if len(toks[i].word) != 1 or toks[i].word in _DEMONSTRATIVE or i + 2 >= len(toks):
+        return False
+    return all(len(t.word) == 1 and t.flag in _NOUNY for t in toks[i + 1 : i + 3])
 
 
 # --- recognisers ------------------------------------------------------------------------------
@@ -610,8 +624,11 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     pos = start
     cut = start
     prev = ""
-    for t in _tagged(text[start:end]):
+    toks = _tagged(text[start:end])
+    for i, t in enumerate(toks):
         pos += len(t.word)
+        if t.flag == "r" and _fragment_follows(toks, i):
+            continue  # 何|王|庙江豚保护区: a character of an unknown name, not a pronoun
         if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2) or (t.flag == "v" and prev == "v"):
             cut = pos  # 带|出|X峡谷: a verb and its complement, one character each
         prev = t.flag if len(t.word) == 1 else ""

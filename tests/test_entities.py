@@ -186,6 +186,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("与三家青禾科技公司合作。", "青禾科技公司", "Organization"),
         ("建立“管委会+管理局+平台公司”的工作框架。", "管委会+管理局+平台公司", None),
         ("“所有方案报批文物局”的要求得到落实。", "所有方案报批文物局", None),
+        # one-character words opening an unknown name the dictionary splits stay in it
+        ("巡护覆盖湖北何王庙江豚保护区等地。", "何王庙江豚保护区", "Place"),
+        ("与当地政府和上梧溪流域的社区合作。", "上梧溪流域", "Place"),
+        ("在该村湿地公园开展活动。", "该村湿地公园", None),
     ],
 )
 
