@@ -299,6 +299,12 @@ CASES = [
         {"subOrganizationOf"},
         {("明德银行上海分行", "subOrganizationOf", "明德银行")},
     ),
+    (
+        "位于 Y 中心城区 / 西北郊: the place lies in Y; 位于 Y 首批示范区 is no containment",
+        "青龙湖湿地公园位于昆明市中心城区，面积约10平方公里。白鹭湖湿地公园位于曲靖市西北郊，风景秀丽。翠湖公园位于昆明市首批示范区。",
+        {"partOf"},
+        {("青龙湖湿地公园", "partOf", "昆明市"), ("白鹭湖湿地公园", "partOf", "曲靖市")},
+    ),
 ]
 
 
