@@ -2309,7 +2309,7 @@ _EVENT_TYPES = frozenset({"Event", "Project"})
 _SUB_EVENT_WORD = r"(?:平行论坛|分论坛|子论坛|主题论坛|专题论坛|边会|分会场|专场|配套活动|系列活动|主题活动)"
 _SUB_EVENT_GAP = re.compile(rf"[\s”\"]*的?[\u4e00-\u9fffA-Za-z&]{{0,8}}?{_SUB_EVENT_WORD}\s*(?:之一)?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
 _SUB_EVENT_OF = re.compile(r"(?:被)?(?:纳入|列为|列入|作为|成为|是|为)(?:了)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*$")
-_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
+_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:重要)?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
 _AT_EVENT = re.compile(r"在(?:本次|此次|本届|该)?(?:(大会|论坛|峰会|年会|会议|博览会)|(?=[\s“\"]*[^\s“\"]))")
 _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:了)?")
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
@@ -2344,8 +2344,8 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 在本次大会上/在 E 期间，A 举办了 X
     lead = _LEAD.match(text, sent.start, sent.end).end()
     at = _AT_EVENT.match(text, lead, sent.end)
+    host: Mention | None = None
     if at is not None:
-        host: Mention | None = None
         if at.group(1):
             scene = re.match(r"(?:上|期间)[，,]", text[at.end() : at.end() + 3])
             if scene and re.search(r"本次|此次|本届|该", at.group()):
@@ -2354,11 +2354,28 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             named = group_after(ms, text, at.end(), frozenset({"Event"}), sent.end, max_gap=1)
             if len(named) == 1 and re.match(r"[\s”\"]*(?:上|期间)[，,]", text[named[0].end : named[0].end + 4]):
                 host = named[0]
-        if host is not None:
-            for h in _HOLD.finditer(text, at.end(), sent.end):
-                for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
-                    if x.key != host.key and allowed("partOf", x, host):
-                        yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    else:
+        # “E”期间，A 举办了 X
+        named = group_after(ms, text, lead, frozenset({"Event"}), sent.end, max_gap=1)
+        if len(named) == 1 and re.match(r"[\s”\"]*期间[，,]", text[named[0].end : named[0].end + 4]):
+            host = named[0]
+            at = re.compile(r"[^，,]*[，,]").match(text, named[0].end)
+    if at is not None and host is not None:
+        for h in _HOLD.finditer(text, at.end(), sent.end):
+            for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
+                if x.key != host.key and allowed("partOf", x, host):
+                    yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    # 作为“E”的配套活动，“X”在…举行
+    as_part = re.match(r"作为\s*", text[lead : sent.end])
+    if as_part:
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
+        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
+        if comma:
+            nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
+            for x in group_after(ms, text, nxt, _EVENT_TYPES, sent.end, max_gap=1):
+                if x.key != e[0].key and allowed("partOf", x, e[0]):
+                    yield _rel(x, "partOf", e[0], sent, SUB_EVENT)
     # 依托 E，由 A、B 联合举办的 X
     for dep in re.finditer(r"依托\s*", text[sent.start : sent.end]):
         clause = _clause_start(text, sent.start, sent.start + dep.start())
@@ -2374,7 +2391,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
                 break
 
 
-_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括)(?:了)?[：:]?")
+_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括|下设|设有|分为)(?:了)?[：:]?")
 _INCLUDE_HEAD = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{0,30}[）)])?(?:的[^，。；、]{0,14}?(?:平台|体系|系统|产品|板块|模块|子项目|项目|活动|内容))?\s*(?:主要|共|还)?$"
 )
@@ -2388,13 +2405,13 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     text = ctx.text
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
-        items = group_after(ms, text, t.end(), projects, sent.end, max_gap=1)
+        items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
         if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
         parent: Mention | None = None
-        if before and before[-1].type == "Project" and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
+        if before and before[-1].type in _EVENT_TYPES and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
             parent = before[-1]
         elif not before and sent.section in ctx.case_projects:
             pron = _SUBJECT_PRONOUN.match(text, _LEAD.match(text, clause, t.start()).end(), t.start())
