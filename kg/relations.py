@@ -2619,7 +2619,8 @@ FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (�
 def _card_role_re() -> re.Pattern[str]:
     role = _role_alt()
     return re.compile(
-        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)"
+        rf"(?:、[^，。；、\s]{{1,12}}?(?:{role}))?\s*[，,；;。]?\s*$"  # 、美国前财长: a title elsewhere
     )
 
 
@@ -2706,6 +2707,30 @@ def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> It
         m = after.match(text, p.end, sent.end)
         if m and allowed("worksFor", p, o):
             yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+ROLE_LIST_FIRST = register(
+    Rule("worksFor.role_list_first", "worksFor", 0.8, "ORG ROLE、[unrecognised body] ROLE 甲: 甲 holds the first title at ORG (天津市X委副主席、Y主委甲)")
+)
+
+
+def _role_list_first_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A person's titles listed before the name where the second body was not recognised: the
+    first (recognised) organisation and its title still belong to the person."""
+    role = _role_alt()
+    pat = re.compile(rf"((?:{role})(?:兼(?:{role}))*)、[^，。；、\s]{{1,12}}?(?:{role})\s*")
+    for i, p in enumerate(ms):
+        if p.type != "Person":
+            continue
+        prev = [o for o in ms[max(0, i - 4) : i] if o.type == "Organization"]
+        if not prev:
+            continue
+        o = prev[-1]
+        m = pat.fullmatch(text, o.end, p.start)
+        if m is None or any(x.type in ("Person", "Organization") and o.end <= x.start < p.start for x in ms):
+            continue
+        if allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ROLE_LIST_FIRST, (("role", m.group(1)),))
 
 
 def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -2905,6 +2930,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _seat_topic_relations(ctx, sent, ms)
     yield from _org_name_role_relations(sent, ms, ctx.text)
     yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _role_list_first_relations(sent, ms, ctx.text)
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
