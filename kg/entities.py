@@ -157,9 +157,9 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     for gm in _LATIN_GLOSS.finditer(run, cut):
         cut = gm.end()  # X（UITP）|巴士委员会: an acronym gloss closes the name before it
     start += cut
-    junk = _LEADING_JUNK.match(text, start, end_of_stem)
-    if junk and junk.end() < end_of_stem:
-        start = junk.end()
+    junk = _LEADING_JUNK.match(text[start:end_of_stem])
+    if junk and start + junk.end() < end_of_stem:
+        start += junk.end()
     return _strip_leading(text, start, end_of_stem)
 
 
@@ -179,9 +179,9 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
     or regional head and has no organisation suffix of its own; the right part has no head.
     Returns the offset in ``left`` where the joined name begins (after a verb or an earlier name
     before the place: 青松基金会积极参与|龙华区城市管理|和…局), or None."""
-    if not left or not right or _NATIONAL.match(right) or _place_scanner().match_end(right):
-        return None
-    edition = re.match(r"(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", left)
+    if not left or (right and (_NATIONAL.match(right) or _place_scanner().match_end(right))):
+        return None  # an empty right part: the suffix follows the conjunction (X研究|与|促进会)
+    edition = re.match(r"(?:(?:19|20)\d\d年?)?第[一二三四五六七八九十百零〇\d]+[届次期]", left) or _LEADING_JUNK.match(left)
     offsets = [edition.end() if edition else 0]
     offsets += [a for a, _b in _place_spans(left) if a > offsets[0]]
     for i, first in enumerate(offsets):
@@ -189,8 +189,10 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
         part = left[o:]
         if not part or part[-1] in "院所":
             continue  # 中国林科院|和…: the left part is a name of its own
-        if not _NATIONAL.match(part) and not _place_scanner().match_end(part) and not _REGION_WORD.match(part):
-            continue
+        head = _NATIONAL.match(part) or _REGION_WORD.match(part)
+        head_end = head.end() if head else _place_scanner().match_end(part)
+        if not head_end or (not right and len(part) - head_end < 2):
+            continue  # 北京市|与|联合会: the left part is a place of its own
         if not _suffix_re().search(part):
             return 0 if i == 0 else o  # the edition and leading words are dealt with by the caller
     return None
@@ -248,6 +250,8 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if suffix in _TEAM_SUFFIXES and not _named_stem(stem):
+            continue  # 湿地保护志愿服务队: a kind of team; a named one holds a place or a proper word
         if suffix in _KIND_SUFFIXES and not _GLOSS_AFTER.match(text, end) and _descriptive_stem(stem):
             continue  # 电池回收网络, 森林生态银行: a kind of network or scheme, not a named body
         if suffix in _OWNED_SUFFIXES and not _has_owner(stem):
@@ -268,6 +272,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
+_TEAM_SUFFIXES = frozenset({"志愿服务队", "服务队", "志愿队", "讲师团"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
 _KIND_SUFFIXES = frozenset({"网络", "银行"})
 # a trade or role noun before a company name describes it: 商业地产商|X集团, 供应商|X公司
@@ -296,6 +301,14 @@ def _after_descriptor(text: str, start: int, end_of_stem: int, sub: str | None) 
 def _foreign_country_re() -> re.Pattern[str]:
     names = [n for n, p in places().items() if p.level == "country" and n not in ("中国", "中华人民共和国", "中华")]
     return re.compile(trie_regex(names))
+
+
+def _named_stem(stem: str) -> bool:
+    """The stem names something: a place or named region, Latin letters or digits, a proper-noun
+    word or a rare one (京津冀新视听|服务队, not 市民湿地保护|服务队)."""
+    if _LATIN_DIGIT.search(stem) or _place_scanner().contains(stem) or _named_places_re().search(stem):
+        return True
+    return any(t.flag in ("nr", "ns", "nz", "nt") or jieba.dt.FREQ.get(t.word, 0) < 50 for t in _tagged(stem))
 
 
 def _descriptive_stem(stem: str) -> bool:
@@ -457,8 +470,8 @@ def _place_candidates(text: str) -> list[Candidate]:
     out += _listed_localities(text)
     not_place = word_set("not_place_words.txt")
     for a, b in _place_spans(text):
-        if text[a:b] in not_place:
-            continue
+        if text[a:b] in not_place or (text[b - 1 : b] == "区" and text[b : b + 1] == "域"):
+            continue  # 西山|区域: the unit character begins the word 区域
         # do not take a place out of the middle of a longer word (e.g. 中山 in 中山装)
         out.append(Candidate(a, b, "Place", None, "place.gazetteer", 1))
     return out
@@ -472,6 +485,10 @@ def _natural_re() -> re.Pattern[str]:
 @cache
 def _named_places_re() -> re.Pattern[str]:
     return re.compile(trie_regex(word_set("natural_places.txt")))
+
+
+_DIRECTION = re.compile(r"(?:东南|西南|东北|西北|东|西|南|北|中)部")
+_PARK_SUFFIXES = frozenset({"国家湿地公园", "湿地公园", "国家公园", "森林公园", "地质公园"})
 
 
 def _natural_candidates(text: str) -> list[Candidate]:
@@ -493,9 +510,12 @@ def _natural_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(word, b, "Place", None, "place.natural_word", 1))
             continue  # 青山, 海岛: the suffix character ends a common word
         start = _after_verbs(text, left_extend(text, a, max_len=8), a)
-        lead = _place_scanner().match_end(text, start, a)
-        if lead and a - lead >= 2:
-            start = lead  # 成都|天府新区: the seat is a place of its own
+        seat = start
+        while (lead := _place_scanner().match_end(text, start, a)) and a - lead >= 2:
+            seat, start = start, lead  # 成都|天府新区: the seat is a place of its own (广东|广州|X: the last one)
+        direction = _DIRECTION.match(text, start, a)
+        if direction and a - direction.end() >= 2:
+            start = seat = direction.end()  # 青海省东部|湟水流域: a part of the province, not of the name
         stem = text[start:a]
         if not (1 if short else 2) <= len(stem) <= (3 if short else 6) or stem in generic or _NATIONAL.fullmatch(stem):
             continue
@@ -506,11 +526,39 @@ def _natural_candidates(text: str) -> list[Candidate]:
             continue
         if re.search(r"[A-Za-z0-9]", stem):
             continue
+        if seat < start and m.group() in _PARK_SUFFIXES:
+            # 广州|X国家湿地公园: a park's official name keeps its city (the short form is an alias)
+            out.append(Candidate(seat, b, "Place", None, "place.natural_seat", 1))
+            continue
         out.append(Candidate(start, b, "Place", None, "place.natural", 1 if _place_scanner().match_end(stem) else 0))
     for m in _named_places_re().finditer(text):
         if _glued_to_next(text, m.start(), m.end()) and len(m.group()) <= 2:
             continue
         out.append(Candidate(m.start(), m.end(), "Place", None, "place.named", 1))
+    return out
+
+
+_NATURAL_LIST = re.compile(
+    f"((?:[{CJK}]{{2,7}}、)+[{CJK}]{{2,7}})等(?:[一二三四五六七八九十\\d]+[个处座条片])?[{CJK}]{{0,4}}?"
+    r"(?:国家湿地公园|湿地公园|国家公园|森林公园|地质公园|自然保护区|保护区|保护地|湿地|湖泊|河流|水库|岛屿|山脉|流域)"
+)
+
+
+def _natural_list_candidates(text: str) -> list[Candidate]:
+    """The items of a 、-list closed by 等 + a kind of natural area (A、B、C等五个省级湿地公园)
+    are named natural places; the first item starts after the verb before it."""
+    out = []
+    for m in _NATURAL_LIST.finditer(text):
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if i == 0:
+                s = _after_verbs(text, left_extend(text, e, max_len=len(item)), e)
+            name = text[s:e]
+            if len(name) < 2 or _boundary_inside(name) or (_common_word(name) and not _is_geo_word(name)):
+                continue
+            out.append(Candidate(s, e, "Place", None, "place.list_kind", 1))
     return out
 
 
@@ -537,7 +585,7 @@ _GENERIC_AREA = frozenset(
     {"城乡", "乡镇", "农村", "城市", "基层", "周边", "附近", "当地", "本地", "各地", "全国", "所在", "城镇", "乡村",
      "社区", "街道", "村镇", "城区", "郊区", "山区", "偏远", "边远", "贫困", "试点", "示范", "重点", "美丽", "和谐"}
 )
-_VERBISH = frozenset({"v", "vn", "d", "ad", "t"})  # cut at these as words of 2+ characters
+_VERBISH = frozenset({"v", "vn", "d", "ad", "t", "i"})  # cut at these as words of 2+ characters (i: 积极参与)
 _FUNCTION = frozenset({"p", "c", "r", "u", "uj"})  # cut at these at any length
 
 
@@ -654,7 +702,7 @@ _QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,60})》|「([
 def _generic_project_tail() -> re.Pattern[str]:
     return re.compile(
         r"(?:公益项目|项目|计划|行动|活动|平台|工程|品牌|系列活动|应用程序|小程序|APP|App|app|系统|"
-        r"工具|产品|解决方案|服务清单|模块|网站)"
+        r"工具|产品|解决方案|服务清单|模块|网站)(?!库|书|组|部|办)"
     )
 
 
@@ -734,6 +782,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                     out.append(Candidate(s, e + 1, "Organization", "MediaOrganization", "quote.media", 4, name + "社"))
                 else:
                     out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
+            elif text.startswith("秘书处", e) and re.search(r"(?:公约|协定|议定书|公约组织)$", name):
+                # 《X公约》秘书处: the treaty's secretariat is a body (the title stays nested)
+                out.append(Candidate(s, e + 3, "Organization", "GovernmentAgency", "quote.secretariat", 4, name + "秘书处"))
+                out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             else:
                 out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             continue
@@ -747,8 +799,17 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         ):
             # “X奖-年度先锋奖”: the award is X奖, the level after the dash stays in the surface only
             out.append(Candidate(s, e, "Award", None, "quote.award", 4, _award_without_level(name)))
-        elif org_end.search(name) and not proj_end.search(name):
-            typ, sub = org_suffixes()[org_end.search(name).group()]
+        elif (
+            _AWARD_VERB_BEFORE.search(before)
+            and _HONOUR_NEXT.match(after)
+            and not org_end.search(name)
+            and not event_end.search(name)
+        ):
+            # 入选“全球清洁技术100强”, 被评为“X示范课程”: what one is selected into is an honour
+            out.append(Candidate(s, e, "Award", None, "quote.honour", 4, _award_without_level(name)))
+        elif (oe := org_end.search(name)) and len(oe.group()) > _match_len(proj_end.search(name)):
+            # the organisation suffix is the longer one: “X自然保护中心” (保护中心 over 中心)
+            typ, sub = org_suffixes()[oe.group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))
         elif event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after):
             ev_tail = re.match(r"(?:大会|论坛|峰会|年会|沙龙|研讨会)", after)
@@ -782,7 +843,15 @@ def _quoted_candidates(text: str) -> list[Candidate]:
     return _quoted_lists(text, out)
 
 
-_NAMED_BY_TAIL = re.compile(f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)")
+_NAMED_BY_TAIL = re.compile(
+    f"(?:建设|公益|志愿|志愿服务|[{CJK}]{{1,4}}征集)?(?:项目|计划|行动)(?!库|组|部|办|书|制|经理|负责人|资金|团队|方案)"
+)
+def _match_len(m: re.Match[str] | None) -> int:
+    return len(m.group()) if m else 0
+
+
+_HONOUR_NEXT = re.compile(f"(?![{CJK}])|称号|荣誉|名单|榜单|等")  # not 入选“X”项目库
+_AWARD_VERB_BEFORE = re.compile(r"(?:入选|荣获|获评|被评为|评为|被授予|获颁|被命名为)(?:了|为)?$")
 _PRODUCT_BEFORE = re.compile(r"(?:工具|应用|小程序|平台|产品|系统|品牌|服务项目|公益项目)$")
 _PRODUCT_AFTER = re.compile(f"[{CJK}]{{1,6}}?(?:平台|小程序|网站|系统|模块|App|APP)")
 _PROGRAMME_END = re.compile(r"(?:项目|计划|行动|工程|基金|专项|倡议|平台)$")
@@ -887,6 +956,10 @@ def _specific_event_stem(stem: str) -> bool:
     return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
 
+_BODY_SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+[次届](?:全体)?会议")
+_LATIN_BEFORE_SPACE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{1,15}[ \t]+$")
+
+
 def _event_candidates(text: str) -> list[Candidate]:
     out = []
     generic = word_set("generic_stems.txt")
@@ -898,6 +971,10 @@ def _event_candidates(text: str) -> list[Candidate]:
             if q >= 0 and not re.search(r"[，。；！？]", text[q:start]):
                 start = q  # “湘江清流”志愿行动启动仪式: a quoted name opens the event name
                 quoted = True
+        if m.group().endswith("日") and text.startswith("前", m.end()):
+            continue  # …活动|日前正式启动: 日前 is "recently"
+        if re.match(r"\d", text[start : m.start()]) and (latin := _LATIN_BEFORE_SPACE.search(text, max(0, start - 16), start)):
+            start = latin.start()  # QEGA 11月活动周: the organiser's Latin name opens the name
         stem = text[start : m.start()]
         if len(stem) < 2 or stem in generic or _ORDINAL.fullmatch(stem):
             continue  # 2024|年会, 第三届|论坛: an edition alone does not name the event
@@ -919,6 +996,11 @@ def _event_candidates(text: str) -> list[Candidate]:
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
         out.append(Candidate(start, end, "Event", None, "event.suffix", 4 if quoted else 2, name))
+    for m in _BODY_SESSION.finditer(text):
+        start = left_extend(text, m.start(), max_len=30)
+        if _org_end_re().search(text, start, m.start()) and m.start() - start >= 4:
+            # X委员会|第三次会议: a numbered session of a named body
+            out.append(Candidate(start, m.end(), "Event", None, "event.body_session", 2))
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
     for m in _TREATY_SESSION.finditer(text):
@@ -1014,7 +1096,7 @@ def _latin_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站|数据中心|公益保护地|保护地)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区))")
+_PROJECT_HEAD = re.compile(r"(?:计划|项目|工程|生态园|共建花园|花园|网站|数据中心|公益保护地|保护地)(?![\u4e00-\u9fff]{0,1}(?:部|组|办|书|官|经理|负责人|管理|实施|资金|团队|地|点|区|中心))")
 
 
 def _project_candidates(text: str) -> list[Candidate]:
@@ -1374,6 +1456,11 @@ _LIST_ITEM = re.compile(
 # a list closed by a noun for organisations: …、X科技、Y数据等机构院所和企业
 _ORG_LIST_END = re.compile(r"等(?:\d+家|[一二三四五六七八九十多数]+家)?(?:[^，。；\n]{0,4}?)(?:机构|企业|单位|组织|伙伴|院所|公司|高校|社会组织|合作伙伴|平台|媒体)")
 _CLAUSE_END = re.compile(r"[，。；：:\n]")
+_KIND_OF_BODY = re.compile(r"(?:部门|机构|单位|组织|院所|企业|高校|学校|公园|保护地|政府|社区|媒体|商|户)$")
+# the rest of a 、-list of names closed at once by a noun for companies or bodies: 、B等企业
+_TIGHT_ORG_LIST = re.compile(
+    f"(?:、[{CJK}A-Za-z0-9·&\\-]{{2,10}}?)*等(?:\\d+(?:多|余)?家|[一二三四五六七八九十多数]+家)?(?:企业|公司|机构|单位|组织|品牌|商家|院所|高校)"
+)
 
 
 def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -1381,8 +1468,6 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     an item after 、 in a clause whose list holds two recognised organisations or ends in
     等…机构/企业/单位. Items are short, without function words, places or common words."""
     orgs = [c for c in chosen if c.type == "Organization"]
-    if not orgs:
-        return chosen
     taken = bytearray(len(text) + 1)
     for c in chosen:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -1404,8 +1489,14 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         while i < len(orgs) and orgs[i].start < c1 and n < 2:
             n += 1
             i += 1
-        if not (n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1))):
+        tight = n == 0 and _TIGHT_ORG_LIST.match(text, e) and (text[m.start()] == "、" or text[e : e + 1] == "、")
+        if not (n >= 2 or (n >= 1 and _ORG_LIST_END.search(text, e, c1)) or tight):
             continue
+        if tight:
+            dengs = text.find("等", e, c1)
+            items = [re.split(r"与|同|和|及|包括|联合|携手", x)[-1] for x in text[c0:dengs].split("、")] + [name]
+            if any(_common_word(x) or _KIND_OF_BODY.search(x) for x in items):
+                continue  # 社区、学校等单位, 饲料、设备等企业: kinds of bodies or trades, not names
         if text[m.start() - 1 : m.start()] in ("和", "及") and not last:
             continue  # …A和|B: coordinated with the item before only when the list closes right after
         if re.search(r"\d|[的了是在等和与及]", name) or re.match(r"[该本此这那其各每某上下首]", name):
@@ -1473,6 +1564,18 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue
         rule = "alias.declared" if "简称" in m.group() or "称" in m.group() else "alias.parenthesis"
         out.append(Alias(doc.id, full, short, rule, text[men.start : m.end()]))
+    return out
+
+
+def _seat_aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
+    """广州X国家湿地公园 is also called X国家湿地公园: the park's name without its city."""
+    out = []
+    for m in mentions:
+        if m.rule != "place.natural_seat":
+            continue
+        cut = _place_scanner().match_end(m.key)
+        if cut and len(m.key) - cut >= 4:
+            out.append(Alias(doc.id, m.key, m.key[cut:], "alias.seat", m.text))
     return out
 
 
@@ -1546,8 +1649,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 # outer mentions whose inner names are kept, and the types a nested name may have
 _NESTING_OUTER = frozenset({"Organization", "Publication", "Event", "Project", "Award"})
-_NESTED_TYPES = frozenset({"Organization", "Place", "Publication"})
-_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named", "place.gazetteer", "quote.title")
+_NESTED_TYPES = frozenset({"Organization", "Place", "Publication", "Project"})
+_NESTED_RULES = ("org.suffix", "org.parent", "org.gazetteer", "place.natural", "place.named", "place.gazetteer", "quote.title", "quote.project")
 
 
 def _parent_of_unit(text: str, parent: Candidate, unit: Candidate) -> bool:
@@ -1591,8 +1694,10 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
                 continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
             if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")) and o.rule != "quote.event_theme":
                 continue  # the seat of a body (长沙|图书馆) is read as part of its name; a theme names places
-            if c.type == "Publication" and o.rule != "event.treaty_session":
+            if c.type == "Publication" and o.rule not in ("event.treaty_session", "quote.secretariat"):
                 continue  # 《…公约》第N次缔约方会议: the treaty is a title of its own
+            if c.type == "Project" and o.type != "Event":
+                continue  # 2023年“X行动”项目研讨会: a quoted programme the event is about
             out.append(Candidate(c.start, c.end, c.type, c.subtype, "nested." + c.rule, c.priority, c.name))
     return out
 
@@ -1760,6 +1865,7 @@ def extract_entities(
     cands += _person_candidates(text)
     cands += _place_candidates(text)
     cands += _natural_candidates(text)
+    cands += _natural_list_candidates(text)
     cands += _structure_candidates(doc, sections)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)
@@ -1767,7 +1873,7 @@ def extract_entities(
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
     mentions = [m for m in (_to_mention(doc, c) for c in chosen) if _valid(m)]
-    aliases = _aliases(doc, mentions) + _case_tail_aliases(doc, sections, mentions)
+    aliases = _aliases(doc, mentions) + _case_tail_aliases(doc, sections, mentions) + _seat_aliases(doc, mentions)
     # a declared short name is the same entity: type it like its full form
     mentions = _type_like_full(mentions, aliases)
     mentions = _second_pass(doc, mentions, aliases)

@@ -33,7 +33,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.stores.memory import Memory
 
 from kg.errors import KGError
-from kg.graph import SubjectIndex
+from kg.graph import TextIndex
 from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, ORG_SUBTYPES, PREDICATES
 from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS, XSD
@@ -146,12 +146,15 @@ def turtle_rdflib(graph: Graph) -> bytes:
     return copy.serialize(format="turtle", encoding="utf-8")
 
 
-def serialize_turtle(graph: Graph | SubjectIndex) -> bytes:
+def serialize_turtle(graph: Graph | TextIndex) -> bytes:
     """Deterministic Turtle (UTF-8): byte-identical for the same triples, run after run.
 
     Uses the dedicated writer ``turtle_fast`` (about 3 s per million triples; pyoxigraph on
-    sorted triples takes ~10x, rdflib's writer more; see benchmarks/bench_write.py).
+    sorted triples takes ~10x, rdflib's writer more; see benchmarks/bench_write.py). A
+    ``kg.graph.TextIndex`` (what ``kg build`` produces) is written without rdflib terms.
     """
+    if isinstance(graph, TextIndex):
+        return _turtle_text_index(graph)
     return turtle_fast(graph)
 
 
@@ -174,10 +177,12 @@ def jsonld_context() -> dict[str, Any]:
     return json.loads(text)["@context"]
 
 
-def serialize_jsonld(graph: Graph | SubjectIndex) -> bytes:
+def serialize_jsonld(graph: Graph | TextIndex) -> bytes:
     """JSON-LD compacted with the kg context; the context is embedded so that readers need no
     network access to expand it (it is the same object as ontology/context.jsonld). Deterministic:
-    nodes sorted by ``@id``, keys and values sorted."""
+    nodes sorted by ``@id``, keys and values sorted. Accepts a ``kg.graph.TextIndex`` too."""
+    if isinstance(graph, TextIndex):
+        return _jsonld_text_index(graph)
     return jsonld_fast(graph)
 
 
@@ -269,16 +274,13 @@ class _TurtleTerms:
         raise TypeError(f"cannot write {type(term).__name__} {term!r} as Turtle")
 
 
-def _by_subject(graph: Graph | SubjectIndex) -> Iterable[tuple[Any, dict[Any, Any]]]:
+def _by_subject(graph: Graph) -> Iterable[tuple[Any, dict[Any, Any]]]:
     """(subject, {predicate: objects}) for every subject of ``graph``.
 
-    A subject index (``kg.graph.subject_index``, what ``kg build`` writes from) is used as it
-    is. A plain graph on rdflib's in-memory store that holds nothing but its own triples is read
+    A plain graph on rdflib's in-memory store that holds nothing but its own triples is read
     from the store's subject index directly (no per-triple context lookups: about 3x faster than
     iterating the graph); anything else is grouped while iterating.
     """
-    if isinstance(graph, dict):  # a kg.graph.subject_index: already grouped
-        return graph.items()
     store = graph.store
     if type(graph) is Graph and type(store) is Memory and hasattr(store, "_Memory__spo"):
         by_context = getattr(store, "_Memory__contextTriples", {})
@@ -291,7 +293,7 @@ def _by_subject(graph: Graph | SubjectIndex) -> Iterable[tuple[Any, dict[Any, An
     return groups.items()
 
 
-def turtle_fast(graph: Graph | SubjectIndex, *, _canonical: bool = False) -> bytes:
+def turtle_fast(graph: Graph, *, _canonical: bool = False) -> bytes:
     """Deterministic Turtle from a dedicated writer: subjects sorted (IRIs, then blank nodes, by
     their text), ``rdf:type`` first as ``a``, then predicates and objects sorted by their Turtle
     text; the kg prefixes that occur are declared. Blank nodes get canonical labels first."""
@@ -333,7 +335,7 @@ def turtle_fast(graph: Graph | SubjectIndex, *, _canonical: bool = False) -> byt
         lines.append(" .\n")
         blocks.append(((type(s) is not URIRef, str(s)), "".join(lines)))
     if terms.bnodes and not _canonical:  # blank node ids are random per parse: relabel, write again
-        return turtle_fast(to_canonical_graph(_as_graph(graph)), _canonical=True)
+        return turtle_fast(to_canonical_graph(graph), _canonical=True)
     blocks.sort(key=lambda b: b[0])
     header = [f"@prefix {p}: <{ns}> .\n" for p, ns in STANDARD_PREFIXES.items() if p in terms.used]
     body = "\n".join(b for _, b in blocks)
@@ -376,7 +378,7 @@ def _jsonld_terms() -> tuple[dict[str, str], dict[tuple[str, str | None], str], 
     return prefixes, properties, classes
 
 
-def jsonld_fast(graph: Graph | SubjectIndex, *, _canonical: bool = False) -> bytes:
+def jsonld_fast(graph: Graph, *, _canonical: bool = False) -> bytes:
     """JSON-LD compacted with the kg context (embedded) from a dedicated writer: one flat node
     object per subject in ``@graph`` (sorted by ``@id``), keys and values sorted, terms of the
     context for properties, classes and typed values, compact IRIs elsewhere."""
@@ -474,7 +476,7 @@ def jsonld_fast(graph: Graph | SubjectIndex, *, _canonical: bool = False) -> byt
                 out[key] = values
         nodes.append(out)
     if bnodes and not _canonical:
-        return jsonld_fast(to_canonical_graph(_as_graph(graph)), _canonical=True)
+        return jsonld_fast(to_canonical_graph(graph), _canonical=True)
     nodes.sort(key=lambda n: n["@id"])
     return _json_indented({"@context": jsonld_context(), "@graph": nodes}).encode("utf-8")
 
@@ -506,22 +508,128 @@ def _json_indented(value: Any, pad: str = "\n") -> str:
     return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad)
 
 
-def _as_graph(graph: Any) -> Graph:
-    """An rdflib Graph of a subject index (graphs are returned as they are)."""
-    if not isinstance(graph, dict):
-        return graph
-    out = Graph()
-    for s, po in graph.items():
-        for p, objects in po.items():
-            for o in objects:
-                out.add((s, p, o))
-    return out
-
-
 def _json_sort_key(value: Any) -> tuple[str, str, str]:
     if isinstance(value, str):
         return ("", value, "")
     return (value.get("@id", ""), value.get("@value", ""), value.get("@language", value.get("@type", "")))
+
+# --- writers over a kg.graph.TextIndex (what `kg build` writes from) -----------------------
+# Same output, byte for byte, as turtle_fast / jsonld_fast over the rdflib graph of the same
+# triples (tests/test_export.py compares them), with plain strings instead of rdflib terms.
+
+
+def _turtle_text_index(index: TextIndex) -> bytes:
+    terms = _TurtleTerms(STANDARD_PREFIXES)
+    iri, iris = terms.iri, terms.iris
+    escapes, xsd_string = _LITERAL_ESCAPES, str(_XSD_STRING)
+    blocks: list[tuple[str, str]] = []
+    for s, po in index.items():
+        rows = []
+        for p, objects in po.items():
+            texts = []
+            for o in objects:
+                if type(o) is str:
+                    text = iris.get(o) or iri(o)
+                else:
+                    lex, lang, dt = o
+                    text = f'"{lex.translate(escapes)}"'
+                    if lang:
+                        text = f"{text}@{lang}"
+                    elif dt and dt != xsd_string:
+                        text = f"{text}^^{iris.get(dt) or iri(dt)}"
+                texts.append(text)
+            texts.sort()
+            ptext = iris.get(p) or iri(p)
+            if ptext == "rdf:type":
+                rows.append((False, "a", texts))
+            else:
+                rows.append((True, ptext, texts))
+        rows.sort()
+        lines = [iris.get(s) or iri(s)]
+        for n, (_, ptext, texts) in enumerate(rows):
+            lines.append(f" ;\n    {ptext} " if n else f" {ptext} ")
+            lines.append(" ,\n        ".join(texts))
+        lines.append(" .\n")
+        blocks.append((s, "".join(lines)))
+    blocks.sort(key=lambda b: b[0])
+    header = [f"@prefix {p}: <{ns}> .\n" for p, ns in STANDARD_PREFIXES.items() if p in terms.used]
+    body = "\n".join(b for _, b in blocks)
+    return "".join([*header, "\n" if header else "", body]).encode("utf-8")
+
+
+def _jsonld_text_index(index: TextIndex) -> bytes:
+    prefixes, properties, classes = _jsonld_terms()
+    compacted: dict[str, str] = {}
+
+    def compact(iri: str) -> str:
+        out = compacted.get(iri)
+        if out is None:
+            ns, local = _split_iri(iri)
+            prefix = prefixes.get(ns)
+            out = f"{prefix}:{local}" if prefix and local and not local.startswith("//") else iri
+            compacted[iri] = out
+        return out
+
+    rdf_type, xsd_string = str(RDF.type), str(_XSD_STRING)
+    by_predicate: dict[str, tuple[bool, str, str | None]] = {}
+    typed_keys: dict[tuple[str, str], str | None] = {}
+    nodes = []
+    for s, po in index.items():
+        node: dict[str, list[Any]] = {}
+        types: list[str] = []
+        for p, objects in po.items():
+            info = by_predicate.get(p)
+            if info is None:
+                info = by_predicate[p] = (
+                    p == rdf_type,
+                    properties.get((p, None)) or compact(p),
+                    properties.get((p, "@id")),
+                )
+            is_type, plain_key, id_key = info
+            for o in objects:
+                if type(o) is str:
+                    if is_type:
+                        types.append(classes.get(o) or compact(o))
+                        continue
+                    if id_key:
+                        key, value = id_key, compact(o)
+                    else:
+                        key, value = plain_key, {"@id": compact(o)}
+                else:
+                    lex, lang, dt = o
+                    if lang:
+                        key, value = plain_key, {"@language": lang, "@value": lex}
+                    elif dt and dt != xsd_string:
+                        tk = (p, dt)
+                        if tk in typed_keys:
+                            typed = typed_keys[tk]
+                        else:
+                            typed = typed_keys[tk] = properties.get(tk)
+                        if typed:
+                            key, value = typed, lex
+                        else:
+                            key, value = plain_key, {"@type": compact(dt), "@value": lex}
+                    else:
+                        key, value = plain_key, lex
+                values = node.get(key)
+                if values is None:
+                    node[key] = [value]
+                else:
+                    values.append(value)
+        out: dict[str, Any] = {"@id": compact(s)}
+        if types:
+            types.sort()
+            out["@type"] = types[0] if len(types) == 1 else types
+        for key in sorted(node):
+            values = node[key]
+            if len(values) == 1:
+                out[key] = values[0]
+            else:
+                values.sort(key=_json_sort_key)
+                out[key] = values
+        nodes.append(out)
+    nodes.sort(key=lambda n: n["@id"])
+    return _json_indented({"@context": jsonld_context(), "@graph": nodes}).encode("utf-8")
 
 
 # --- type filter ----------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from rdflib import Graph, Literal, URIRef
@@ -66,112 +65,137 @@ def bind_prefixes(g: Graph, base: str = DEFAULT_BASE) -> None:
 ORG_SUBCLASSES = tuple(t for t in ORG_SUBTYPES if t != "Other")
 
 
-def triples(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, URIRef, Identifier]]:
-    """The triples of the corpus graph, as a generator (``to_graph`` adds them in bulk)."""
-    a, label, pref, alt = RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel
-    mentioned, merged, rule_p, evidence_p = KG.mentionedIn, KG.mergedBy, KG.rule, KG.evidence
-    doc_iris = {d.id: document_iri(d, base) for d in corpus.documents}
+# A term as plain Python data: an IRI is a str, a literal a tuple (lexical form, language or "",
+# datatype IRI or "").
+TextTerm = str | tuple[str, str, str]
+
+
+class TextIndex(dict[str, dict[str, dict[TextTerm, None]]]):
+    """The graph as {subject IRI: {predicate IRI: {object: None}}} of plain strings and tuples
+    (see ``TextTerm``): duplicate triples collapse as in a graph, and building it needs no rdflib
+    terms, whose construction and hashing cost more than writing Turtle and JSON-LD from it."""
+
+
+def triple_texts(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[str, str, TextTerm]]:
+    """The triples of the corpus graph as plain terms (see ``TextTerm``); ``triples`` turns
+    them into rdflib terms, ``text_index`` groups them for the writers."""
+    a, label, pref, alt = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
+    kg = str(KG)
+    mentioned, merged, rule_p, evidence_p = f"{kg}mentionedIn", f"{kg}mergedBy", f"{kg}rule", f"{kg}evidence"
+    doc_iris = {d.id: str(document_iri(d, base)) for d in corpus.documents}
     doc_class, title, source, content, encoding = (
-        KG.Document,
-        DCTERMS.title,
-        KG.sourcePath,
-        KG.contentHash,
-        KG.encoding,
+        f"{kg}Document",
+        str(DCTERMS.title),
+        f"{kg}sourcePath",
+        f"{kg}contentHash",
+        f"{kg}encoding",
     )
     for d in corpus.documents:
         di = doc_iris[d.id]
         yield di, a, doc_class
-        yield di, title, Literal(d.title, lang="zh")
-        yield di, source, Literal(d.path)
-        yield di, content, Literal(d.id)
-        yield di, encoding, Literal(d.encoding)
+        yield di, title, (d.title, "zh", "")
+        yield di, source, (d.path, "", "")
+        yield di, content, (d.id, "", "")
+        yield di, encoding, (d.encoding, "", "")
     # subclass axioms travel with the data, so consumers see the type hierarchy
-    organization = KG.Organization
+    organization, sub_class_of = f"{kg}Organization", str(RDFS.subClassOf)
     for sub in ORG_SUBCLASSES:
-        yield KG[sub], RDFS.subClassOf, organization
-    classes: dict[str, URIRef] = {}
-    iris: dict[str, URIRef] = {}
+        yield f"{kg}{sub}", sub_class_of, organization
+    iris: dict[str, str] = {}
     for e in corpus.entities:
-        iri = entity_iri(e, base)
+        iri = str(entity_iri(e, base))
         iris[e.key] = iri
-        cls = classes.get(e.type) or classes.setdefault(e.type, KG[e.type])
-        yield iri, a, cls
+        yield iri, a, f"{kg}{e.type}"
         if e.type == "Organization" and e.subtype and e.subtype != "Other":
-            yield iri, a, classes.get(e.subtype) or classes.setdefault(e.subtype, KG[e.subtype])
-        name = Literal(e.name, lang="zh")
+            yield iri, a, f"{kg}{e.subtype}"
+        name = (e.name, "zh", "")
         yield iri, label, name
         yield iri, pref, name
         for alias in e.aliases:
-            yield iri, alt, Literal(alias, lang="zh")
+            yield iri, alt, (alias, "zh", "")
         for d in e.docs:
             if d in doc_iris:
                 yield iri, mentioned, doc_iris[d]
         for alias, rule, evidence in e.merges:
-            node = merge_iri(e, alias, rule, evidence, base)
+            node = str(merge_iri(e, alias, rule, evidence, base))
             yield iri, merged, node
-            yield node, alt, Literal(alias, lang="zh")
-            yield node, rule_p, Literal(rule)
-            yield node, evidence_p, Literal(evidence, lang="zh")
-    statement, subj_p, pred_p, obj_p = RDF.Statement, RDF.subject, RDF.predicate, RDF.object
-    derived, start_p, end_p, confidence_p = PROV.wasDerivedFrom, KG.startOffset, KG.endOffset, KG.confidence
-    predicates: dict[str, URIRef] = {}
-    confidences: dict[float, Literal] = {}
-    integers: dict[int, Literal] = {}
-    qualifier_p = {k: KG[k] for k in QUALIFIERS}
-    true, false = Literal(True, datatype=XSD.boolean), Literal(False, datatype=XSD.boolean)
+            yield node, alt, (alias, "zh", "")
+            yield node, rule_p, (rule, "", "")
+            yield node, evidence_p, (evidence, "zh", "")
+    statement, subj_p, pred_p, obj_p = str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object)
+    derived, start_p, end_p, confidence_p = (
+        str(PROV.wasDerivedFrom),
+        f"{kg}startOffset",
+        f"{kg}endOffset",
+        f"{kg}confidence",
+    )
+    integer, decimal, boolean = str(XSD.integer), str(XSD.decimal), str(XSD.boolean)
+    qualifier_p = {k: f"{kg}{k}" for k in QUALIFIERS}
+    true, false = ("true", "", boolean), ("false", "", boolean)
     for r in corpus.relations:
         s, o = iris.get(r.subject), iris.get(r.object)
         if s is None or o is None:
             continue
-        p = predicates.get(r.predicate) or predicates.setdefault(r.predicate, KG[r.predicate])
+        p = f"{kg}{r.predicate}"
         yield s, p, o
-        st = statement_iri(r, base)
+        st = str(statement_iri(r, base))
         yield st, a, statement
         yield st, subj_p, s
         yield st, pred_p, p
         yield st, obj_p, o
         yield st, derived, doc_iris[r.doc_id]
-        yield st, evidence_p, Literal(r.evidence, lang="zh")
-        for prop, value in ((start_p, r.raw_start), (end_p, r.raw_end)):
-            number = integers.get(value)
-            if number is None:  # offsets recur across statements: one Literal per value
-                number = integers[value] = Literal(value)  # xsd:integer
-            yield st, prop, number
-        yield st, rule_p, Literal(r.rule)
-        conf = confidences.get(r.confidence)
-        if conf is None:
-            conf = confidences[r.confidence] = Literal(Decimal(f"{r.confidence:.2f}"), datatype=XSD.decimal)
-        yield st, confidence_p, conf
+        yield st, evidence_p, (r.evidence, "zh", "")
+        yield st, start_p, (str(r.raw_start), "", integer)
+        yield st, end_p, (str(r.raw_end), "", integer)
+        yield st, rule_p, (r.rule, "", "")
+        yield st, confidence_p, (f"{r.confidence:.2f}", "", decimal)
         for k, v in r.qualifiers:
             if k in qualifier_p:
-                yield st, qualifier_p[k], (true if v == "true" else false) if k == "former" else Literal(v)
+                yield st, qualifier_p[k], (true if v == "true" else false) if k == "former" else (v, "", "")
 
 
-SubjectIndex = dict[Identifier, dict[URIRef, dict[Identifier, int]]]
+def triples(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, URIRef, Identifier]]:
+    """The triples of the corpus graph as rdflib terms (``to_graph`` adds them in bulk); one
+    term object per distinct IRI or literal."""
+    iris: dict[str, URIRef] = {}
+    literals: dict[tuple[str, str, str], Literal] = {}
+    for s, p, o in triple_texts(corpus, base):
+        si = iris.get(s)
+        if si is None:
+            si = iris[s] = URIRef(s)
+        pi = iris.get(p)
+        if pi is None:
+            pi = iris[p] = URIRef(p)
+        term: Identifier | None
+        if type(o) is str:
+            term = iris.get(o)
+            if term is None:
+                term = iris[o] = URIRef(o)
+        else:
+            term = literals.get(o)
+            if term is None:
+                lex, lang, dt = o
+                term = literals[o] = Literal(lex, lang=lang or None, datatype=URIRef(dt) if dt else None)
+        yield si, pi, term
 
 
-def subject_index(corpus: Corpus, base: str = DEFAULT_BASE) -> SubjectIndex:
-    """The corpus graph as {subject: {predicate: {object: 1}}}, without an rdflib Graph.
-
-    This is the shape of rdflib's in-memory subject index, which the Turtle and JSON-LD writers
-    read (``kg.export``), so ``kg build`` writes its files from it directly: filling rdflib's
-    three indexes (``to_graph``) costs more than writing both files. Duplicate triples collapse
-    as in a graph.
-    """
-    index: SubjectIndex = {}
-    for s, p, o in triples(corpus, base):
+def text_index(corpus: Corpus, base: str = DEFAULT_BASE) -> TextIndex:
+    """The corpus graph as a ``TextIndex``: what ``kg build`` writes graph.ttl and graph.jsonld
+    from (``kg.export``), without building an rdflib graph."""
+    index = TextIndex()
+    for s, p, o in triple_texts(corpus, base):
         po = index.get(s)
         if po is None:
             po = index[s] = {}
         objects = po.get(p)
         if objects is None:
             objects = po[p] = {}
-        objects[o] = 1
+        objects[o] = None
     return index
 
 
-def index_size(index: SubjectIndex) -> int:
-    """The number of triples in a subject index."""
+def index_size(index: TextIndex) -> int:
+    """The number of triples in a text index."""
     return sum(len(objects) for po in index.values() for objects in po.values())
 
 

@@ -153,7 +153,7 @@ _CONNECT = re.compile(
 )
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
 _SIDE_SPLIT = re.compile(r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:分别)?(?:与|同|跟|携手|联合)[\s“”\"]*$")
-_NUM = r"[\d一二三四五六七八九十两多数几百]+"
+_NUM = r"[\d一二三四五六七八九十两多数几百]+余?"
 # 等九家全国性社会组织 / 三部门 / 等机构: a quantifier closing a coordinated group
 _QUANT = (
     rf"(?:等{{1,2}}(?:{_NUM}\s*(?:家|个|所|方|位|名))?(?:[^\s，。；、“”]{{0,8}}?(?:机构|单位|组织|部门|企业|伙伴|公司|团体|媒体|高校|院校|嘉宾|代表|专家|领导|基金会))?"
@@ -161,7 +161,8 @@ _QUANT = (
 )
 _TIME = (
     r"(?:(?:于|在|自|从)?\s*(?:\d{4}\s*年|去年|今年|前年|同年|当年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|初|上旬|中旬|下旬)?(?:起|以来|开始)?"
-    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    rf"|(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:来|以来)?)"  # 连续三年 / 多次
 )
 
 
@@ -173,6 +174,12 @@ _CO_ACTOR_GAP = (
     r"|(?<=联合|携手|会同)[^，。；、：:“”《》（）()的\s]{2,16}?)"
 )
 
+# A 组织志愿者参与 P / A 组织专家编写《X》: the people A mobilises act for A
+_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
+
+# A 捐资 200 万元设立 P / 共同出资成立 B: the money put in before the verb of founding
+_FUNDING_GAP = r"(?:(?:共同|联合|各)?(?:捐资|出资|投资|注资|捐赠|投入)(?:资金)?(?:[\d.,一二三四五六七八九十百千万亿余多近约]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元))?)"
+
 
 # unrecognised names between two coordinated mentions: A、[X促进会]、[Y研究院]和B (each item a
 # short run without clause punctuation or verbs of a new clause)
@@ -182,10 +189,10 @@ _UNKNOWN_ITEMS = re.compile(
 
 
 def _quoted_pair(text: str, a: Mention, b: Mention) -> bool:
-    """“A”“B”: two quoted names written back to back are coordinated."""
+    """“A”“B” / 《A》《B》: two quoted names written back to back are coordinated."""
     left = text[a.start : b.start].rstrip()
     right = text[a.end : b.end].lstrip()
-    return left.endswith(("”", '"')) and right.startswith(("“", '"')) and re.fullmatch(r"[\s“”\"]*", text[a.end : b.start]) is not None
+    return left.endswith(("”", '"', "》")) and right.startswith(("“", '"', "《")) and re.fullmatch(r"[\s“”\"《》]*", text[a.end : b.start]) is not None
 
 
 _APPOSITION = re.compile(
@@ -204,7 +211,7 @@ def _gap_before() -> re.Pattern[str]:
     adv = _adverb_alt()
     advs = rf"(?:(?:{adv}|{_TIME})[\s“”\"]*)*"
     return re.compile(
-        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?$"
+        rf"^[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?[\s“”\"]*(?:{_QUANT})?[\s“”\"]*{advs}(?:{_CO_ACTOR_GAP}[\s“”\"]*{advs})?(?:{_FUNDING_GAP}[\s“”\"]*)?(?:{_MOBILISE_GAP}[\s“”\"]*{advs})?$"
     )
 
 
@@ -245,16 +252,21 @@ def group_before(ms: list[Mention], text: str, pos: int, types: frozenset[str], 
     if not _gap_before().match(text[last.end : pos]) or last.type not in types:
         return []
     group = [last]
+    edge = last.start  # where the latest item's name begins (a country or city may open it)
     for m in reversed(cands[:-1]):
         if m.type not in types:
             # a place inside an unrecognised list item (A、中国X促进会、B): the gap check of the
-            # next mention of the group decides
+            # next mention of the group decides; a place written right before the item (日本X集团)
+            # opens its name
+            if m.type == "Place" and m.end == edge:
+                edge = m.start
             continue
-        gap = text[m.end : group[-1].start]
+        gap = text[m.end : edge]
         if group[-1].type == "Person" and m.type == "Organization" and _org_role_tail().fullmatch(gap):
             continue  # A 理事长甲: the listed person's organisation, not an item of the list
         if _CONNECT.match(gap) or _quoted_pair(text, m, group[-1]) or _UNKNOWN_ITEMS.match(gap) or (m.type == group[-1].type == "Person" and _person_link(ms, text, m, group[-1])):
             group.append(m)
+            edge = m.start
         else:
             break
     return list(reversed(group))
@@ -305,10 +317,15 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         if m.start - pos > max_gap:
             break
     if first is None:
-        return []
+        # 联合可持续发展及ESG咨询机构商道纵横: a descriptor ending in a classifier noun before the name
+        first = next((m for m in cands if m.start - pos <= 24), None)
+        if first is None or first.type not in types or not _DESCRIPTOR.fullmatch(text[pos : first.start]):
+            return []
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
         gap = text[group[-1].end : m.start]
+        if m.type != group[-1].type and re.match(r"[\s“”\"]*[，,]", gap):
+            break  # 设立“X基金”，B 首期捐赠…: after a comma another kind of name opens the next clause
         if (_CONNECT.match(gap) or _quoted_pair(text, group[-1], m) or _UNKNOWN_ITEMS.match(gap)) and m.type in types:
             group.append(m)
         else:
@@ -319,6 +336,9 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
         if nxt is not None and nxt.type == first.type and _APPOSITION.fullmatch(text[first.end : nxt.start]):
             group = [nxt]
     return group
+
+
+_DESCRIPTOR = re.compile(r"[\s“”\"]*[^，。；、：:“”《》（）()\s]{0,20}(?:机构|组织|公司|企业|媒体|平台|团队|智库|品牌)[\s“”\"]*")
 
 
 def _rel(s: Mention, pred: str, o: Mention, sent: Sentence, rule: Rule, quals: tuple = ()) -> Relation:
@@ -411,6 +431,13 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
             return group
         return []
+    if first is not None and not text[pos : first.start].strip(" “”\"") and first.type == "Project":
+        # “P”携手 A、B，发起…: the project's co-actors carry into the later clauses
+        co = re.match(r"[\s”\"]*(?:(?:联合|携手|会同)[\s“”\"]*)", text[first.end : sent.end])
+        if co:
+            group = group_after(ms, text, first.end + co.end(), types, sent.end, max_gap=1)
+            if group and re.match(r"[\s”\"]*(?:等[^，。；]{0,10}?)?[，,]", text[group[-1].end : group[-1].end + 12]):
+                return group
     parties = _PARTIES.match(text, pos, sent.end)
     if parties and "Organization" in types:
         return _parties_before(ctx, sent, pos, parties.group(1))  # 双方将…，并联合发布…
@@ -495,7 +522,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     recips = []
             if not recips:
                 return
-        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金)", text[recips[-1].end : sent.end]):
+        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资)", text[recips[-1].end : sent.end]):
             return
         for s in subj:
             for o in recips:
@@ -525,6 +552,17 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         made = _made_object(ctx, ms, m.end(), _clause_end(text, after, sent.end) if actor else sent.end)
         if not made:
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
+        if not made and actor:
+            made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
+            # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
+            for de in re.finditer(r"的", text[after : sent.end]):
+                if re.search(r"[。；！？]", text[after : after + de.start()]):
+                    break
+                cand = group_after(ms, text, after + de.end(), frozenset({"Event", "Project"}), sent.end, max_gap=3)
+                if cand:
+                    made = cand
+                    break
         if made:
             # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
             targets = made
@@ -620,10 +658,16 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
+        invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约)\s*(?:前来|前往)?\s*$", text[clause_start : t.start()])
+        if not subj and invited:
+            # B 受 A 邀请参加 E: the invitee before 受
+            subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
     if not subj:
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.fullmatch(r"[\s“”\"]*[、，,][\s“”\"]*", text[t.end() : obj[0].start]) and _NEXT_ROLE.match(text, obj[-1].end):
+        obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
         obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
     if rule.id == "award.win" and obj:
@@ -653,6 +697,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             gap = re.sub(r"^[\s“”\"]*[（(][^（）()]{1,30}[）)]", "", text[before[-1].end : subj[0].start]) if before else ""
             if before and (
                 gap.strip(" “”\"") in ("由", "是由", "将由", "，由")
+                or (gap.strip(" “”\"") == "是" and re.match(r"(?:了)?的", text[t.end() : t.end() + 2]))  # P 是 A 发起的(公益项目)
+                or _BY_CHAIN_GAP.fullmatch(gap) is not None  # P 由 A 出资、B 执行
                 or (subj[0].type == "Person" and (by_title := re.fullmatch(r"[\s“”\"，]*(?:是|将)?由(.*)", gap, re.S)) and _titled().fullmatch(by_title.group(1)))
             ):
                 obj = [before[-1]]  # …由(美国前财长)甲创建
@@ -685,6 +731,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         pub = next((x for x in ms if t.end() <= x.start and x.end <= end and x.type == "Publication"), None)
         if pub is not None and pub.start - t.end() <= 40 and re.search(r"的|——|：", text[t.end() : pub.start]):
             obj = [pub]
+        # 提交多个提案，包括《A》《B》等: the titles listed after the counted noun
+        listed = _LISTED.match(text, t.end(), sent.end)
+        if not obj and listed:
+            obj = group_after(ms, text, listed.end(), rule.object_types, sent.end, max_gap=1)
     if not obj and pred == "participatesIn":
         # 参与 盐田区…局的“P” / 参与由 A 主办的“E”: the entity after 的
         # (a quoted name may start at its opening quote: the quote is left to the gap)
@@ -708,11 +758,26 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
-        if ev is None and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
-            # A 受邀参会。: a bare verb refers to the event the passage is about
+        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训)?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
+        if ev is None and bare:
+            # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
+            # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and bare.group(2) not in ev.key:
+                ev = None
         if ev is not None:
             obj = [ev]
+    if (
+        not obj
+        and pred in ("supports", "funds", "implements")
+        and sent.section in ctx.case_projects
+        and mode == "by"
+        and re.match(r"[\s了]*(?:[，。；！？,;]|$)", text[t.end() : sent.end])
+        and not re.search(_MONEY, text[clause_start : t.start()])  # 约 300 万元由 A 支持: funds.amount's
+    ):
+        # (case block) 由 A 提供技术支持。/ 由 A 负责实施。: the bare verb is about the case project
+        obj = [ctx.case_projects[sent.section]]
+        rule = CASE_BARE[pred]
     if (
         not obj
         and pred == "organizes"
@@ -724,6 +789,14 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
+        return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
+    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
+        rule, pred = FUND_PURPOSE, "funds"  # A 捐赠 100 万元，支持 P 的实施: the money goes to P
+    if pred == "funds" and mode == "carried" and len(subj) > 1:
+        subj = _split_sides(subj, text)[0]  # A 与 B 签署捐赠协议，捐赠 N 万元…: the donor is A
+    if rule.id == "partnersWith.relation":
+        obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
     if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
         obj = []  # A 联合 23 家机构成立了 X联盟: X is what they made, not a partner
     if pred == "partnersWith":
@@ -802,12 +875,27 @@ _MADE_TYPES = frozenset({"Publication"})
 
 
 def _made_object(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
-    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 (the verb's object)."""
+    """What the main clause after 在…支持下 makes: C 撰写了《X》 / 编制完成本《规划》 / 发布旨在…的《X》
+    (the verb's object)."""
     text = ctx.text
     for v in _MADE.finditer(text, pos, end):
-        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=2)
-        if objs and text[v.end() : objs[0].start].strip("了本《“\" ") == "":
+        objs = group_after(ms, text, v.end(), _MADE_TYPES, end, max_gap=40)
+        if objs and (text[v.end() : objs[0].start].strip("了本《“\" ") == "" or re.fullmatch(r"[^，。；]{0,36}的[\s《“\"]*", text[v.end() : objs[0].start])):
             return objs
+    return []
+
+
+def _made_later(ctx: Ctx, ms: list[Mention], pos: int, end: int) -> list[Mention]:
+    """在 A 支持下，C 举办发布会，共同发布《X》: a later clause of the same actor (dropped subject:
+    adverbs, then a verb of making) makes X."""
+    text = ctx.text
+    while pos < end:
+        cstart = pos + 1
+        cend = _clause_end(text, cstart, end)
+        v = _MADE.search(text, cstart, cend)
+        if v is not None and _adverbs_only().match(text[cstart : v.start()]):
+            return _made_object(ctx, ms, v.start(), cend)
+        pos = cend
     return []
 
 
@@ -1059,6 +1147,135 @@ FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助�
 INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
 _UNDER_RULES = {"资助": FUND_UNDER, "捐助": FUND_UNDER, "捐赠": FUND_UNDER, "倡议": INIT_UNDER, "发起": INIT_UNDER}
 
+SUPPORT_RECEIVE = register(Rule("supports.receive", "supports", 0.7, "P 获得/得到 A 的(技术)指导/支持/帮助: A supports P"))
+_RECEIVE_HELP = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:等)?的?\s*(?:大力|鼎力|全力|积极|专业|技术|学术|政策|悉心)?(?:支持|指导|帮助|协助)(?![\u4e00-\u9fff]{0,2}下)")
+
+
+def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backers: list[Mention]) -> Iterator[Relation]:
+    """P 获得 A 的技术指导 (at ``pos``): the group before the verb, else the sentence's subject."""
+    text = ctx.text
+    types = frozenset({"Project", "Organization", "Event", "Publication"})
+    clause = _clause_start(text, sent.start, pos)
+    recips = group_before(ms, text, pos, types, clause)
+    if not recips and _adverbs_only().match(text[clause:pos]):
+        recips = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= pos] if clause > sent.start else []
+    for b in backers:
+        for r in recips:
+            if allowed("supports", b, r):
+                yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
+
+
+ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.7, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
+
+
+def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """X协会2023年会 / CEGA优秀案例交流活动: the organisation opening an event's name, when the
+    document names it as an organisation too (a Latin acronym of 3+ letters, else 4+ characters)."""
+    orgs: dict[str, Mention] = {}
+    for m in res.mentions:  # short names declared in parentheses（简称 X）count too
+        if m.type == "Organization" and not m.rule.startswith("nested.") and (len(m.key) >= 4 or re.fullmatch(r"[A-Za-z]{3,}", m.key)):
+            orgs.setdefault(m.key, m)
+    if not orgs:
+        return
+    longest = max(len(k) for k in orgs)
+    done: set[str] = set()
+    for e in ms:
+        if e.type != "Event" or e.key in done:
+            continue
+        for n in range(min(longest, len(e.key) - 2), 1, -1):
+            org = orgs.get(e.key[:n])
+            if org is None or (org.key.isascii() and re.match(r"[A-Za-z0-9]", e.key[n])):
+                continue  # CEGA优秀… yes, CEGAX… no
+            done.add(e.key)
+            sent = Sentence(res.document.id, -1, e.start, e.end, e.text, -1)
+            if allowed("organizes", org, e):
+                yield _rel(org, "organizes", e, sent, ORG_EVENT_NAME)
+            break
+
+
+_LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|建议|议案|文件|标准|指南|书籍|著作|成果|手册|课程|教材)[，,：:]\s*(?:包括|如|例如|分别是|即|有)[：:]?")
+
+
+CASE_BARE = {
+    pred: register(Rule(f"{pred}.case_bare", pred, 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
+    for pred in ("supports", "funds", "implements")
+}
+SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.7, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
+_RELY = re.compile(r"(?:依托|借助|依靠|得益于|受益于|背靠)(?:于)?")
+
+
+def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """该平台依托 A 旗下 B / P 借助 A 的技术: the organisation relied on supports the project."""
+    text = ctx.text
+    for t in _RELY.finditer(text, sent.start, sent.end):
+        backers = group_after(ms, text, t.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+        if not backers or backers[0].start - t.end() > 1:
+            continue
+        sub = re.match(r"[\s“”\"]*(?:旗下|下属)(?:的)?", text[backers[-1].end : sent.end])
+        if sub:
+            child = group_after(ms, text, backers[-1].end + sub.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+            backers = child or backers
+        targets = _supported_topic(ctx, sent, ms, t.start())
+        targets = [x for x in targets if x.type in ("Project", "Event")]
+        for b in backers:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, SUPPORT_RELY)
+
+
+# a role verb after a listed agent: 由 A 发起、B 支持的 P
+_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
+
+_BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
+
+FUND_PURPOSE = register(Rule("funds.donate_purpose", "funds", 0.7, "A 捐赠 N 万元，(用于)支持 P: the carried donor funds P"))
+AT_EVENT = register(Rule("participatesIn.at_event", "participatesIn", 0.7, "A 在 E 上/期间 发布/发表/致辞/签署…: A takes part in E (the person, not the organisation of a titled person)"))
+_AT_EVENT = re.compile(r"在")
+_AT_EVENT_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:的)?(?:开幕式|闭幕式|主论坛|分论坛|开幕式和主论坛|现场|会场|平行论坛)?(?:上|期间|现场|中)[\s，,]*")
+
+
+def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A 在“E”上发布了《X》 / 甲在 E 开幕式上致辞: the actor of the clause takes part in E."""
+    text = ctx.text
+    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+        evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        if not evs:
+            continue
+        tail = _AT_EVENT_TAIL.match(text, evs[-1].end, sent.end)
+        if tail is None or not _SCENE_VERB.search(text, tail.end(), _clause_end(text, tail.end(), sent.end)):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        actors = group_before(ms, text, t.start(), frozenset({"Organization", "Person"}), clause)
+        if not actors and clause > sent.start and _adverbs_only().match(text[clause : t.start()]):
+            actors = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Person"}))
+        for a in actors:
+            for e in evs:
+                if allowed("participatesIn", a, e):
+                    yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+
+
+FUND_SOURCE = register(Rule("funds.source", "funds", 0.7, "P 的资金(主要)来自/来源于 A(、B): A funds P"))
+_SOURCE = re.compile(r"(?:的)?(?:资金|经费|善款|捐款)(?:主要|全部|均)?(?:来自|来源于|来源为|由)(?:于)?")
+
+
+def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """“P”的资金来自 A、B: each source funds P (named before, else the context project)."""
+    text = ctx.text
+    for t in _SOURCE.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not donors or (t.group().endswith("由") and not re.match(r"[\s”\"]*(?:等)?(?:提供|捐赠|出资|承担|筹集|资助)", text[donors[-1].end : sent.end])):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        targets = group_before(ms, text, t.start(), frozenset({"Project", "Event", "Organization"}), clause)
+        if not targets:
+            p = _context_project(ctx, sent, ms, t.start(), local_first=True)
+            targets = [p] if p is not None else []
+        for d in donors:
+            for o in targets:
+                if allowed("funds", d, o):
+                    yield _rel(d, "funds", o, sent, FUND_SOURCE)
+
+
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
 
@@ -1129,17 +1346,19 @@ def _role_predicates() -> dict[str, tuple[str, str]]:
 ROLE_RULES = {
     pred: register(Rule(f"{pred}.role", pred, 0.85 if pred == "implements" else 0.7, f"A 作为(X 的)…{word}: A {pred} X (named in the phrase, else of the context)"))
     for pred, word in (("implements", "运营主体/执行机构"), ("organizes", "主办方/承办单位"), ("initiates", "发起方"), ("supports", "支持单位/指导单位"))
-}
+} | {"funds": FUND_ROLE}
 LABEL_RULES = {
     pred: register(Rule(f"{pred}.label_line", pred, 0.7, f"notice line '{word}：A、B': each organisation {pred} the event/project the notice is about"))
     for pred, word in (("organizes", "主办单位/承办单位"), ("initiates", "发起单位"), ("supports", "指导单位/支持单位"), ("funds", "资助方"), ("implements", "执行单位"))
 }
 
+LABEL_PARTNERS = register(Rule("partnersWith.label_line", "partnersWith", 0.7, "notice line '主办单位：A、B(、C、D)': co-hosts are partners"))
+
 
 @cache
 def _role_phrase_re() -> re.Pattern[str]:
     roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
-    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?![\u4e00-\u9fff])")
+    return re.compile(rf"(?:作为|担任|成为|是)[^，。；]{{0,20}}?({roles_})(?:之一)?(?![\u4e00-\u9fff])")
 
 
 @cache
@@ -1178,6 +1397,8 @@ def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
     orgs = frozenset({"Organization"})
     for m in _role_phrase_re().finditer(text, sent.start, sent.end):
         pred = _role_predicates()[m.group(1)][0]
+        if pred == "funds" and m.group().startswith("作为"):
+            continue  # A 作为捐资方: funds.role (_funding_relations)
         clause = _clause_start(text, sent.start, m.start())
         subj = group_before(ms, text, m.start(), orgs, clause)
         if not subj:
@@ -1188,6 +1409,28 @@ def _role_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
             subj = _clause_final_org(ms, text, clause, m.start(), sent.start)
         target = _role_target(ctx, sent, ms, pred, m.start(), m.end())
         for a in subj:
+            if target is not None and allowed(pred, a, target):
+                yield _rel(a, pred, target, sent, ROLE_RULES[pred])
+
+
+@cache
+def _role_is_re() -> re.Pattern[str]:
+    roles_ = "|".join(re.escape(w) for w, (_p, scope) in sorted(_role_predicates().items(), key=lambda x: -len(x[0])) if scope == "any")
+    return re.compile(rf"(?:的|之)?(?:{_NUM}\s*(?:家|个))?({roles_})(?:分别)?(?:为|是|包括|有)[：:]?")
+
+
+def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """X 的执行机构为 A / 本次论坛的主办单位是 A、B: each organisation after the role relates to X
+    (named right before the role, 本次X, else the sentence's or context's project/event)."""
+    text = ctx.text
+    for m in _role_is_re().finditer(text, sent.start, sent.end):
+        pred = _role_predicates()[m.group(1)][0]
+        members = group_after(ms, text, m.end(), frozenset({"Organization"}), sent.end, max_gap=1)
+        if not members:
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        target = _role_target(ctx, sent, [x for x in ms if x.end <= m.start()], pred, clause, m.start())
+        for a in members:
             if target is not None and allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
 
@@ -1237,6 +1480,11 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
         for a in members:
             if allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, LABEL_RULES[pred])
+        if "主办" in m.group(1) and 2 <= len(members) <= 4:
+            # 主办单位：A、B: co-hosts are partners (as 由 A、B 联合主办)
+            for a, b in combinations(members, 2):
+                if a.key != b.key and allowed("partnersWith", a, b):
+                    yield _rel(a, "partnersWith", b, sent, LABEL_PARTNERS)
 
 
 # --- structural rules -------------------------------------------------------------------------
@@ -1818,11 +2066,11 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
-_PROVIDE = re.compile(r"为")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?提供(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导)")
+_PROVIDE = re.compile(r"为|对|向")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -1869,6 +2117,9 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     # P 获得 A 授信 9 亿元 / 获得 A 的资助
     for m in _RECEIVE.finditer(text, sent.start, sent.end):
         donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if donors and not _RECEIVE_TAIL.match(text, donors[-1].end) and _RECEIVE_HELP.match(text, donors[-1].end):
+            yield from _received_help(ctx, sent, ms, m.start(), donors)
+            continue
         if not donors or not _RECEIVE_TAIL.match(text, donors[-1].end):
             continue
         clause = _clause_start(text, sent.start, m.start())
@@ -1998,6 +2249,8 @@ def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         # the subject of the next clause (a case block's project is often named otherwise there)
         lead = _LEAD.match(text, noun.end(), sent.end).end()
         targets = group_after(ms, text, lead, frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        if not targets and sent.section in ctx.case_projects and not any(x.start >= lead for x in group_after(ms, text, lead, frozenset({"Organization", "Person", "Place"}), sent.end, max_gap=1)):
+            targets = [ctx.case_projects[sent.section]]  # 通过 A 审批，成为…: in a case block, the case project
         for b in group:
             for o in targets:
                 if allowed("supports", b, o):
@@ -3004,8 +3257,13 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_structure_relations(ctx, sent, in_sent))
         out.extend(_nominal_publication_relations(sent, in_sent, text))
         out.extend(_role_phrase_relations(ctx, sent, in_sent))
+        out.extend(_role_is_relations(ctx, sent, in_sent))
+        out.extend(_reliance_relations(ctx, sent, in_sent))
+        out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
+    out.extend(_organiser_name_relations(res, ms))
     seen = set()
     unique = []
     for r in out:

@@ -123,6 +123,49 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("与腾讯合作启动“智慧湿地”建设项目，通过云计算管理湿地。", "智慧湿地", "Project"),
         ("推广“种植+加工”项目。", "种植+加工", None),
         ("志愿服务项目“青溪变形记”喜获大赛金奖。", "青溪变形记", "Project"),
+        # a 、-list of names closed at once by 等企业 (no item recognised otherwise)
+        ("与绿叶科技、青禾等企业合作，首创回收机制。", "青禾", "Organization"),
+        ("与中小学、幼儿园等单位合作。", "幼儿园", None),
+        ("为饲料、兽药、设备、屠宰、零售商等企业提供服务。", "屠宰", None),
+        ("来自科研院所、林业主管部门、社会组织等208家单位。", "林业主管部门", None),
+        # places: a list closed by a kind of natural area, generic stems, 区|域, idioms before a park
+        ("规划建设了青石红树林、白鹭洲、响石河、铁砚溪等四个省级湿地公园。", "青石红树林", "Place"),
+        ("规划建设了青石红树林、白鹭洲、响石河、铁砚溪等四个省级湿地公园。", "响石河", "Place"),
+        ("与西山区域的城市转型升级形成联动。", "西山区", None),
+        ("让社区积极参与国家公园建设。", "社区积极参与国家公园", None),
+        ("作为规划的14个城郊森林公园之一。", "城郊森林公园", None),
+        # events: a numbered session of a named body, a Latin organiser before a month, 日前
+        ("海洋垃圾国际文书政府间谈判委员会第三次会议在内罗毕召开。", "海洋垃圾国际文书政府间谈判委员会第三次会议", "Event"),
+        ("QEGA 11月活动周精彩回顾", "QEGA 11月活动周", "Event"),
+        ("“2024寻找绿色之星”活动日前正式启动。", "2024寻找绿色之星活动日", None),
+        # what one is selected into or named is an honour
+        ("该技术入选“全球环保技术50强”，并获得专利。", "全球环保技术50强", "Award"),
+        ("2019年，园区被评为“市级研学旅行示范课程”。", "市级研学旅行示范课程", "Award"),
+        # a quoted name whose organisation suffix is longer than a programme suffix (保护中心 over 中心)
+        ("基金会在当地注册成立了一家民办非企业——“平武县青河沟自然保护中心”，负责执行。", "平武县青河沟自然保护中心", "Organization"),
+        ("基金会与其孵化的“青道应对气候变化促进中心”将在未来两周参会。", "青道应对气候变化促进中心", "Organization"),
+        ("企业在西部建设“青云数据中心”。", "青云数据中心", "Project"),
+        # X项目中心 is an organisation; conjunctions inside names after a year or right before the suffix
+        ("以青山TNC湿地项目中心的会员为对象。", "青山TNC湿地项目中心", "Organization"),
+        ("再到1987年联合国海洋与渔业发展委员会发布报告。", "联合国海洋与渔业发展委员会", "Organization"),
+        ("中国林业与环境促进会、中国湿地文化研究与促进会等九家组织。", "中国湿地文化研究与促进会", "Organization"),
+        ("北京市与联合会签约。", "北京市与联合会", None),
+        # a direction word of the province is no part of a basin's name; a park keeps its city
+        ("青海省东部湟水流域属黄土丘陵区。", "湟水流域", "Place"),
+        ("浙江杭州白鹭国家湿地公园恢复了湿地。", "杭州白鹭国家湿地公园", "Place"),
+        ("四川成都天府新区的社区参与活动。", "天府新区", "Place"),
+        # a quoted programme inside an event's name is a project of its own
+        ("联合举办的2023年“青蓝伙伴行动”海洋保护公益项目研讨会在厦门召开。", "青蓝伙伴行动", "Project"),
+        # named volunteer teams and lecturer groups; a kind of team is none
+        ("成立京津冀新视听公共服务志愿服务队，推动服务下沉。", "京津冀新视听公共服务志愿服务队", "Organization"),
+        ("组建起一支“基层赋能讲师团”，支持社区。", "基层赋能讲师团", "Organization"),
+        ("市民湿地保护志愿服务队每周巡查。", "市民湿地保护志愿服务队", None),
+        # a treaty's secretariat; hotels, supermarkets, gardens, ranger stations
+        ("大会在《湿地保护公约》秘书处所在地举行。", "湿地保护公约秘书处", "Organization"),
+        ("大会在《湿地保护公约》秘书处所在地举行。", "湿地保护公约", "Publication"),
+        ("投资建设生态旅游度假区——杭州青溪六善酒店。", "杭州青溪六善酒店", "Organization"),
+        ("经国家公园园区青石管护站授权后，乡里启动了项目。", "国家公园园区青石管护站", "Organization"),
+        ("我们入住了五星级酒店。", "五星级酒店", None),
     ],
 )
 
@@ -479,3 +522,7 @@ def test_case_headline_tail_is_a_short_name() -> None:
     _mentions, aliases = extract_entities(doc, sections, sentences)
     tails = {(a.full, a.short) for a in aliases if a.rule == "alias.case_tail"}
     assert tails == {("探索社区共管机制推动森林保护的青石乡白鹿谷生态体验项目", "白鹿谷生态体验项目")}
+
+
+def test_park_short_name_without_its_city_is_an_alias() -> None:
+    assert ("杭州白鹭国家湿地公园", "白鹭国家湿地公园") in _aliases("杭州白鹭国家湿地公园位于城区。")

@@ -368,13 +368,13 @@ def test_turtle_writer_escapes_and_types() -> None:
 
 
 def test_writers_from_subject_index_match_the_graph() -> None:
-    """`kg build` writes graph.ttl / graph.jsonld from the subject index without an rdflib graph;
+    """`kg build` writes graph.ttl / graph.jsonld from a text index without an rdflib graph;
     the bytes must be those written from the rdflib graph of the same corpus."""
-    from kg.graph import index_size, subject_index, to_graph
+    from kg.graph import index_size, text_index, to_graph
     from kg.pipeline import build_graph
 
     corpus = build_graph(shacl=False).corpus
-    index, graph = subject_index(corpus), to_graph(corpus)
+    index, graph = text_index(corpus), to_graph(corpus)
     assert index_size(index) == len(graph) > 1000
     assert serialize_turtle(index) == serialize_turtle(graph)
     assert serialize_jsonld(index) == serialize_jsonld(graph)
