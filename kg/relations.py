@@ -674,6 +674,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -822,7 +824,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     yield _rel(a, pred, n, sent, rule)
         return
     if pred == "memberOf":
-        # N 成员 A: A memberOf N (N precedes the trigger)
+        # N 成员 A: A memberOf N (N precedes the trigger); N成员伙伴参观了 A 资助的…: A is no member
+        if obj and not re.fullmatch(r"[\s“”\"]*(?:伙伴|机构|单位)?(?:包括|有|为|是)?[：:]?[\s“”\"]*", text[t.end() : obj[0].start]):
+            return
         for network in subj[-1:]:
             for o in obj:
                 if allowed(pred, o, network):

@@ -324,6 +324,18 @@ CASES = [
         {"worksFor"},
         {("王建国", "worksFor", "昆明市政协")},
     ),
+    (
+        "获得 W 提名: a nomination is no award",
+        "青禾环保基金会获得“中华慈善奖”提名。远山生态协会荣获“湿地守护奖”。",
+        {"receivedAward"},
+        {("远山生态协会", "receivedAward", "湿地守护奖")},
+    ),
+    (
+        "N 成员 A: A memberOf N; N成员伙伴参观了 A 资助的…: no membership",
+        "远山湿地保护联盟成员伙伴参观了青禾环保基金会资助的湿地公园。远山湿地保护联盟成员明德公益基金会发言。",
+        {"memberOf"},
+        {("明德公益基金会", "memberOf", "远山湿地保护联盟")},
+    ),
 ]
 
 
