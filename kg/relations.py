@@ -674,6 +674,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -822,7 +824,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     yield _rel(a, pred, n, sent, rule)
         return
     if pred == "memberOf":
-        # N 成员 A: A memberOf N (N precedes the trigger)
+        # N 成员 A: A memberOf N (N precedes the trigger); N成员伙伴参观了 A 资助的…: A is no member
+        if obj and not re.fullmatch(r"[\s“”\"]*(?:伙伴|机构|单位)?(?:包括|有|为|是)?[：:]?[\s“”\"]*", text[t.end() : obj[0].start]):
+            return
         for network in subj[-1:]:
             for o in obj:
                 if allowed(pred, o, network):
@@ -2032,7 +2036,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
-        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置)?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
+        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置|城区)?|城区|市区|[东南西北]{0,2}(?:近|远)?郊区?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
             if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
@@ -2562,7 +2566,7 @@ _EVENT_TYPES = frozenset({"Event", "Project"})
 _SUB_EVENT_WORD = r"(?:平行论坛|分论坛|子论坛|主题论坛|专题论坛|边会|分会场|专场|配套活动|系列活动|主题活动)"
 _SUB_EVENT_GAP = re.compile(rf"[\s”\"]*的?[\u4e00-\u9fffA-Za-z&]{{0,8}}?{_SUB_EVENT_WORD}\s*(?:之一)?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
 _SUB_EVENT_OF = re.compile(r"(?:被)?(?:纳入|列为|列入|作为|成为|是|为)(?:了)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*$")
-_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
+_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:重要)?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
 _AT_EVENT = re.compile(r"在(?:本次|此次|本届|该)?(?:(大会|论坛|峰会|年会|会议|博览会)|(?=[\s“\"]*[^\s“\"]))")
 _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:了)?")
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
@@ -2597,8 +2601,8 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 在本次大会上/在 E 期间，A 举办了 X
     lead = _LEAD.match(text, sent.start, sent.end).end()
     at = _AT_EVENT.match(text, lead, sent.end)
+    host: Mention | None = None
     if at is not None:
-        host: Mention | None = None
         if at.group(1):
             scene = re.match(r"(?:上|期间)[，,]", text[at.end() : at.end() + 3])
             if scene and re.search(r"本次|此次|本届|该", at.group()):
@@ -2607,11 +2611,28 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             named = group_after(ms, text, at.end(), frozenset({"Event"}), sent.end, max_gap=1)
             if len(named) == 1 and re.match(r"[\s”\"]*(?:上|期间)[，,]", text[named[0].end : named[0].end + 4]):
                 host = named[0]
-        if host is not None:
-            for h in _HOLD.finditer(text, at.end(), sent.end):
-                for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
-                    if x.key != host.key and allowed("partOf", x, host):
-                        yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    else:
+        # “E”期间，A 举办了 X
+        named = group_after(ms, text, lead, frozenset({"Event"}), sent.end, max_gap=1)
+        if len(named) == 1 and re.match(r"[\s”\"]*期间[，,]", text[named[0].end : named[0].end + 4]):
+            host = named[0]
+            at = re.compile(r"[^，,]*[，,]").match(text, named[0].end)
+    if at is not None and host is not None:
+        for h in _HOLD.finditer(text, at.end(), sent.end):
+            for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
+                if x.key != host.key and allowed("partOf", x, host):
+                    yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    # 作为“E”的配套活动，“X”在…举行
+    as_part = re.match(r"作为\s*", text[lead : sent.end])
+    if as_part:
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
+        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
+        if comma:
+            nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
+            for x in group_after(ms, text, nxt, _EVENT_TYPES, sent.end, max_gap=1):
+                if x.key != e[0].key and allowed("partOf", x, e[0]):
+                    yield _rel(x, "partOf", e[0], sent, SUB_EVENT)
     # 依托 E，由 A、B 联合举办的 X
     for dep in re.finditer(r"依托\s*", text[sent.start : sent.end]):
         clause = _clause_start(text, sent.start, sent.start + dep.start())
@@ -2627,7 +2648,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
                 break
 
 
-_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括)(?:了)?[：:]?")
+_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括|下设|设有|分为)(?:了)?[：:]?")
 _INCLUDE_HEAD = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{0,30}[）)])?(?:的[^，。；、]{0,14}?(?:平台|体系|系统|产品|板块|模块|子项目|项目|活动|内容))?\s*(?:主要|共|还)?$"
 )
@@ -2641,13 +2662,13 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     text = ctx.text
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
-        items = group_after(ms, text, t.end(), projects, sent.end, max_gap=1)
+        items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
         if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
         parent: Mention | None = None
-        if before and before[-1].type == "Project" and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
+        if before and before[-1].type in _EVENT_TYPES and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
             parent = before[-1]
         elif not before and sent.section in ctx.case_projects:
             pron = _SUBJECT_PRONOUN.match(text, _LEAD.match(text, clause, t.start()).end(), t.start())
@@ -2855,7 +2876,8 @@ FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (�
 def _card_role_re() -> re.Pattern[str]:
     role = _role_alt()
     return re.compile(
-        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)"
+        rf"(?:、[^，。；、\s]{{1,12}}?(?:{role}))?\s*[，,；;。]?\s*$"  # 、美国前财长: a title elsewhere
     )
 
 
@@ -2942,6 +2964,30 @@ def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> It
         m = after.match(text, p.end, sent.end)
         if m and allowed("worksFor", p, o):
             yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+ROLE_LIST_FIRST = register(
+    Rule("worksFor.role_list_first", "worksFor", 0.8, "ORG ROLE、[unrecognised body] ROLE 甲: 甲 holds the first title at ORG (天津市X委副主席、Y主委甲)")
+)
+
+
+def _role_list_first_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A person's titles listed before the name where the second body was not recognised: the
+    first (recognised) organisation and its title still belong to the person."""
+    role = _role_alt()
+    pat = re.compile(rf"((?:{role})(?:兼(?:{role}))*)、[^，。；、\s]{{1,12}}?(?:{role})\s*")
+    for i, p in enumerate(ms):
+        if p.type != "Person":
+            continue
+        prev = [o for o in ms[max(0, i - 4) : i] if o.type == "Organization"]
+        if not prev:
+            continue
+        o = prev[-1]
+        m = pat.fullmatch(text, o.end, p.start)
+        if m is None or any(x.type in ("Person", "Organization") and o.end <= x.start < p.start for x in ms):
+            continue
+        if allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ROLE_LIST_FIRST, (("role", m.group(1)),))
 
 
 def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -3141,6 +3187,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _seat_topic_relations(ctx, sent, ms)
     yield from _org_name_role_relations(sent, ms, ctx.text)
     yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _role_list_first_relations(sent, ms, ctx.text)
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
