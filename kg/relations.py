@@ -650,6 +650,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         head = text[sent.start : t.start()]
         if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^。；]{0,40}$", head):
             subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
+        listed = re.search(r"等\s*(?:[\d一二三四五六七八九十两多数几百余]+\s*(?:人|位|名)|[\d一二三四五六七八九十两多数几百余]+\s*家[^，。；]{0,6}?(?:机构|单位)|[^，。；]{0,6}?(?:嘉宾|代表))[，,]\s*(?:(?:" + _adverb_alt() + r"|深度|全程|热烈)\s*)*$", head)
+        if not subj and listed and clause_start > sent.start:
+            # 包括 A、B、C 等18人，深度参与小组讨论: the listed organisations or people take part
+            subj = group_before(ms, text, sent.start + listed.start(), rule.subject_types, sent.start)
         # 以及 A 和 B 的代表等共同参加: organisations sent representatives
         for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
             reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
@@ -758,12 +762,12 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
-        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训)?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
+        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训|(?:小组|圆桌|现场)?(?:讨论|交流|对话|研讨|分享))?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
         if ev is None and bare:
             # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
             # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]

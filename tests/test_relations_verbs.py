@@ -222,6 +222,20 @@ def test_project_co_actors_carry_and_backing_of_a_by_chain() -> None:
     }
 
 
+def test_listed_participants_of_a_discussion() -> None:
+    """…包括 A、B、C 等18人，深度参与小组讨论: the listed organisations take part in the passage's event;
+    出席发布会 (a kind the named event is not) refers to no earlier event."""
+    text = "“2024湿地讲师工作坊”于5月在北京举行。来自各地的学员、包括青禾环保基金会、远山生态协会、明德大学等18人，深度参与小组讨论，贡献经验。"
+    ev = "2024湿地讲师工作坊"
+    assert triples(text, {"participatesIn"}) == {
+        ("青禾环保基金会", "participatesIn", ev),
+        ("远山生态协会", "participatesIn", ev),
+        ("明德大学", "participatesIn", ev),
+    }
+    text = "“2024湿地讲师工作坊”于5月在北京举行。次日，远山生态协会秘书长张明远出席发布会并致辞。"
+    assert not triples(text, {"participatesIn"})
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
