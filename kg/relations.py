@@ -645,15 +645,25 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):
                 subj, mode = list(ctx.case_orgs[sent.section]), "carried"
+    if not subj and rule.id == "supports.support" and clause_start > sent.start and _CO_VERB.fullmatch(text[clause_start : t.start()]):
+        # …A、B 等18人，深度参与讨论，贡献经验和支持会务: the listed names back the passage's event
+        subj, mode = _listed_before(ms, text, sent, clause_start, rule.subject_types), "carried"
+        if subj and re.match(r"(?:了)?(?:会务|活动|会议|本次活动|本次会议)(?:组织|筹备|举办|开展)?\s*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
+            ev = _scene_event(ctx, sent, ms, clause_start) or _latest_event(ctx, sent, sent.start)
+            if ev is not None:
+                for a in subj:
+                    if allowed("supports", a, ev):
+                        yield _rel(a, "supports", ev, sent, rule)
+            return
+        subj = []
     if rule.id == "participates.attend":
         # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
         head = text[sent.start : t.start()]
         if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^。；]{0,40}$", head):
             subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
-        listed = re.search(r"等\s*(?:[\d一二三四五六七八九十两多数几百余]+\s*(?:人|位|名)|[\d一二三四五六七八九十两多数几百余]+\s*家[^，。；]{0,6}?(?:机构|单位)|[^，。；]{0,6}?(?:嘉宾|代表))[，,]\s*(?:(?:" + _adverb_alt() + r"|深度|全程|热烈)\s*)*$", head)
-        if not subj and listed and clause_start > sent.start:
+        if not subj and clause_start > sent.start:
             # 包括 A、B、C 等18人，深度参与小组讨论: the listed organisations or people take part
-            subj = group_before(ms, text, sent.start + listed.start(), rule.subject_types, sent.start)
+            subj = _listed_before(ms, text, sent, t.start(), rule.subject_types)
         # 以及 A 和 B 的代表等共同参加: organisations sent representatives
         for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
             reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
@@ -1278,6 +1288,29 @@ def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[R
             for o in targets:
                 if allowed("funds", d, o):
                     yield _rel(d, "funds", o, sent, FUND_SOURCE)
+
+
+_LISTED_PEOPLE = re.compile(
+    r"等\s*(?:[\d一二三四五六七八九十两多数几百余]+\s*(?:人|位|名)|[\d一二三四五六七八九十两多数几百余]+\s*家[^，。；]{0,6}?(?:机构|单位)|[^，。；]{0,6}?(?:嘉宾|代表))[，,]"
+)
+# a clause opening with adverbs and other coordinated verb phrases (深度参与讨论，贡献经验和支持…)
+_CO_VERB = re.compile(r"[\s“”\"]*(?:[\u4e00-\u9fff]{1,8}?(?:和|并|、|及))?[\s“”\"]*")
+
+
+def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types: frozenset[str]) -> list[Mention]:
+    """包括 A、B、C 等18人，… (clauses of dropped subject) + verb at ``pos``: the listed group closing
+    the latest 等N人/等N家机构/等嘉宾 clause of the sentence, when only verb clauses follow it."""
+    last = None
+    for m in _LISTED_PEOPLE.finditer(text, sent.start, pos):
+        last = m
+    if last is None or re.search(r"[；;。]", text[last.end() : pos]):
+        return []
+    # the clauses in between open with adverbs or verbs, not with a new name
+    for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
+        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
+        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+            return []
+    return group_before(ms, text, last.start(), types, sent.start)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner

@@ -232,6 +232,8 @@ def test_listed_participants_of_a_discussion() -> None:
         ("远山生态协会", "participatesIn", ev),
         ("明德大学", "participatesIn", ev),
     }
+    text = "“2024湿地讲师工作坊”于5月在北京举行。来自各地的学员、包括青禾环保基金会、远山生态协会等18人，深度参与小组讨论，贡献经验和支持会务。"
+    assert triples(text, {"supports"}) == {("青禾环保基金会", "supports", ev), ("远山生态协会", "supports", ev)}
     text = "“2024湿地讲师工作坊”于5月在北京举行。次日，远山生态协会秘书长张明远出席发布会并致辞。"
     assert not triples(text, {"participatesIn"})
 
