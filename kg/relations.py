@@ -415,6 +415,7 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 _LEAD = re.compile(
     r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|据介绍|据悉|据了解|据统计|"
     r"在[^，。；]{1,40}?(?:下|基础上|过程中|之际)(?=[，,\s])|过去[^，。；]{0,4}年|近[^，。；]{0,3}年来?|多年来|\d+\s*年来|"
+    r"(?!在)[\u4e00-\u9fff]{0,8}?(?:发布会|开幕式|闭幕式|仪式|大会|论坛|峰会|年会|活动|沙龙)(?:上|期间|现场)(?=[，,])|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
 )
@@ -1244,14 +1245,14 @@ _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(
 
 FUND_PURPOSE = register(Rule("funds.donate_purpose", "funds", 0.7, "A 捐赠 N 万元，(用于)支持 P: the carried donor funds P"))
 AT_EVENT = register(Rule("participatesIn.at_event", "participatesIn", 0.7, "A 在 E 上/期间 发布/发表/致辞/签署…: A takes part in E (the person, not the organisation of a titled person)"))
-_AT_EVENT = re.compile(r"在")
+_AT_PREP = re.compile(r"在")
 _AT_EVENT_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:的)?(?:开幕式|闭幕式|主论坛|分论坛|开幕式和主论坛|现场|会场|平行论坛)?(?:上|期间|现场|中)[\s，,]*")
 
 
 def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """A 在“E”上发布了《X》 / 甲在 E 开幕式上致辞: the actor of the clause takes part in E."""
     text = ctx.text
-    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+    for t in _AT_PREP.finditer(text, sent.start, sent.end):
         evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
         if not evs:
             continue

@@ -214,6 +214,8 @@ def test_project_co_actors_carry_and_backing_of_a_by_chain() -> None:
         ("青禾环保基金会", "initiates", "低碳出行周"),
         ("远山生态协会", "initiates", "低碳出行周"),
     }
+    text = "发布会上，“星光计划”携手青禾环保基金会、远山生态协会，启动“低碳出行周”活动。"
+    assert triples(text, {"initiates"}) == {("青禾环保基金会", "initiates", "低碳出行周"), ("远山生态协会", "initiates", "低碳出行周")}
     text = "为倡导绿色生活，在四川省生态环境厅的指导下，由青禾环保基金会主办、明德大学协办的“绿色生活周”活动在成都启动。"
     assert triples(text, {"supports", "organizes"}) == {
         ("四川省生态环境厅", "supports", "绿色生活周"),
