@@ -148,7 +148,8 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
 
 # a connector between coordinated names; an alias parenthesis （以下简称“X”） may precede it
 _CONNECT = re.compile(
-    r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
+    # a company's short name may be followed by the rest of its full name (极氪|智能科技与 B)
+    r"^\s*(?:[\u4e00-\u9fff]{0,4}(?:科技|集团|控股|股份|传媒|网络|有限公司))?(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
     r"|^\s*[”\"]\s*[“\"]\s*$"  # “A”“B”: quoted names written back to back
 )
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)

@@ -296,6 +296,7 @@ PHRASINGS = [
  (f"{A}与{B}合作开展“{P}”。", {(A,"partnersWith",B),(A,"implements",P),(B,"implements",P)}),
  (f"{A}与{B}、{C}等机构展开合作。", {(A,"partnersWith",B),(A,"partnersWith",C)}),
  (f"{A}与{B}开展战略合作。", {(A,"partnersWith",B)}),
+ (f"由{B}、京东智能科技与{A}共同搭建的“{P}”正式上线。", {(B,"initiates",P),("京东","initiates",P),(A,"initiates",P),(B,"partnersWith","京东"),(B,"partnersWith",A),("京东","partnersWith",A)}),
  (f"2021年，{A}与日本星野集团达成合作协议。", {(A,"partnersWith","星野集团")}),
  (f"“{P}”由{A}负责实施。", {(A,"implements",P)}),
  (f"{A}负责实施“{P}”。", {(A,"implements",P)}),
