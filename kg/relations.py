@@ -1804,6 +1804,9 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
                 yield _rel(host, "locatedIn", n, sent, LOC_NESTED)
 
 
+_LEGAL_FORM = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:股份)?有限(?:责任)?公司")
+
+
 def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
     """中国动物学会保护生物学分会 -> subOrganizationOf 中国动物学会 (the parent is named in the text too)."""
     orgs = {m.key: m for m in ms if m.type == "Organization"}
@@ -1815,6 +1818,8 @@ def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Ite
             parent = orgs.get(m.key[:n])
             if parent is None or (parent.subtype == "Network" and len(m.key) - n < 3):
                 continue
+            if _LEGAL_FORM.fullmatch(m.key[n:]):
+                break  # X银行（中国）有限公司: the company's registered name, not a unit of X
             if (m.key, parent.key) not in done:
                 done.add((m.key, parent.key))
                 sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)
@@ -1855,7 +1860,7 @@ _SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -1878,7 +1883,7 @@ _PLACE_TAIL = re.compile(
 )
 _LOC_VERB = re.compile(
     r"(?:先后|分别|相继|陆续|已|已经|都|均|也|还|成功|积极|正式|持续|广泛|率先|全面)*"
-    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放)"
+    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放|走进|深入)"
 )
 
 
@@ -1952,7 +1957,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 
 _VERB_PLACES_TAIL = re.compile(
     r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
-    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地))"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国))"
 )
 
 
@@ -2085,7 +2090,8 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
         gap = text[p.end : nxt.start]
         quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
-        if nxt.type not in ("Project", "Event") or not quoted or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
+        adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
             continue
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
@@ -2445,10 +2451,10 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
 
 
 _MEMBER_DASH = re.compile(r"[\s”\"]*及(?:其)?(?:会员|成员)(?:单位|机构)\s*[-—–：:]+\s*")
-_AS_MEMBER = re.compile(r"(?:作为|是|成为|系)")
+_AS_MEMBER = re.compile(r"(?:作为|是|成为|系|当选为|当选|入选为|被吸纳为|获批成为)")
 _MEMBER_ROLE = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*的?[^，。；、,;]{0,12}?"
-    r"((?:成员|会员|委员|理事|常务理事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
+    r"((?:成员|会员|委员|常务理事|副?理事长|理事|监事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
 )
 _JURY = re.compile(r"[\s”\"]*的?\s*(?:评委|评审委员|评审专家)(?:会成员|会委员)?(?:包括|有|为)?[：:]?")
 _JURY_NAME = re.compile(r"(?:评审委员会|评委会|评选委员会|评审会)$")
@@ -3090,6 +3096,79 @@ def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
                 yield _rel(s, "receivedAward", aw, sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
 
 
+AWARD_GIVE = register(Rule("award.give", "receivedAward", 0.7, "授予/颁发给/向 B 颁发 (了) “W”: B received W"))
+SUBORG_IS = register(
+    Rule("subOrg.is_unit", "subOrganizationOf", 0.7, "B 是/为 A 的(全资)子公司/下属单位/直属机构/分支机构; B 隶属(于) A: B subOrganizationOf A")
+)
+_GIVE = re.compile(r"(?:授予|颁发给|颁给|授给)(?:了)?|向(?=[^，。；]{2,30}?颁发)")
+_UNIT_OF = re.compile(
+    r"[\s”\"]*的(?:一家|一个)?(?:全资|控股)?(?:子公司|下属单位|下属机构|下属企业|直属单位|直属机构|分支机构|二级机构|派出机构|分会|分支)"
+)
+
+
+def _award_give_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """组委会授予青禾基金会“X奖” / 向 B 颁发了“W”: the one named after the verb received W."""
+    types = frozenset({"Organization", "Person", "Project"})
+    for v in _GIVE.finditer(text, sent.start, sent.end):
+        who = group_after(ms, text, v.end(), types, sent.end, max_gap=1)
+        if not who:
+            continue
+        end = _clause_end(text, who[-1].end, sent.end)
+        gap = re.match(r"[\s”\"]*(?:颁发(?:了)?)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*", text[who[-1].end : end])
+        pos = who[-1].end + gap.end()
+        if v.group().startswith("向") and "颁发" not in gap.group():
+            continue
+        awards = group_after(ms, text, pos - 1 if text[pos - 1 : pos] in ("“", '"') else pos, frozenset({"Award"}), end, max_gap=1)
+        for w in who:
+            for a in awards:
+                if allowed("receivedAward", w, a):
+                    yield _rel(w, "receivedAward", a, sent, AWARD_GIVE, _year_of(text[sent.start : end]))
+
+
+def _unit_of_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """B 是 A 的全资子公司 / 下属单位; B 隶属(于) A."""
+    orgs = [m for m in ms if m.type == "Organization"]
+    for b, a in pairwise(orgs):
+        gap = text[b.end : a.start]
+        if re.fullmatch(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:是|为|系|作为)[\s“\"]*", gap) and _UNIT_OF.match(text, a.end):
+            pass
+        elif not re.fullmatch(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:直接)?隶属(?:于)?[\s“\"]*", gap):
+            continue
+        if allowed("subOrganizationOf", b, a):
+            yield _rel(b, "subOrganizationOf", a, sent, SUBORG_IS)
+
+
+_SCENE_MADE = re.compile(r"(?:(?:" + r"正式|成功|共同|联合|还|也" + r")\s*)*(?:启动|实施|开展|发起|推出|设立)(?:了)?")
+
+
+def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在云南省普洱市，青禾基金会启动了“P”: the project launched in the clause after a place phrase
+    opening the sentence is at the place."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    if not text.startswith("在", lead):
+        return
+    end = _clause_end(text, lead, sent.end)
+    if end >= sent.end or end - lead > 24:
+        return
+    locs, last = _places_after(ms, text, lead + 1, end)
+    if not locs or text[last:end].strip(" “”\"") not in ("", "境内", "当地", "期间"):
+        return
+    finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+    nxt = _LEAD.match(text, end + 1, sent.end).end()
+    actors = group_after(ms, text, nxt, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+    if not actors:
+        return
+    v = _SCENE_MADE.match(text, actors[-1].end, sent.end)
+    if v is None:
+        return
+    clause_end = _clause_end(text, v.end(), sent.end)
+    for p in group_after(ms, text, v.end(), frozenset({"Project"}), clause_end, max_gap=2):
+        for o in finest:
+            if allowed("locatedIn", p, o):
+                yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -3104,6 +3183,9 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
+    yield from _award_give_relations(sent, ms, ctx.text)
+    yield from _unit_of_relations(sent, ms, ctx.text)
+    yield from _scene_project_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
