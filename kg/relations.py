@@ -682,6 +682,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.match(r"(?:了)?的\s*(?:、|于|在)", text[t.end() : obj[0].start]):
+        obj = []  # A 资助的、于 B 设立的 X: B opens another modifier of X, it is not the object
     if obj and re.fullmatch(r"[\s“”\"]*[、，,][\s“”\"]*", text[t.end() : obj[0].start]) and _NEXT_ROLE.match(text, obj[-1].end):
         obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
@@ -697,6 +699,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=4)
             if obj and re.search(r"\d\s*(?:所|个|座|家|处|套|间)", text[t.end() + m.end() : obj[0].start]):
                 obj = []
+            if obj and re.match(r"\s*(?:、|于|在)", text[t.end() + m.end() : obj[0].start]):
+                obj = []  # A 资助的、于 B 设立的 X: B opens another modifier of X, it is not the object
         if not obj and mode == "by":
             for m in re.finditer(r"的", text[t.end() : sent.end]):
                 cand = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=3)
