@@ -1478,14 +1478,23 @@ def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
 
 
+_MASTHEAD = re.compile(r"(?:编辑|主编|责任编辑|编委|投稿|邮箱|电话|地址|网址|版权|刊号|出版|印刷|发行|设计|排版|联系方式)[ \t\u3000]*[：:]")
+
+
 def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
-    """The event or project a notice is about: the latest one named before ``pos`` (within 3000
-    characters), else the first one of the document."""
+    """The event or project a notice line is about: the latest one named in the 400 characters
+    before ``pos``. A masthead (主办：… next to 编辑：/地址：… lines) is about the publication itself."""
     types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
-    before = [m for m in window(ctx.ms, max(0, pos - 3000), pos) if m.end <= pos and m.type in types]
-    if before:
-        return before[-1]
-    return next((m for m in ctx.ms if m.type in types), None)
+    if _MASTHEAD.search(ctx.text, max(0, pos - 120), pos + 160):
+        return None
+    before = [m for m in window(ctx.ms, max(0, pos - 400), pos) if m.end <= pos and m.type in types]
+    if not before:
+        return None
+    between = ctx.text[before[-1].end : pos]
+    # the same notice block: at most three line breaks and no blank line or other label list between
+    if between.count("\n") > 3 or re.search(r"\n\s*\n", between):
+        return None
+    return before[-1]
 
 
 def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
