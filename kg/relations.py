@@ -1185,7 +1185,7 @@ def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backer
                 yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
 
 
-ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.7, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
+ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.8, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
 
 
 def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
@@ -1217,10 +1217,10 @@ _LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|�
 
 
 CASE_BARE = {
-    pred: register(Rule(f"{pred}.case_bare", pred, 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
+    pred: register(Rule(f"{pred}.case_bare", pred, 0.8 if pred == "supports" else 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
     for pred in ("supports", "funds", "implements")
 }
-SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.7, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
+SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.8, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
 _RELY = re.compile(r"(?:依托|借助|依靠|得益于|受益于|背靠)(?:于)?")
 
 
