@@ -885,6 +885,8 @@ def _graph_neighbours(graph: Graph, predicates: frozenset[str]) -> Neighbours:
     """Neighbours of a node over the relation predicates, both directions, self-loops left out:
     {neighbour: [(s, p, o) triples linking them]}, read from the graph's indexes on demand."""
     cache: dict[str, dict[str, list[Triple]]] = {}
+    if is_oxigraph(graph) and not graph.default_union:
+        return _oxigraph_neighbours(graph, predicates, cache)
 
     def neighbours(node: str) -> dict[str, list[Triple]]:
         out = cache.get(node)
@@ -897,6 +899,34 @@ def _graph_neighbours(graph: Graph, predicates: frozenset[str]) -> Neighbours:
             for s, p in graph.subject_predicates(term):
                 if isinstance(s, URIRef) and str(p) in predicates and str(s) != node:
                     out.setdefault(str(s), []).append((str(s), str(p), node))
+        return out
+
+    return neighbours
+
+
+def _oxigraph_neighbours(
+    graph: Graph, predicates: frozenset[str], cache: dict[str, dict[str, list[Triple]]]
+) -> Neighbours:
+    """As _graph_neighbours, read from the pyoxigraph store directly (no rdflib terms)."""
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    quads = graph.store._inner.quads_for_pattern  # type: ignore[attr-defined]
+    context = to_ox(graph.identifier)
+
+    def neighbours(node: str) -> dict[str, list[Triple]]:
+        out = cache.get(node)
+        if out is None:
+            out = cache[node] = {}
+            term = ox.NamedNode(node)
+            for q in quads(term, None, None, context):
+                p, o = q.predicate.value, q.object
+                if p in predicates and isinstance(o, ox.NamedNode) and o.value != node:
+                    out.setdefault(o.value, []).append((node, p, o.value))
+            for q in quads(None, None, term, context):
+                p, s = q.predicate.value, q.subject
+                if p in predicates and isinstance(s, ox.NamedNode) and s.value != node:
+                    out.setdefault(s.value, []).append((s.value, p, node))
         return out
 
     return neighbours
