@@ -3051,6 +3051,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     }
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
+    ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
@@ -3106,3 +3107,78 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 r = replace(r, qualifiers=(*r.qualifiers, ("level", level)))  # “W奖-年度先锋奖”
             unique.append(r)
     return tuple(unique)
+
+
+# --- generalisation rules (held-out phrasings) ---------------------------------------------------
+
+# what may follow a clause-opening head noun without making it part of a longer word or of a
+# time/place adverbial (项目组, 项目区, 计划书, 会议上, 活动期间)
+_BARE_HEAD_STOP = re.compile(r"[组方区地部书点办室上中内外前后时期间们所单费款资金额名长员处章程的之：:]")
+
+
+@cache
+def _bare_head_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
+    return re.compile(rf"([\u4e00-\u9fff]{{0,4}}?)({heads})")
+
+
+def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> Mention | None:
+    """The entity a clause-opening generic noun names: 基金会 the foundation the passage is about,
+    项目/行动 the latest project; with a modifier (培训计划) only a named entity ending in it."""
+    want = _anaphora()[head]
+    if mod:
+        sec = ctx.sections.get(sent.section)
+        floor = max(sec.start if sec else 0, pos - 600)
+        named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(mod + head)]
+        return named[-1] if named else None
+    if want == "Organization":
+        # 基金会接受…: the organisation of that kind the passage names most often (its topic),
+        # not merely the latest one named (a donor mentioned in passing)
+        sec = ctx.sections.get(sent.section)
+        floor = max(sec.start if sec else 0, pos - 1500)
+        named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(head) and m.rule != _BARE_RULE]
+        if not named:
+            return None
+        counts: dict[str, int] = {}
+        for m in named:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        best = max(counts.values())
+        top = [m for m in named if counts[m.key] == best]
+        return top[-1] if best >= 2 or len(counts) == 1 else None
+    return _resolve_head(ctx, sent, pos, head, frozenset({want}))
+
+
+_BARE_RULE = "anaphor.bare_head"
+# a heading or a compound noun, not a reference (项目成效, 项目背景, 活动现场)
+_BARE_HEAD_NOUN = re.compile(r"成效|简介|概况|背景|介绍|名称|现场|经费|资金|团队|成员|负责人|管理|数据|内容|目标|周期|类型|领域|经验")
+
+
+def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
+    """Clause-opening generic nouns (基金会接受…, 项目得到了…, 行动将在…, 培训计划的部分课程由…) as
+    mentions of the entity they refer back to, so every rule sees the clause's subject. Only at a
+    clause start (after time phrases), never inside a longer word or an adverbial."""
+    text, ms = ctx.text, ctx.ms
+    extra: list[Mention] = []
+    taken: set[int] = set()
+    for sent in sents:
+        cuts = [sent.start] + [sent.start + m.end() for m in re.finditer(r"[，,；;：:]", text[sent.start : sent.end])]
+        for c in cuts:
+            lead = _LEAD.match(text, c, sent.end).end()
+            m = _bare_head_re().match(text, lead, sent.end)
+            if m is None or lead in taken or _BARE_HEAD_STOP.match(text, m.end()) or _BARE_HEAD_NOUN.match(text, m.end()):
+                continue
+            if _anaphora()[m.group(2)] == "Project" and sent.section in ctx.case_projects:
+                continue  # a case block's 项目 is the case project: the case rules read it themselves
+            near = window(ms, lead, m.end())
+            if near or any(x.start < m.end() and x.end > lead for x in window(ms, max(0, lead - 60), lead)):
+                continue  # a recognised name opens the clause
+            mod, head = m.group(1), m.group(2)
+            if re.search(r"本次|此次|该|本|这|上述|此|每|各|其|多|个|一|全|新|原|总", mod):
+                continue
+            ref = _bare_head_ref(ctx, sent, lead, mod, head)
+            if ref is not None:
+                taken.add(lead)
+                extra.append(Mention(ref.doc_id, lead, m.end(), text[lead : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+    if not extra:
+        return ms
+    return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
