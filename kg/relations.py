@@ -1842,7 +1842,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         longer = _long_place_list(ms, text, a + 1, sent.end)
         if longer and len(longer[0]) > len(locs):
             locs, end = longer
-        tail = _PLACE_TAIL.match(text, end, sent.end)
+        tail = _count_tail(text, end, sent.end) or _PLACE_TAIL.match(text, end, sent.end)
         after = tail.end() if tail else end
         seat_verb = re.match(r"设有|设立了?|成立了?", text[after : after + 4])
         # 在成都蒲江，该项目覆盖了…: the project named right after the place phrase
@@ -2100,14 +2100,14 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             # A 向 B 捐赠 N 万元，用于 P: the giver is the group before 向
             recipient = donors[-1]
             donors = group_before(ms, text, recipient.start - 1, orgs, clause)
-            if donors and re.match(r"[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
+            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
                 donors = donors[-1:]
             else:
                 continue
         elif not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
             continue
-        # 用于 P: the money goes to the project named after 用于
-        tail = re.match(r"[^。；]{0,12}?用于", text[m.end() : sent.end])
+        # 用于 P: the money goes to the project named after 用于 (设立 P: the fund or project it sets up)
+        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)", text[m.end() : sent.end])
         target = None
         if tail:
             nxt = group_after(ms, text, m.end() + tail.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=8)
@@ -3033,6 +3033,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ms = [m for m in res.mentions if not m.rule.startswith("nested.")]
     ms = _without_alias_declarations(sorted(ms, key=lambda m: m.start), text)
     ms = _strip_former(ms, text)
+    ms = _with_generic_heads(ms, text)
     out: list[Relation] = []
     award = _document_award(res) if any(s.kind == "case" for s in res.sections) else None
     case_projects: dict[int, Mention] = {}
@@ -3145,7 +3146,16 @@ def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> M
         best = max(counts.values())
         top = [m for m in named if counts[m.key] == best]
         return top[-1] if best >= 2 or len(counts) == 1 else None
-    return _resolve_head(ctx, sent, pos, head, frozenset({want}))
+    if want == "Project" and sent.section in ctx.case_projects and head in ("项目", "计划", "工程", "平台"):
+        return ctx.case_projects[sent.section]
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 600)
+    before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
+    # “X”行动 names an action even though its key is only X
+    named = [m for m in before if m.key.endswith(head) or m.text.rstrip("”\"").endswith(head)]
+    if named:
+        return named[-1]
+    return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
 
 
 _BARE_RULE = "anaphor.bare_head"
@@ -3182,3 +3192,36 @@ def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
     if not extra:
         return ms
     return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+# 在 A、B 两省的 320 所学校建成… / 在上海 12 个社区推广…: a count of the listed places or of the
+# sites in them stands between the places and the verb
+_COUNT_TAIL = re.compile(
+    rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|镇|乡|村|省份|省区|城市|地区|国家)(?:的)?)?"
+    rf"(?:{_NUM}\s*(?:个|所|座|处|家|条|片)[\u4e00-\u9fff]{{1,8}}?|的)?[\s，,]*(?=(?:将|已|还|也|首批|先后|分别|陆续)*{_LOC_VERB.pattern})"
+)
+
+
+def _count_tail(text: str, pos: int, ceiling: int) -> re.Match[str] | None:
+    m = _COUNT_TAIL.match(text, pos, ceiling)
+    return m if m and m.end() > pos else None
+
+
+# “X”项目 / “X”暖冬行动 / “X”主题活动: the generic head after a quoted name belongs to the mention,
+# so that the name's verb or 在-phrase follows it directly
+_GENERIC_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
+
+
+_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|[在由是于将已获的和与及也还自正并于荣入首已共从为被]")
+
+
+def _with_generic_heads(ms: list[Mention], text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for i, m in enumerate(ms):
+        if m.type in ("Project", "Event") and text[m.end - 1 : m.end] in ("”", '"'):
+            h = _GENERIC_HEAD.match(text, m.end, m.end + 8)
+            nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
+            if h and h.end() <= nxt and _HEAD_END.match(text, h.end()):
+                m = Mention(m.doc_id, m.start, h.end(), text[m.start : h.end()], m.type, m.subtype, m.rule, m.key)
+        out.append(m)
+    return out
