@@ -250,6 +250,8 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if suffix in _TEAM_SUFFIXES and not _named_stem(stem):
+            continue  # 湿地保护志愿服务队: a kind of team; a named one holds a place or a proper word
         if suffix in _KIND_SUFFIXES and not _GLOSS_AFTER.match(text, end) and _descriptive_stem(stem):
             continue  # 电池回收网络, 森林生态银行: a kind of network or scheme, not a named body
         if suffix in _OWNED_SUFFIXES and not _has_owner(stem):
@@ -270,6 +272,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
+_TEAM_SUFFIXES = frozenset({"志愿服务队", "服务队", "志愿队", "讲师团"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
 _KIND_SUFFIXES = frozenset({"网络", "银行"})
 # a trade or role noun before a company name describes it: 商业地产商|X集团, 供应商|X公司
@@ -298,6 +301,14 @@ def _after_descriptor(text: str, start: int, end_of_stem: int, sub: str | None) 
 def _foreign_country_re() -> re.Pattern[str]:
     names = [n for n, p in places().items() if p.level == "country" and n not in ("中国", "中华人民共和国", "中华")]
     return re.compile(trie_regex(names))
+
+
+def _named_stem(stem: str) -> bool:
+    """The stem names something: a place or named region, Latin letters or digits, a proper-noun
+    word or a rare one (京津冀新视听|服务队, not 市民湿地保护|服务队)."""
+    if _LATIN_DIGIT.search(stem) or _place_scanner().contains(stem) or _named_places_re().search(stem):
+        return True
+    return any(t.flag in ("nr", "ns", "nz", "nt") or jieba.dt.FREQ.get(t.word, 0) < 50 for t in _tagged(stem))
 
 
 def _descriptive_stem(stem: str) -> bool:
@@ -771,6 +782,10 @@ def _quoted_candidates(text: str) -> list[Candidate]:
                     out.append(Candidate(s, e + 1, "Organization", "MediaOrganization", "quote.media", 4, name + "社"))
                 else:
                     out.append(Candidate(s, e, "Organization", "MediaOrganization", "quote.media", 4, name))
+            elif text.startswith("秘书处", e) and re.search(r"(?:公约|协定|议定书|公约组织)$", name):
+                # 《X公约》秘书处: the treaty's secretariat is a body (the title stays nested)
+                out.append(Candidate(s, e + 3, "Organization", "GovernmentAgency", "quote.secretariat", 4, name + "秘书处"))
+                out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             else:
                 out.append(Candidate(s, e, "Publication", None, "quote.title", 4, name))
             continue
@@ -1679,7 +1694,7 @@ def _nested(text: str, chosen: list[Candidate], cands: list[Candidate]) -> list[
                 continue  # only the parent opening a unit's name (X厅|Y局, X大学|Y研究院)
             if c.type == "Place" and not c.rule.startswith(("place.natural", "place.named")) and o.rule != "quote.event_theme":
                 continue  # the seat of a body (长沙|图书馆) is read as part of its name; a theme names places
-            if c.type == "Publication" and o.rule != "event.treaty_session":
+            if c.type == "Publication" and o.rule not in ("event.treaty_session", "quote.secretariat"):
                 continue  # 《…公约》第N次缔约方会议: the treaty is a title of its own
             if c.type == "Project" and o.type != "Event":
                 continue  # 2023年“X行动”项目研讨会: a quoted programme the event is about

@@ -324,6 +324,8 @@ def group_after(ms: list[Mention], text: str, pos: int, types: frozenset[str], c
     group = [first]
     for m in cands[cands.index(first) + 1 :]:
         gap = text[group[-1].end : m.start]
+        if m.type != group[-1].type and re.match(r"[\s“”\"]*[，,]", gap):
+            break  # 设立“X基金”，B 首期捐赠…: after a comma another kind of name opens the next clause
         if (_CONNECT.match(gap) or _quoted_pair(text, group[-1], m) or _UNKNOWN_ITEMS.match(gap)) and m.type in types:
             group.append(m)
         else:
@@ -429,6 +431,13 @@ def sentence_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], types: frozens
         if group and not re.match(r"[\s”\"]*(?:的|之|[-—])", text[group[-1].end : group[-1].end + 3]):
             return group
         return []
+    if first is not None and not text[pos : first.start].strip(" “”\"") and first.type == "Project":
+        # “P”携手 A、B，发起…: the project's co-actors carry into the later clauses
+        co = re.match(r"[\s”\"]*(?:(?:联合|携手|会同)[\s“”\"]*)", text[first.end : sent.end])
+        if co:
+            group = group_after(ms, text, first.end + co.end(), types, sent.end, max_gap=1)
+            if group and re.match(r"[\s”\"]*(?:等[^，。；]{0,10}?)?[，,]", text[group[-1].end : group[-1].end + 12]):
+                return group
     parties = _PARTIES.match(text, pos, sent.end)
     if parties and "Organization" in types:
         return _parties_before(ctx, sent, pos, parties.group(1))  # 双方将…，并联合发布…
@@ -545,6 +554,15 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
         if not made and actor:
             made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
+            # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
+            for de in re.finditer(r"的", text[after : sent.end]):
+                if re.search(r"[。；！？]", text[after : after + de.start()]):
+                    break
+                cand = group_after(ms, text, after + de.end(), frozenset({"Event", "Project"}), sent.end, max_gap=3)
+                if cand:
+                    made = cand
+                    break
         if made:
             # 在 A 的支持下，C 撰写了《X》 / 编制完成本《规划》: A supports what was made
             targets = made
@@ -773,8 +791,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = [ev]
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
-    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入)[^，。；]{{0,8}}?{_MONEY}[\s，,]*$", text[sent.start : clause_start]):
+    if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
         rule, pred = FUND_PURPOSE, "funds"  # A 捐赠 100 万元，支持 P 的实施: the money goes to P
+    if pred == "funds" and mode == "carried" and len(subj) > 1:
+        subj = _split_sides(subj, text)[0]  # A 与 B 签署捐赠协议，捐赠 N 万元…: the donor is A
     if rule.id == "partnersWith.relation":
         obj = []  # A 与 B 建立合作关系 / 开展“P”合作: the partners are the subject group only
     if rule.id == "partnersWith.together" and obj and _MADE_BETWEEN.search(text, t.end(), obj[0].start):
@@ -1232,6 +1252,28 @@ def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
             for e in evs:
                 if allowed("participatesIn", a, e):
                     yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+
+
+FUND_SOURCE = register(Rule("funds.source", "funds", 0.7, "P 的资金(主要)来自/来源于 A(、B): A funds P"))
+_SOURCE = re.compile(r"(?:的)?(?:资金|经费|善款|捐款)(?:主要|全部|均)?(?:来自|来源于|来源为|由)(?:于)?")
+
+
+def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """“P”的资金来自 A、B: each source funds P (named before, else the context project)."""
+    text = ctx.text
+    for t in _SOURCE.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not donors or (t.group().endswith("由") and not re.match(r"[\s”\"]*(?:等)?(?:提供|捐赠|出资|承担|筹集|资助)", text[donors[-1].end : sent.end])):
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        targets = group_before(ms, text, t.start(), frozenset({"Project", "Event", "Organization"}), clause)
+        if not targets:
+            p = _context_project(ctx, sent, ms, t.start(), local_first=True)
+            targets = [p] if p is not None else []
+        for d in donors:
+            for o in targets:
+                if allowed("funds", d, o):
+                    yield _rel(d, "funds", o, sent, FUND_SOURCE)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -1723,6 +1765,9 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
                 yield _rel(host, "locatedIn", n, sent, LOC_NESTED)
 
 
+_LEGAL_FORM = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?(?:股份)?有限(?:责任)?公司")
+
+
 def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Iterator[Relation]:
     """中国动物学会保护生物学分会 -> subOrganizationOf 中国动物学会 (the parent is named in the text too)."""
     orgs = {m.key: m for m in ms if m.type == "Organization"}
@@ -1734,6 +1779,8 @@ def _name_nesting_relations(res: DocResult, ms: list[Mention], text: str) -> Ite
             parent = orgs.get(m.key[:n])
             if parent is None or (parent.subtype == "Network" and len(m.key) - n < 3):
                 continue
+            if _LEGAL_FORM.fullmatch(m.key[n:]):
+                break  # X银行（中国）有限公司: the company's registered name, not a unit of X
             if (m.key, parent.key) not in done:
                 done.add((m.key, parent.key))
                 sent = Sentence(res.document.id, -1, m.start, m.end, m.text, -1)
@@ -1774,7 +1821,7 @@ _SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -1797,7 +1844,7 @@ _PLACE_TAIL = re.compile(
 )
 _LOC_VERB = re.compile(
     r"(?:先后|分别|相继|陆续|已|已经|都|均|也|还|成功|积极|正式|持续|广泛|率先|全面)*"
-    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放)"
+    r"(?:实施|开展|推广|落地|应用|建成|建立|建设|覆盖|开拓|完成|启动|试点|运营|援建|捐建|种植|种下|修复|落户|推行|部署|设立|成立|开设|铺设|上线|投放|走进|深入)"
 )
 
 
@@ -1871,7 +1918,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 
 _VERB_PLACES_TAIL = re.compile(
     r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
-    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地))"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国))"
 )
 
 
@@ -2004,7 +2051,8 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
         gap = text[p.end : nxt.start]
         quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
-        if nxt.type not in ("Project", "Event") or not quoted or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
+        adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
             continue
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
@@ -2018,11 +2066,11 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -2364,10 +2412,10 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
 
 
 _MEMBER_DASH = re.compile(r"[\s”\"]*及(?:其)?(?:会员|成员)(?:单位|机构)\s*[-—–：:]+\s*")
-_AS_MEMBER = re.compile(r"(?:作为|是|成为|系)")
+_AS_MEMBER = re.compile(r"(?:作为|是|成为|系|当选为|当选|入选为|被吸纳为|获批成为)")
 _MEMBER_ROLE = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*的?[^，。；、,;]{0,12}?"
-    r"((?:成员|会员|委员|理事|常务理事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
+    r"((?:成员|会员|委员|常务理事|副?理事长|理事|监事|轮值主席|主席|副主席|副?会长|创始|发起)(?:单位|机构)|创始成员|成员|会员)(?![\u4e00-\u9fff]{0,1}(?:单位|机构|会|国))"
 )
 _JURY = re.compile(r"[\s”\"]*的?\s*(?:评委|评审委员|评审专家)(?:会成员|会委员)?(?:包括|有|为)?[：:]?")
 _JURY_NAME = re.compile(r"(?:评审委员会|评委会|评选委员会|评审会)$")
@@ -3009,6 +3057,79 @@ def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
                 yield _rel(s, "receivedAward", aw, sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
 
 
+AWARD_GIVE = register(Rule("award.give", "receivedAward", 0.7, "授予/颁发给/向 B 颁发 (了) “W”: B received W"))
+SUBORG_IS = register(
+    Rule("subOrg.is_unit", "subOrganizationOf", 0.7, "B 是/为 A 的(全资)子公司/下属单位/直属机构/分支机构; B 隶属(于) A: B subOrganizationOf A")
+)
+_GIVE = re.compile(r"(?:授予|颁发给|颁给|授给)(?:了)?|向(?=[^，。；]{2,30}?颁发)")
+_UNIT_OF = re.compile(
+    r"[\s”\"]*的(?:一家|一个)?(?:全资|控股)?(?:子公司|下属单位|下属机构|下属企业|直属单位|直属机构|分支机构|二级机构|派出机构|分会|分支)"
+)
+
+
+def _award_give_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """组委会授予青禾基金会“X奖” / 向 B 颁发了“W”: the one named after the verb received W."""
+    types = frozenset({"Organization", "Person", "Project"})
+    for v in _GIVE.finditer(text, sent.start, sent.end):
+        who = group_after(ms, text, v.end(), types, sent.end, max_gap=1)
+        if not who:
+            continue
+        end = _clause_end(text, who[-1].end, sent.end)
+        gap = re.match(r"[\s”\"]*(?:颁发(?:了)?)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*", text[who[-1].end : end])
+        pos = who[-1].end + gap.end()
+        if v.group().startswith("向") and "颁发" not in gap.group():
+            continue
+        awards = group_after(ms, text, pos - 1 if text[pos - 1 : pos] in ("“", '"') else pos, frozenset({"Award"}), end, max_gap=1)
+        for w in who:
+            for a in awards:
+                if allowed("receivedAward", w, a):
+                    yield _rel(w, "receivedAward", a, sent, AWARD_GIVE, _year_of(text[sent.start : end]))
+
+
+def _unit_of_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """B 是 A 的全资子公司 / 下属单位; B 隶属(于) A."""
+    orgs = [m for m in ms if m.type == "Organization"]
+    for b, a in pairwise(orgs):
+        gap = text[b.end : a.start]
+        if re.fullmatch(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:是|为|系|作为)[\s“\"]*", gap) and _UNIT_OF.match(text, a.end):
+            pass
+        elif not re.fullmatch(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:直接)?隶属(?:于)?[\s“\"]*", gap):
+            continue
+        if allowed("subOrganizationOf", b, a):
+            yield _rel(b, "subOrganizationOf", a, sent, SUBORG_IS)
+
+
+_SCENE_MADE = re.compile(r"(?:(?:" + r"正式|成功|共同|联合|还|也" + r")\s*)*(?:启动|实施|开展|发起|推出|设立)(?:了)?")
+
+
+def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在云南省普洱市，青禾基金会启动了“P”: the project launched in the clause after a place phrase
+    opening the sentence is at the place."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    if not text.startswith("在", lead):
+        return
+    end = _clause_end(text, lead, sent.end)
+    if end >= sent.end or end - lead > 24:
+        return
+    locs, last = _places_after(ms, text, lead + 1, end)
+    if not locs or text[last:end].strip(" “”\"") not in ("", "境内", "当地", "期间"):
+        return
+    finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+    nxt = _LEAD.match(text, end + 1, sent.end).end()
+    actors = group_after(ms, text, nxt, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+    if not actors:
+        return
+    v = _SCENE_MADE.match(text, actors[-1].end, sent.end)
+    if v is None:
+        return
+    clause_end = _clause_end(text, v.end(), sent.end)
+    for p in group_after(ms, text, v.end(), frozenset({"Project"}), clause_end, max_gap=2):
+        for o in finest:
+            if allowed("locatedIn", p, o):
+                yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -3023,6 +3144,9 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
+    yield from _award_give_relations(sent, ms, ctx.text)
+    yield from _unit_of_relations(sent, ms, ctx.text)
+    yield from _scene_project_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
@@ -3095,6 +3219,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
         out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))

@@ -65,6 +65,7 @@ __all__ = [
     "run_named",
     "run_query",
     "to_term",
+    "with_lookup_forms",
 ]
 
 FORMATS = ("table", "csv", "tsv", "json", "turtle")
@@ -429,12 +430,16 @@ def _evaluate(
         if is_oxigraph(graph):
             # Oxigraph binds by SEP-0007 substitution, which needs the variables projected by a
             # SELECT; otherwise rdflib's engine evaluates the query over the Oxigraph store.
-            if not bindings or (kind == "SELECT" and set(bindings) <= _projected(prepared)):
-                try:
+            # Other bindings are substituted into the query text (on its tokens, as for
+            # endpoints), which Oxigraph then runs natively.
+            try:
+                if not bindings or (kind == "SELECT" and set(bindings) <= _projected(prepared)):
                     native = graph.query(sparql, initNs=STANDARD_PREFIXES, initBindings=bindings)
-                    return _materialise(native, kind)
-                except Exception:  # an rdflib extension Oxigraph does not know: use rdflib
-                    pass
+                else:
+                    native = graph.query(substitute(sparql, bindings), initNs=STANDARD_PREFIXES)
+                return _materialise(native, kind)
+            except Exception:  # an rdflib extension Oxigraph does not know: use rdflib
+                pass
             return _materialise(graph.query(prepared, initBindings=bindings, use_store_provided=False), kind)
         return _materialise(graph.query(prepared, initBindings=bindings), kind)
     except QueryError:
@@ -701,6 +706,27 @@ def _with_prefixes(sparql: str) -> str:
 Target = Graph | Endpoint
 
 
+# Name lookups: for a parameter P, the forms P_zh, P_plain and P_en are bound as well when the
+# query uses them (STRLANG(STR(P), "zh"), STR(P), STRLANG(STR(P), "en")), so that a query matches
+# a label with the triple pattern ``?node rdfs:label|skos:altLabel ?P_zh``: an index lookup on
+# every engine, where the same literal computed inside the query with BIND makes Oxigraph scan
+# every label (30 ms against 0.2 ms on 100k triples).
+_LOOKUP_FORMS = (("_zh", "zh"), ("_plain", None), ("_en", "en"))
+
+
+def with_lookup_forms(sparql: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``params`` plus the lookup forms (see _LOOKUP_FORMS) of each parameter that ``sparql`` uses."""
+    out = dict(params or {})
+    for name, value in (params or {}).items():
+        base = name.lstrip("?$")
+        for suffix, lang in _LOOKUP_FORMS:
+            derived = f"{base}{suffix}"
+            if derived in out or not re.search(rf"[?$]{re.escape(derived)}\b", sparql):
+                continue
+            out[derived] = Literal(str(to_term(value)), lang=lang)
+    return out
+
+
 def _execute(
     target: Target,
     sparql: str,
@@ -709,6 +735,7 @@ def _execute(
     allow_update: bool = False,
     timeout: float | None = None,
 ) -> QueryResult:
+    params = with_lookup_forms(sparql, params)
     if isinstance(target, Endpoint):
         return run_endpoint_query(target, sparql, params=params, allow_update=allow_update, timeout=timeout)
     return run_query(target, sparql, params=params, allow_update=allow_update, timeout=timeout)

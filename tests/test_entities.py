@@ -156,6 +156,16 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("四川成都天府新区的社区参与活动。", "天府新区", "Place"),
         # a quoted programme inside an event's name is a project of its own
         ("联合举办的2023年“青蓝伙伴行动”海洋保护公益项目研讨会在厦门召开。", "青蓝伙伴行动", "Project"),
+        # named volunteer teams and lecturer groups; a kind of team is none
+        ("成立京津冀新视听公共服务志愿服务队，推动服务下沉。", "京津冀新视听公共服务志愿服务队", "Organization"),
+        ("组建起一支“基层赋能讲师团”，支持社区。", "基层赋能讲师团", "Organization"),
+        ("市民湿地保护志愿服务队每周巡查。", "市民湿地保护志愿服务队", None),
+        # a treaty's secretariat; hotels, supermarkets, gardens, ranger stations
+        ("大会在《湿地保护公约》秘书处所在地举行。", "湿地保护公约秘书处", "Organization"),
+        ("大会在《湿地保护公约》秘书处所在地举行。", "湿地保护公约", "Publication"),
+        ("投资建设生态旅游度假区——杭州青溪六善酒店。", "杭州青溪六善酒店", "Organization"),
+        ("经国家公园园区青石管护站授权后，乡里启动了项目。", "国家公园园区青石管护站", "Organization"),
+        ("我们入住了五星级酒店。", "五星级酒店", None),
     ],
 )
 

@@ -611,3 +611,18 @@ def test_cli_allow_update_and_store(tmp_path: Path) -> None:
         "query", str(SAMPLE), "INSERT DATA { <http://x.org/a> a kg:Event }", "--allow-update"
     )
     assert code == 0 and "not rewritten" in err
+
+
+def test_lookup_forms_are_bound_only_when_the_query_uses_them() -> None:
+    from rdflib import Literal, URIRef
+
+    from kg.sparql import with_lookup_forms
+
+    text = "SELECT ?node WHERE { { ?node rdfs:label ?place_zh } UNION { ?node rdfs:label ?place_plain } }"
+    out = with_lookup_forms(text, {"place": "清河县"})
+    assert out["place_zh"] == Literal("清河县", lang="zh")
+    assert out["place_plain"] == Literal("清河县") and "place_en" not in out
+    assert with_lookup_forms(text, {"place_zh": "x", "place": "y"})["place_zh"] == "x"  # given wins
+    iri = with_lookup_forms(text, {"place": "https://example.org/p/1"})["place_zh"]
+    assert iri == Literal("https://example.org/p/1", lang="zh") and not isinstance(iri, URIRef)
+    assert with_lookup_forms("SELECT * WHERE { ?s ?p ?o }", {"place": "x"}) == {"place": "x"}

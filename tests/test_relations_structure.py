@@ -245,6 +245,60 @@ CASES = [
         {"memberOf"},
         {("青禾环保基金会", "memberOf", "远山湿地保护联盟"), ("明德公益基金会", "memberOf", "远山湿地保护联盟")},
     ),
+    (
+        "P 覆盖 A、B、C 三省 / 走进 A、B 等地: each place",
+        "“青山书屋计划”覆盖云南、四川、贵州三省。“青山课堂计划”走进广西、贵州等地的乡村学校。",
+        {"locatedIn"},
+        {
+            ("青山书屋计划", "locatedIn", "云南"),
+            ("青山书屋计划", "locatedIn", "四川"),
+            ("青山书屋计划", "locatedIn", "贵州"),
+            ("青山课堂计划", "locatedIn", "广西"),
+            ("青山课堂计划", "locatedIn", "贵州"),
+        },
+    ),
+    (
+        "在 X，A 启动了 P: the project launched after the place phrase",
+        "在云南省普洱市，青禾环保基金会启动了“青山书屋计划”。",
+        {"locatedIn"},
+        {("青山书屋计划", "locatedIn", "普洱市")},
+    ),
+    (
+        "E 于…在 X 闭幕",
+        "“第五届湿地论坛”于5月20日在昆明闭幕。",
+        {"locatedIn"},
+        {("第五届湿地论坛", "locatedIn", "昆明")},
+    ),
+    (
+        "B 是 A 的全资子公司; B 隶属 A",
+        "远山环保科技有限公司是青禾集团的全资子公司。远山湿地研究中心直接隶属明德大学。",
+        {"subOrganizationOf"},
+        {("远山环保科技有限公司", "subOrganizationOf", "青禾集团"), ("远山湿地研究中心", "subOrganizationOf", "明德大学")},
+    ),
+    (
+        "B 是 A 的合作伙伴: no unit",
+        "远山环保科技有限公司是青禾集团的合作伙伴。",
+        {"subOrganizationOf"},
+        set(),
+    ),
+    (
+        "授予 B “W” / 向 B 颁发了 “W”",
+        "组委会授予青禾环保基金会“年度公益机构奖”。大会向远山生态协会颁发了“湿地守护奖”。",
+        {"receivedAward"},
+        {("青禾环保基金会", "receivedAward", "年度公益机构奖"), ("远山生态协会", "receivedAward", "湿地守护奖")},
+    ),
+    (
+        "A 当选为 N 理事单位 / A 作为 N 副理事长单位: A memberOf N",
+        "青禾环保基金会当选为远山湿地保护联盟理事单位。明德公益基金会作为远山生态协会副理事长单位，积极参与协会工作。",
+        {"memberOf"},
+        {("青禾环保基金会", "memberOf", "远山湿地保护联盟"), ("明德公益基金会", "memberOf", "远山生态协会")},
+    ),
+    (
+        "X银行（中国）有限公司 is X's registered name, X银行上海分行 a unit",
+        "明德银行今年盈利。明德银行（中国）有限公司和明德银行上海分行参加了会议。",
+        {"subOrganizationOf"},
+        {("明德银行上海分行", "subOrganizationOf", "明德银行")},
+    ),
 ]
 
 
@@ -318,3 +372,22 @@ def test_org_name_role_skips_title_prefixes() -> None:
 
     assert run("远山市湿地管理局林可欣处长出席。", "林可欣") == {("林可欣", "worksFor", "远山市湿地管理局")}
     assert run("远山市湿地管理局原副局长", "原副") == set()
+
+
+def test_project_right_after_a_community_is_there() -> None:
+    """X社区Y花园 (no separator): a project written right after a town, street or community lies
+    there; after a province or city (昆明市Y花园) the place may be part of the name, no triple."""
+    from kg.model import Sentence
+    from kg.relations import _place_prefix_relations
+
+    def run(place: str, project: str) -> set[tuple[str, str, str]]:
+        text = place + project + "建设完成。"
+        ms = [
+            Mention("d", 0, len(place), place, "Place", None, "test", place),
+            Mention("d", len(place), len(place) + len(project), project, "Project", None, "test", project),
+        ]
+        sent = Sentence("d", 0, 0, len(text), text, -1)
+        return {(r.subject.key, r.predicate, r.object.key) for r in _place_prefix_relations(sent, ms, text)}
+
+    assert run("东岸社区", "晨光共建花园") == {("晨光共建花园", "locatedIn", "东岸社区")}
+    assert run("昆明市", "晨光共建花园") == set()

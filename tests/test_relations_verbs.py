@@ -193,6 +193,35 @@ def test_reliance_and_case_block_backers() -> None:
     }
 
 
+def test_comma_opens_the_next_clause_subject() -> None:
+    """A 与 B 共同设立“X”，B 首期捐赠 N 万元: X is set up by both, B (the next clause's subject)
+    is no object of 设立, and funds X."""
+    text = "2024年4月，青禾环保基金会与明川科技有限公司共同设立“自然教育专项基金”，明川科技有限公司首期捐赠300万元。"
+    assert triples(text, {"initiates", "funds", "partnersWith"}) == {
+        ("青禾环保基金会", "partnersWith", "明川科技有限公司"),
+        ("青禾环保基金会", "initiates", "自然教育专项基金"),
+        ("明川科技有限公司", "initiates", "自然教育专项基金"),
+        ("明川科技有限公司", "funds", "自然教育专项基金"),
+    }
+
+
+def test_project_co_actors_carry_and_backing_of_a_by_chain() -> None:
+    """“P”携手 A、B，发起…，启动“E”: A and B launch; 在 C 的指导下，由 A 主办、D 协办的“E”: C supports E."""
+    text = "“星光计划”携手青禾环保基金会、远山生态协会，发起“绿色出行”倡议，启动“低碳出行周”活动。"
+    assert triples(text, {"initiates"}) == {
+        ("青禾环保基金会", "initiates", "绿色出行倡议"),
+        ("远山生态协会", "initiates", "绿色出行倡议"),
+        ("青禾环保基金会", "initiates", "低碳出行周"),
+        ("远山生态协会", "initiates", "低碳出行周"),
+    }
+    text = "为倡导绿色生活，在四川省生态环境厅的指导下，由青禾环保基金会主办、明德大学协办的“绿色生活周”活动在成都启动。"
+    assert triples(text, {"supports", "organizes"}) == {
+        ("四川省生态环境厅", "supports", "绿色生活周"),
+        ("青禾环保基金会", "organizes", "绿色生活周"),
+        ("明德大学", "organizes", "绿色生活周"),
+    }
+
+
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_verb_patterns(name: str, text: str, preds: set[str], expected: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == expected, name
@@ -354,4 +383,33 @@ MORE_PHRASINGS = [
 
 @pytest.mark.parametrize(("text", "expected"), MORE_PHRASINGS, ids=[t for t, _ in MORE_PHRASINGS])
 def test_more_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# funding and support phrasings (same invented names)
+FUNDING_PHRASINGS = [
+ (f"{A}向{B}捐赠价值50万元的物资。", {(A,"funds",B)}),
+ (f"{A}捐赠200万元用于“{P}”。", {(A,"funds",P)}),
+ (f"“{P}”由{A}提供资金支持。", {(A,"funds",P)}),
+ (f"{A}提供300万元资金，支持“{P}”。", {(A,"funds",P)}),
+ (f"获得{A}资助的“{P}”已覆盖十个县。", {(A,"funds",P)}),
+ (f"受{A}资助的“{P}”已覆盖十个县。", {(A,"funds",P)}),
+ (f"“{P}”的资金来自{A}。", {(A,"funds",P)}),
+ (f"{A}每年捐赠100万元支持“{P}”。", {(A,"funds",P)}),
+ (f"{A}捐赠的200万元将用于“{P}”。", {(A,"funds",P)}),
+ (f"{A}与{B}签署捐赠协议，捐赠500万元支持“{P}”。", {(A,"funds",P),(A,"partnersWith",B)}),
+ (f"{A}对“{P}”予以支持。", {(A,"supports",P)}),
+ (f"{A}鼎力支持“{P}”。", {(A,"supports",P)}),
+ (f"{A}全力支持“{E}”的举办。", {(A,"supports",E)}),
+ (f"{A}长期支持{B}的发展。", {(A,"supports",B)}),
+ (f"{A}指导{B}开展“{P}”。", {(A,"supports",B),(B,"implements",P)}),
+ (f"{A}为{B}提供了专业指导。", {(A,"supports",B)}),
+ (f"{A}资助{B}实施“{P}”。", {(A,"funds",B),(B,"implements",P)}),
+ (f"{A}向“{P}”追加捐赠50万元。", {(A,"funds",P)}),
+ (f"“{P}”获得{A}、{B}的联合资助。", {(A,"funds",P),(B,"funds",P)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FUNDING_PHRASINGS, ids=[t for t, _ in FUNDING_PHRASINGS])
+def test_funding_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
