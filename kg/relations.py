@@ -554,6 +554,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
         if not made and actor:
             made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made:
+            made = _launched_under(ms, text, after, sent.end)
+        if not made and sent.section not in ctx.case_projects and re.match(r"[\s“”\"]*由", text[after : sent.end]):
+            return  # 在 A 的指导下，由 B 主办的[unrecognised event]: B is an organiser, not what A guides
         if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
             # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
             for de in re.finditer(r"的", text[after : sent.end]):
@@ -3219,6 +3223,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
         out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
@@ -3350,3 +3355,78 @@ def _with_generic_heads(ms: list[Mention], text: str) -> list[Mention]:
                 m = Mention(m.doc_id, m.start, h.end(), text[m.start : h.end()], m.type, m.subtype, m.rule, m.key)
         out.append(m)
     return out
+
+
+_UNDER_LAUNCH = re.compile(r"(?:正式|共同|联合)?(?:启动|发起|举办|举行|开展|设立|推出)(?:了)?")
+
+
+def _launched_under(ms: list[Mention], text: str, pos: int, end: int) -> list[Mention]:
+    """在 A 的指导下，B 在 L 启动“P” / 在 A 的指导下，由 B 主办的“E”在 L 启动: the named project or
+    event the main clause launches (A supports it, not B)."""
+    cend = _clause_end(text, pos, end)
+    by = re.match(r"[\s“”\"]*由[^，。；]{1,60}?的\s*", text[pos:end])
+    if by:
+        hit = group_after(ms, text, pos + by.end(), frozenset({"Project", "Event"}), end, max_gap=1)
+        if hit and _LAUNCHED.match(text, hit[-1].end):
+            return hit
+    for v in _UNDER_LAUNCH.finditer(text, pos, cend):
+        hit = group_after(ms, text, v.end(), frozenset({"Project", "Event"}), cend, max_gap=1)
+        if hit:
+            return hit
+    return []
+
+
+LOC_LAUNCH = register(Rule("locatedIn.launched_at", "locatedIn", 0.8, "A 在 L 启动/发起/举办 “P” / 在 L 举行的 E / 组织 X 在 L 正式成立: P, E, X are at the finest place of L"))
+_AT_LAUNCH = re.compile(r"(?:正式|隆重|共同|联合|成功)?(?:启动|发起|举办|开展|揭牌|推出)(?:了)?")
+
+
+def _launch_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在 L 启动“P” / 在 L 举行的 E / X 在 L 正式成立: the launched thing is at the place."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        parents = _chain_children(locs, text)
+        finest = [x for x in locs if x.key not in parents]
+        subj: list[Mention] = []
+        v = _AT_LAUNCH.match(text, end)
+        if v:
+            subj = group_after(ms, text, v.end(), frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        elif (held := re.match(r"(?:召开|举行|举办)的[\s“”\"]*", text[end : sent.end])) is not None:
+            subj = group_after(ms, text, end + held.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        elif re.match(r"(?:正式|宣告)?成立", text[end : end + 4]):
+            clause = _clause_start(text, sent.start, a)
+            subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
+        for s in subj:
+            for o in finest:
+                if allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_LAUNCH)
+
+
+def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence rules of the generalisation block."""
+    yield from _launch_place_relations(ctx, sent, ms)
+    yield from _accept_guidance_relations(ctx, sent, ms)
+
+
+SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
+_GUIDANCE = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:等)?的?\s*(?:业务|技术|专业|学术|政策)?(?:指导|监督|支持|帮扶)(?![\u4e00-\u9fff]{0,2}下)")
+
+
+def _accept_guidance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in re.finditer(r"接受(?:了)?", text[sent.start : sent.end]):
+        a, b = sent.start + t.start(), sent.start + t.end()
+        backers = group_after(ms, text, b, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not backers or not _GUIDANCE.match(text, backers[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, a)
+        subj = group_before(ms, text, a, frozenset({"Organization", "Project"}), clause)
+        if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+            subj = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Project"}))
+        for x in backers:
+            for o in subj:
+                if allowed("supports", x, o):
+                    yield _rel(x, "supports", o, sent, SUPPORT_ACCEPT)
