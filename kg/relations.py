@@ -2406,6 +2406,8 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
         network = head[-1] if head else None
         if network is not None and text[network.end : sent.start + m.start()].strip(" “”\"") not in ("", "目前", "的", "现有"):
             network = None
+        if network is not None and network.key not in _bodies():
+            network = _body_owner(ctx, network) or network  # YFN决策委员会由 A、B 组成: members of YFN
         if network is None or network.key in _bodies():
             network = _network_in_context(ctx, sent.start)
         if network is None:
@@ -3228,6 +3230,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
+    out.extend(_member_heading_relations(ctx, res))
     seen = set()
     unique = []
     for r in out:
@@ -3409,6 +3412,7 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     """The sentence rules of the generalisation block."""
     yield from _launch_place_relations(ctx, sent, ms)
     yield from _accept_guidance_relations(ctx, sent, ms)
+    yield from _office_seat_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3430,3 +3434,65 @@ def _accept_guidance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> I
             for o in subj:
                 if allowed("supports", x, o):
                     yield _rel(x, "supports", o, sent, SUPPORT_ACCEPT)
+
+
+def _body_owner(ctx: Ctx, org: Mention) -> Mention | None:
+    """N决策委员会 / N理事会 (a generic governing body named after its network): the network N,
+    an organisation the document names (by the same surface form) before."""
+    body = next((b for b in sorted(_bodies(), key=len, reverse=True) if org.key.endswith(b) and len(org.key) > len(b) + 1), None)
+    if body is None:
+        return None
+    owner = org.key[: -len(body)].rstrip("“”\" ")
+    declared = re.compile(rf"\s*[（(](?:以下|下文)?(?:简称|英文简称)?[为：:]?[“\"]?{re.escape(owner)}[”\"]?[）)，,]")
+    for m in reversed(window(ctx.ms, max(0, org.start - 5000), org.start)):
+        if m.type == "Organization" and m.end <= org.start and (owner in (m.key, m.text) or declared.match(ctx.text, m.end)):
+            return m
+    return None
+
+
+LOC_OFFICE = register(Rule("locatedIn.office_seat", "locatedIn", 0.8, "A …，秘书处设在/总部位于/办公地点位于 L: the sentence's subject organisation is at L"))
+_OFFICE_SEAT = re.compile(r"[，,；;]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在)")
+
+
+def _office_seat_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in _OFFICE_SEAT.finditer(text, sent.start, sent.end):
+        locs, e = _places_after(ms, text, m.end(), sent.end)
+        if not locs or not re.match(r"\s*(?:$|[，。；,;、）)]|和|及|与|的|境内|市内)", text[e : e + 3]):
+            continue  # 位于荷兰[瓦赫宁根]: an unrecognised finer place follows, the country is not the seat
+        subj = [x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= m.start()]
+        subj = [_body_owner(ctx, x) or x for x in subj]
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for x in subj[:1]:
+            for o in finest:
+                if allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_OFFICE)
+
+
+MEMBER_HEADING = register(Rule("memberOf.heading_list", "memberOf", 0.85, "a line '(新加入)N的成员单位/会员单位…：' then one organisation a line: each memberOf N"))
+_MEMBER_HEADING = re.compile(r"(?m)^[^\n]{0,40}?(?:成员|会员)(?:单位|机构)?(?:名单|名录)?(?:[（(][^）)\n]{0,20}[）)])?\s*[：:]\s*$")
+
+
+def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
+    """本期新加入 N 的成员单位：/ N 会员单位名单： followed by lines that each hold one organisation."""
+    text, ms = ctx.text, ctx.ms
+    for h in _MEMBER_HEADING.finditer(text):
+        head = [x for x in window(ms, h.start(), h.end()) if x.type == "Organization"]
+        network = head[-1] if head else _network_in_context(ctx, h.start())
+        if network is not None:
+            network = _body_owner(ctx, network) or network
+        if network is None:
+            continue
+        sent = _sentence_at(list(res.sentences), h.start())
+        pos = h.end()
+        while True:
+            line = re.match(r"\n*([^\n]*)", text[pos:])
+            if line is None or not line.group(1).strip():
+                break
+            a, b = pos + line.start(1), pos + line.end(1)
+            inner = window(ms, a, b + 1)
+            if len(inner) != 1 or inner[0].type != "Organization" or text[a : inner[0].start].strip(" 0123456789.、（）()") or text[inner[0].end : b].strip(" ，,；;。"):
+                break
+            if sent is not None and allowed("memberOf", inner[0], network):
+                yield _rel(inner[0], "memberOf", network, sent, MEMBER_HEADING)
+            pos = b

@@ -98,6 +98,33 @@ CASES = [
         {"supports"},
         {("临海市生态环境局", "supports", "北溪守护行动"), ("临海市水利局", "supports", "北溪守护行动")},
     ),
+    (
+        "N决策委员会由 A、B 和 C 组成，秘书处设在 L: members of the network N (declared in parentheses); N at L",
+        "华北环境资助者网络（NEFN）成立于2016年。目前NEFN决策委员会由河北省燕山生态保护基金会、天津市海河公益基金会和山西省汾河生态基金会组成，秘书处设在石家庄。",
+        {"memberOf", "locatedIn"},
+        {
+            ("河北省燕山生态保护基金会", "memberOf", "华北环境资助者网络"),
+            ("天津市海河公益基金会", "memberOf", "华北环境资助者网络"),
+            ("山西省汾河生态基金会", "memberOf", "华北环境资助者网络"),
+            ("华北环境资助者网络", "locatedIn", "石家庄"),
+        },
+    ),
+    (
+        "基金会…，办公地点位于 L: the foundation is at the finest place",
+        "青山生态保护基金会成立于2010年。青山生态保护基金会的宗旨是保护森林。基金会登记管理机关为浙江省民政厅，办公地点位于浙江省杭州市西湖区。",
+        {"locatedIn"},
+        {("青山生态保护基金会", "locatedIn", "西湖区")},
+    ),
+    (
+        "a member heading line, then one organisation a line (blank lines between)",
+        (
+            "华北环境资助者网络（NEFN）成立于2016年，是华北地区关注环境保护的资助型基金会的协作平台，目前共有成员单位三十余家。\n\n\n"
+            "新成员\n\n本期新加入NEFN的成员单位（按加入时间排序）：\n\n河北省燕山生态保护基金会\n\n天津市海河公益基金会\n\n"
+            "欢迎以上机构加入华北环境资助者网络！截至2024年底，NEFN共有成员单位35家。\n"
+        ),
+        {"memberOf"},
+        {("河北省燕山生态保护基金会", "memberOf", "NEFN"), ("天津市海河公益基金会", "memberOf", "NEFN")},
+    ),
 ]
 
 
