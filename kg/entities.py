@@ -207,6 +207,9 @@ def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
     for i, t in enumerate(toks):
         if t.flag == "f" and _fragment_follows(toks, i):
             break  # 上|梧|溪流域: a one-character word opening an unknown name the dictionary splits
+        if t.flag == "vn" and len(t.word) >= 2 and _place_scanner().match_end(text, pos + len(t.word), end_of_stem):
+            pos += len(t.word)
+            continue  # 运营和管理|海口X中心: the verbal noun before the seat governs the name
         if (
             t.flag in _NOT_NAME_START
             or (t.flag in _NOT_NAME_START_LONG and len(t.word) >= 2)
@@ -264,6 +267,8 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if sub in _DESCRIPTIVE_SUBTYPES and _REMOTE_AREA.search(stem):
+            continue  # 天津边远农村|中小学: the schools of a kind of area, not a named one
         if text.startswith("化", end):
             continue  # 集团|化的企业, 网络|化: the suffix begins another word
         if _KIND_QUANTIFIER.search(text, max(0, start - 3), start) and _descriptive_stem(stem):
@@ -290,6 +295,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
+_REMOTE_AREA = re.compile(r"边远|偏远|贫困|周边|当地|各地|附近|广大")
 _KIND_QUANTIFIER = re.compile(r"(?:[一多数几各每两三]|\d+)(?:家|所|个|类|级|批)$")
 _TEAM_SUFFIXES = frozenset({"志愿服务队", "服务队", "志愿队", "讲师团"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
@@ -665,8 +671,10 @@ def _chained_units(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not m or m.group(1)[0] in _ADMIN_CHARS:
             continue  # 余杭|区青山村: the unit above ends later
         stem = m.group(1)
-        if stem in _GENERIC_AREA or _boundary_inside(stem) or stem in word_set("generic_stems.txt"):
+        if stem in _GENERIC_AREA or _boundary_inside(stem) or stem in word_set("generic_stems.txt") or _REMOTE_AREA.search(stem):
             continue
+        if m.group(2) in ("镇", "乡", "村") and _common_tail(m.group(), m.group(2)):
+            continue  # 边远农村, 美丽乡村: the unit character ends a common word
         if m.group(2) in ("镇", "乡", "村") and _glued_to_next(text, m.end() - 1, m.end()):
             continue  # 村民, 乡镇, 镇上: the unit character begins another word
         out.append(Candidate(m.start(), m.end(), "Place", None, "place.chain", 1))

@@ -190,6 +190,10 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("巡护覆盖湖北何王庙江豚保护区等地。", "何王庙江豚保护区", "Place"),
         ("与当地政府和上梧溪流域的社区合作。", "上梧溪流域", "Place"),
         ("在该村湿地公园开展活动。", "该村湿地公园", None),
+        # a verbal noun before the seat, schools of a kind of area
+        ("委托民间机构运营和管理海口青源河湿地教育中心。", "海口青源河湿地教育中心", "Organization"),
+        ("帮助天津边远农村中小学师生。", "天津边远农村中小学", None),
+        ("帮助天津边远农村中小学师生。", "边远农村", None),
     ],
 )
 
