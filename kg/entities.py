@@ -1009,6 +1009,10 @@ def _specific_event_stem(stem: str) -> bool:
     return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
 
+_POLITICAL_EVENT = re.compile(
+    r"(?:党的|中共)(?:第)?[一二三四五六七八九十]+(?:大|届[一二三四五六七]中全会)(?![\u4e00-\u9fff]{0,1}(?:学|代表))"
+    r"|(?:全国)?两会(?=[^\u4e00-\u9fff]|期间|上|召开|代表|委员|提案|建议)"
+)
 _BODY_SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+[次届](?:全体)?会议")
 _LATIN_BEFORE_SPACE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{1,15}[ \t]+$")
 
@@ -1054,6 +1058,8 @@ def _event_candidates(text: str) -> list[Candidate]:
         if _org_end_re().search(text, start, m.start()) and m.start() - start >= 4:
             # X委员会|第三次会议: a numbered session of a named body
             out.append(Candidate(start, m.end(), "Event", None, "event.body_session", 2))
+    for m in _POLITICAL_EVENT.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Event", None, "event.political", 3))  # 党的十八大, 两会
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
     for m in _TREATY_SESSION.finditer(text):
