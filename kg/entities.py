@@ -694,6 +694,9 @@ _LOCALITY = re.compile(f"([{CJK}]{{2,4}}?)(?=[、，,。；和及与]|等地|等
 _PROVINCIAL = frozenset({"province", "city"})
 
 
+_LIVING_KINDS = re.compile(r"[^。；\n]*?等[\u4e00-\u9fff]{0,4}?(?:树种|物种|品种|植物|动物|鸟类|作物|特产|农产品)")
+
+
 def _listed_localities(text: str) -> list[Candidate]:
     """A locality written right after its province or city in a list of such pairs
     (四川青木林、吉林白沙、湖北松坪等地): the part after the known place is a place too."""
@@ -715,6 +718,8 @@ def _listed_localities(text: str) -> list[Candidate]:
             continue
         if re.search("[的了在是为有等地区省市县]", name[-1]):
             continue
+        if _LIVING_KINDS.match(text, loc.end(), loc.end() + 30):
+            continue  # 青海云杉、祁连圆柏等乡土树种: species named after their region, not places
         out.append(Candidate(loc.start(), loc.end(), "Place", None, "place.listed", 1))
     return out
 

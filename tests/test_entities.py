@@ -199,6 +199,9 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("通过理事代表在“两会”上发声。", "两会", "Event"),
         ("两家公司召开了两会议。", "两会", None),
         ("要不折不扣落实好党中央决策部署。", "党中央", "Organization"),
+        # species named after a region are no places; a production and construction corps is a body
+        ("选择青海云杉、祁连圆柏、油松和桦树等乡土树种。", "云杉", None),
+        ("在新疆生产建设兵团第四师的果园里。", "新疆生产建设兵团", "Organization"),
     ],
 )
 
