@@ -1541,12 +1541,20 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for c in chosen:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     org_starts = [c.start for c in orgs]
+    seats = {c.start: c for c in chosen if c.type == "Place" and c.rule == "place.gazetteer"}
     out = list(chosen)
     for m in _LIST_ITEM.finditer(text):
         s, e = m.span(1)
         name = m.group(1)
         last = text[m.start() - 1 : m.start()] in ("和", "及") and bool(_ORG_LIST_END.match(text, e))
+        seat = seats.get(s)
+        if seat is not None and seat.end <= e - 2 and not any(taken[seat.end : e]):
+            taken[s : seat.end] = b"\x00" * (seat.end - s)  # 、北京|协作者、: a seat opening the item's name
+        else:
+            seat = None
         if any(taken[s:e]) or (text[m.start()] != "、" and text[e : e + 1] != "、" and not last):
+            if seat is not None:
+                taken[s : seat.end] = b"\x01" * (seat.end - s)
             continue  # the first item (after 包括/与…) only in a 、-list, the last one (和X) before 等…企业
         lo = max(0, s - 80)
         left = [mm.end() for mm in _CLAUSE_END.finditer(text, lo, s)]
@@ -1576,6 +1584,8 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue  # 明湖低碳技术|与政策研究院: the name goes on after the conjunction
         if name in places() or _common_word(name) or _boundary_inside(name):
             continue
+        if seat is not None:
+            out.remove(seat)
         out.append(Candidate(s, e, "Organization", _subtype_of(name), "org.coordinated", 2))
         taken[s:e] = b"\x01" * (e - s)
     return sorted(out, key=lambda c: c.start)

@@ -202,6 +202,9 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # species named after a region are no places; a production and construction corps is a body
         ("选择青海云杉、祁连圆柏、油松和桦树等乡土树种。", "云杉", None),
         ("在新疆生产建设兵团第四师的果园里。", "新疆生产建设兵团", "Organization"),
+        # an item of a list of organisations opening with its seat
+        ("伙伴包括杭州协作者、沃青基金会、零青公益、合一青基金会等。", "杭州协作者", "Organization"),
+        ("在北京、上海、沃青基金会等地开展活动。", "北京", "Place"),
     ],
 )
 
