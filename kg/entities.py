@@ -432,12 +432,16 @@ def _gov_candidates(text: str) -> list[Candidate]:
         if owner:  # 中国外交部, 美国内政部: the state named before the body
             start = owner.start()
         out.append(Candidate(start, end, "Organization", sub, "org.gazetteer", 2))
+        if sub == "Company" and _CHARITY_ARM.match(text, end):
+            # 腾讯公益, 字节跳动公益: a company's charity arm, named by the company + 公益
+            out.append(Candidate(start, end + 2, "Organization", "Other", "org.charity_arm", 2))
         unit = _unit_after(text, end)
         if unit:  # 生态环境部|应对气候变化司, 兴业银行|南平分行: a unit under its parent
             out.append(Candidate(start, unit, "Organization", _unit_subtype(text[end:unit], sub), "org.unit", 2))
     return out
 
 
+_CHARITY_ARM = re.compile(r"公益(?!基金|项目|活动|平台|事业|组织|慈善|行动|计划|机构|性|化|的)")
 _LATIN_GLUE = re.compile(r"[A-Za-z0-9]")
 _LATIN_DIGIT = _LATIN_GLUE
 

@@ -205,6 +205,9 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # an item of a list of organisations opening with its seat
         ("伙伴包括杭州协作者、沃青基金会、零青公益、合一青基金会等。", "杭州协作者", "Organization"),
         ("在北京、上海、沃青基金会等地开展活动。", "北京", "Place"),
+        # a known company + 公益 is its charity arm
+        ("8月2日，腾讯公益联合国家图书馆发起活动。", "腾讯公益", "Organization"),
+        ("腾讯公益基金会资助了项目。", "腾讯公益", None),
     ],
 )
 
