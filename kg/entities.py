@@ -150,8 +150,10 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
                     cut += joined
                     continue
             cut = pos
+    counted = False
     for cm in _COUNT.finditer(run, cut):
         cut = cm.end()
+        counted = True
     for om in _OWNER_REPEAT.finditer(run, cut):
         cut = om.end()  # 省X厅|省Y厅: one body ends where the next one's owner begins
     for gm in _LATIN_GLOSS.finditer(run, cut):
@@ -160,7 +162,10 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     junk = _LEADING_JUNK.match(text[start:end_of_stem])
     if junk and start + junk.end() < end_of_stem:
         start += junk.end()
-    return _strip_leading(text, start, end_of_stem)
+    stripped = _strip_leading(text, start, end_of_stem)
+    if counted and cut and run[cut - 1 : cut] in "个家所" and stripped > start and _tagged(text[start:stripped])[0].flag == "v":
+        return start  # 首个|包装标准联盟: right after a count the word is the name's, not a governing verb
+    return stripped
 
 
 _JOINERS = frozenset({"和", "与"})

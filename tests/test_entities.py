@@ -208,6 +208,8 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         # a known company + 公益 is its charity arm
         ("8月2日，腾讯公益联合国家图书馆发起活动。", "腾讯公益", "Organization"),
         ("腾讯公益基金会资助了项目。", "腾讯公益", None),
+        # right after a count the first word is the name's (包装 is no governing verb here)
+        ("创立国内首个包装标准联盟，制定标准。", "包装标准联盟", "Organization"),
     ],
 )
 
