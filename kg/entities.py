@@ -548,6 +548,8 @@ def _natural_candidates(text: str) -> list[Candidate]:
                 continue  # 重镇, 乡村, 农村: the suffix character ends a common word
         elif short and not _word_start(text, a):
             word = _proper_word_ending(text, a, b)
+            if word >= 2 and text[word - 1] in "东西南北" and text[word - 2] in "、，,（(和与及":
+                word -= 1  # 、东|洞庭湖、: a direction opening a list item names a part of the lake
             if word:  # 万泉河, 洋浦港: jieba reads the whole name as one place word
                 out.append(Candidate(word, b, "Place", None, "place.natural_word", 1))
             continue  # 青山, 海岛: the suffix character ends a common word

@@ -210,6 +210,7 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("腾讯公益基金会资助了项目。", "腾讯公益", None),
         # right after a count the first word is the name's (包装 is no governing verb here)
         ("创立国内首个包装标准联盟，制定标准。", "包装标准联盟", "Organization"),
+        ("先后在长江、东洞庭湖、鄱阳湖开展巡护。", "东洞庭湖", "Place"),
     ],
 )
 
