@@ -1483,9 +1483,6 @@ def _person_candidates(text: str) -> list[Candidate]:
             s, e = m.span(1)
             if rule == "person.staff_line":
                 e = s + _staff_name_len(text, s)
-                rest = _words(text[e : e + 6])
-                if not rest or (len(rest[0]) < 2 and not _place_scanner().match_end(text, e)):
-                    continue  # 海德|思|哲…公司首席执行官: the line opens with a company's name, not a person's
             elif e - s == 3 and (text[e - 1] in _AFTER_NAME or _glued_to_next(text, e - 1, e)):
                 if rule in ("person.role_name", "person.honorific") or e >= len(text):
                     e -= 1

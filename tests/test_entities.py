@@ -571,15 +571,3 @@ def test_case_headline_tail_is_a_short_name() -> None:
 
 def test_park_short_name_without_its_city_is_an_alias() -> None:
     assert ("杭州白鹭国家湿地公园", "白鹭国家湿地公园") in _aliases("杭州白鹭国家湿地公园位于城区。")
-
-
-def test_staff_line_opening_with_a_company_is_no_person() -> None:
-    """A staff-list line is name + unit + role; a line that opens with a company's own name
-    (characters the dictionary does not join) holds no person."""
-    from kg.entities import _person_candidates
-
-    def persons(t: str) -> set[str]:
-        return {t[c.start : c.end] for c in _person_candidates(t) if c.rule == "person.staff_line"}
-
-    assert persons("高盛前合伙人\n贺德思哲国际咨询公司首席执行官\n") == set()
-    assert persons("名单\n\n任婷婷北京代表处首席代表\n") == {"任婷婷"}
