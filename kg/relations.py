@@ -1820,12 +1820,14 @@ def _chain_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
             yield _rel(b, "partOf", a, sent, PLACE_COUNTRY)
 
 
-_SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日)?\s*$")
+_SEAT_SUBJ_GAP = re.compile(
+    r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?)?\s*$"
+)
 
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|收官|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -1843,7 +1845,8 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
 
 _PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
 _PLACE_TAIL = re.compile(
-    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海))?"
+    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海)"
+    r"|[两三四五六七八九十多]\s*(?:地|省|市|县|国))?"
     r"(?:的[^，。；]{0,12}?)?(?:[，,]?\s*)"
 )
 _LOC_VERB = re.compile(
@@ -2014,7 +2017,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -3176,6 +3179,57 @@ def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
                 yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
 
 
+LOC_AT_MADE = register(
+    Rule("locatedIn.at_made", "locatedIn", 0.7, "(A) 在 X 实施/开展(的)“P”; 本次论坛在 X 举行; P 覆盖 X 的 N 个乡镇: P (E) locatedIn X")
+)
+_MADE_AT = re.compile(r"(?:(?:正式|成功|共同|联合|先后|持续|还|也)\s*)*(?:实施|开展|推进|启动|发起|建设|推出|试点)(?:了|的)?")
+_SEAT_ANAPHOR_VERB = re.compile(r"(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|开班|开营)")
+_COVER_ONE = re.compile(r"(?:覆盖|惠及|辐射|走进)(?:了)?")
+_COVER_TAIL = re.compile(r"[\s”\"]*的?\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|所|座)?(?:乡镇|镇|乡|村|县|区|社区|街道|市|州|学校|保护区)")
+
+
+def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Where a named project is carried out or an event held, when its name comes after the place:
+    (A) 在普洱市(开展)实施了“P” / 在 X 开展的“P”; 本次论坛在 X 举行 (the event named before);
+    P 覆盖 X 的 12 个乡镇."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        v = _MADE_AT.match(text, end, sent.end)
+        if v is not None:
+            for p in group_after(ms, text, v.end(), frozenset({"Project"}), _clause_end(text, v.end(), sent.end), max_gap=1):
+                for o in finest:
+                    if allowed("locatedIn", p, o):
+                        yield _rel(p, "locatedIn", o, sent, LOC_AT_MADE)
+            continue
+        h = _SEAT_ANAPHOR_VERB.match(text, end, sent.end)
+        if h is None:
+            continue
+        clause = _clause_start(text, sent.start, a)
+        an = _anaphor_re().match(text, _LEAD.match(text, clause, a).end(), a)
+        if an is None or not _SEAT_SUBJ_GAP.match(text[an.end() : a]):
+            continue
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+        ev = _resolve_head(ctx, sent, an.start(), head, frozenset({"Event"}))
+        for o in finest:
+            if ev is not None and allowed("locatedIn", ev, o):
+                yield _rel(ev, "locatedIn", o, sent, LOC_AT_MADE)
+    for v in _COVER_ONE.finditer(text, sent.start, sent.end):
+        locs, end = _places_after(ms, text, v.end(), sent.end)
+        if not locs or not _COVER_TAIL.match(text, end, sent.end):
+            continue
+        subj = _loc_subject(ctx, sent, ms, v.start(), v.start())
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for x in subj:
+            for o in finest:
+                if allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_AT_MADE)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -3194,6 +3248,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _award_give_relations(sent, ms, ctx.text)
     yield from _unit_of_relations(sent, ms, ctx.text)
     yield from _scene_project_relations(ctx, sent, ms)
+    yield from _at_made_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
