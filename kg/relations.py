@@ -3230,6 +3230,61 @@ def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                     yield _rel(x, "locatedIn", o, sent, LOC_AT_MADE)
 
 
+MEMBER_LINES = register(
+    Rule("memberOf.list_lines", "memberOf", 0.7, "a heading naming new members / a member list (N新成员, 会员单位名单), then one organisation a line")
+)
+_MEMBER_HEADING = re.compile(r"(?:新(?:加入的?)?|首批|正式)?(?:成员|会员)(?:单位|机构|伙伴)?(?:名单|名录|列表)?(?:如下|包括|有)?[：:]?\s*$|(?:欢迎|迎来)[^，。；]{0,10}(?:新成员|新会员)")
+
+
+def _member_lines_relations(ctx: Ctx, res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """N新成员 / 会员单位名单 heading, then one organisation per line (a newsletter's members list):
+    each memberOf N (named in the heading, else the network the section is about)."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for idx, (a, b) in enumerate(lines):
+        head = text[a:b].strip()
+        if not head or len(head) > 30 or not _MEMBER_HEADING.search(head):
+            continue
+        in_head = [m for m in ms if a <= m.start and m.end <= b and m.type == "Organization"]
+        network = in_head[-1] if in_head else _network_in_context(ctx, a)
+        if network is None:
+            continue
+        members: list[tuple[Mention, int, int]] = []
+        j = idx + 1
+        blanks = intro = 0
+        while j < len(lines) and len(members) < 60:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                blanks += 1
+                if blanks > 1 and members:
+                    break
+                j += 1
+                continue
+            blanks = 0
+            off = la + len(text[la:lb]) - len(text[la:lb].lstrip())
+            m = by_start.get(off)
+            # the line is one organisation (a short note in parentheses may follow)
+            if m is None or m.type != "Organization" or not re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?[\s；;，,。]*", text[m.end : lb]):
+                if not members and intro < 2 and re.search(r"[。：:]$", body):
+                    intro += 1  # 本季度，以下机构加入联盟：(an introductory sentence before the list)
+                    j += 1
+                    continue
+                break
+            members.append((m, la, lb))
+            j += 1
+        if len(members) < 2:
+            continue
+        for m, la, lb in members:
+            sent = Sentence(res.document.id, -1, la, lb, text[la:lb].strip(), -1)
+            if m.key != network.key and allowed("memberOf", m, network):
+                yield _rel(m, "memberOf", network, sent, MEMBER_LINES)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -3277,6 +3332,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     }
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
+    out.extend(_member_lines_relations(ctx, res, ms))
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))

@@ -460,3 +460,29 @@ def test_project_right_after_a_community_is_there() -> None:
 
     assert run("东岸社区", "晨光共建花园") == {("晨光共建花园", "locatedIn", "东岸社区")}
     assert run("昆明市", "晨光共建花园") == set()
+
+
+MEMBERS = """远山湿地保护联盟（WCA）成立于2018年，是由多家基金会和社会组织共同发起的行业网络，致力于推动湿地保护领域的资源共享与合作。
+
+WCA新成员
+
+本季度，联盟理事会审议通过了以下机构的入会申请，欢迎新伙伴加入大家庭。
+
+青禾环保基金会
+远山生态协会
+明德公益基金会（观察员）
+
+联盟活动
+
+10月，联盟在昆明举办了年度交流会，来自各地的会员单位代表参加了会议并分享经验。
+"""
+
+
+def test_member_list_one_organisation_a_line() -> None:
+    """A heading N新成员, an introductory sentence, then one organisation a line: each memberOf N;
+    the section after the list adds nothing."""
+    assert triples(MEMBERS, {"memberOf"}) == {
+        ("青禾环保基金会", "memberOf", "WCA"),
+        ("远山生态协会", "memberOf", "WCA"),
+        ("明德公益基金会", "memberOf", "WCA"),
+    }
