@@ -670,12 +670,19 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
         obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
+    quals_lv: dict[str, str] = {}
     if rule.id == "award.win" and obj:
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
-        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
-        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received; W 评委会的评价: no award
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评|评委|评审|组委会|颁奖)", text[m.end : m.end + 5])]
+        # “W”慈善项目奖: a level or category written right after the award is no award of its own
+        levels = {
+            b.key: a for a, b in pairwise(obj) if re.fullmatch(r"[\s”]*", text[a.end : b.start]) and text[a.end - 1 : a.end] in ("”", '"') and text[b.start : b.start + 1] not in ("“", '"')
+        }
+        quals_lv = {levels[k].key: k for k in levels}
+        obj = [m for m in obj if m.key not in levels]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -842,7 +849,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     for s in subj:
         for o in obj:
             if allowed(pred, s, o):
-                yield _rel(s, pred, o, sent, rule, quals)
+                q = (*quals, ("level", quals_lv[o.key])) if rule.id == "award.win" and o.key in quals_lv else quals
+                yield _rel(s, pred, o, sent, rule, q)
 
 
 _PARTIES = re.compile(r"(?:签约|签订|签署|协议|合作|参与)?(双|两|三|四|五|各)方(?:机构|单位)?")

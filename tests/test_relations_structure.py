@@ -366,6 +366,12 @@ CASES = [
         {"locatedIn"},
         set(),
     ),
+    (
+        "W 评委会的评价: no award; two quoted awards back to back: two awards",
+        "该机构获得了“湿地守护奖”评委会的高度评价。青禾环保基金会荣获“中华慈善奖”“湿地守护奖”。",
+        {"receivedAward"},
+        {("青禾环保基金会", "receivedAward", "中华慈善奖"), ("青禾环保基金会", "receivedAward", "湿地守护奖")},
+    ),
 ]
 
 
@@ -486,3 +492,10 @@ def test_member_list_one_organisation_a_line() -> None:
         ("远山生态协会", "memberOf", "WCA"),
         ("明德公益基金会", "memberOf", "WCA"),
     }
+
+
+def test_award_level_right_after_the_award_is_a_qualifier() -> None:
+    """荣获第十二届“W”慈善项目奖: one award W with the level as a qualifier, no second award."""
+    res = process_document(make_document("“青山书屋计划”荣获第十二届“中华慈善奖”慈善项目奖。"))
+    got = [(r.subject.key, r.object.key, dict(r.qualifiers)) for r in res.relations if r.predicate == "receivedAward"]
+    assert got == [("青山书屋计划", "中华慈善奖", {"level": "慈善项目奖"})]
