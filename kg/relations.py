@@ -3192,7 +3192,7 @@ LOC_AT_MADE = register(
 )
 _MADE_AT = re.compile(r"(?:(?:正式|成功|共同|联合|先后|持续|还|也)\s*)*(?:实施|开展|推进|启动|发起|建设|推出|试点)(?:了|的)?")
 _SEAT_ANAPHOR_VERB = re.compile(r"(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|开班|开营)")
-_COVER_ONE = re.compile(r"(?:覆盖|惠及|辐射|走进)(?:了)?")
+_COVER_ONE = re.compile(r"(?:覆盖|惠及|辐射|走进|来到|扎根)(?:了)?")
 _COVER_TAIL = re.compile(r"[\s”\"]*的?\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|所|座)?(?:乡镇|镇|乡|村|县|区|社区|街道|市|州|学校|保护区)")
 
 
@@ -3228,7 +3228,12 @@ def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                 yield _rel(ev, "locatedIn", o, sent, LOC_AT_MADE)
     for v in _COVER_ONE.finditer(text, sent.start, sent.end):
         locs, end = _places_after(ms, text, v.end(), sent.end)
-        if not locs or not _COVER_TAIL.match(text, end, sent.end):
+        if not locs:
+            continue
+        # 覆盖 X 的 12 个乡镇 / 走进 X(、Y)。: a visit or a settling ends the clause or names the sites there
+        if not _COVER_TAIL.match(text, end, sent.end) and not (
+            v.group().startswith(("走进", "来到", "扎根")) and re.match(r"[\s”\"]*(?:[，。；！,;]|$|的[^，。；]{0,12}?(?:学校|乡村|社区|村庄|村落|课堂))", text[end : sent.end])
+        ):
             continue
         subj = _loc_subject(ctx, sent, ms, v.start(), v.start())
         finest = [o for o in locs if o.key not in _chain_children(locs, text)]

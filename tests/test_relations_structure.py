@@ -372,6 +372,12 @@ CASES = [
         {"receivedAward"},
         {("青禾环保基金会", "receivedAward", "中华慈善奖"), ("青禾环保基金会", "receivedAward", "湿地守护奖")},
     ),
+    (
+        "P 走进 X，…: the programme is at X; a person's visit is no location",
+        "“青山书屋计划”走进普洱市，为孩子们送去图书。青禾环保基金会理事长走进临沧市。",
+        {"locatedIn"},
+        {("青山书屋计划", "locatedIn", "普洱市")},
+    ),
 ]
 
 
