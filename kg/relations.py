@@ -148,7 +148,8 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
 
 # a connector between coordinated names; an alias parenthesis （以下简称“X”） may precede it
 _CONNECT = re.compile(
-    r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
+    # a company's short name may be followed by the rest of its full name (极氪|智能科技与 B)
+    r"^\s*(?:[\u4e00-\u9fff]{0,4}(?:科技|集团|控股|股份|传媒|网络|有限公司))?(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
     r"|^\s*[”\"]\s*[“\"]\s*$"  # “A”“B”: quoted names written back to back
 )
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
@@ -415,6 +416,7 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 _LEAD = re.compile(
     r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|据介绍|据悉|据了解|据统计|"
     r"在[^，。；]{1,40}?(?:下|基础上|过程中|之际)(?=[，,\s])|过去[^，。；]{0,4}年|近[^，。；]{0,3}年来?|多年来|\d+\s*年来|"
+    r"(?!在)[\u4e00-\u9fff]{0,8}?(?:发布会|开幕式|闭幕式|仪式|大会|论坛|峰会|年会|活动|沙龙)(?:上|期间|现场)(?=[，,])|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
 )
@@ -554,6 +556,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
         if not made and actor:
             made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made:
+            made = _launched_under(ms, text, after, sent.end)
+        if not made and sent.section not in ctx.case_projects and re.match(r"[\s“”\"]*由", text[after : sent.end]):
+            return  # 在 A 的指导下，由 B 主办的[unrecognised event]: B is an organiser, not what A guides
         if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
             # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
             for de in re.finditer(r"的", text[after : sent.end]):
@@ -645,11 +651,25 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):
                 subj, mode = list(ctx.case_orgs[sent.section]), "carried"
+    if not subj and rule.id == "supports.support" and clause_start > sent.start and _CO_VERB.fullmatch(text[clause_start : t.start()]):
+        # …A、B 等18人，深度参与讨论，贡献经验和支持会务: the listed names back the passage's event
+        subj, mode = _listed_before(ms, text, sent, clause_start, rule.subject_types), "carried"
+        if subj and re.match(r"(?:了)?(?:会务|活动|会议|本次活动|本次会议)(?:组织|筹备|举办|开展)?\s*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
+            ev = _scene_event(ctx, sent, ms, clause_start) or _latest_event(ctx, sent, sent.start)
+            if ev is not None:
+                for a in subj:
+                    if allowed("supports", a, ev):
+                        yield _rel(a, "supports", ev, sent, rule)
+            return
+        subj = []
     if rule.id == "participates.attend":
         # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
         head = text[sent.start : t.start()]
         if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^。；]{0,40}$", head):
             subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
+        if not subj and clause_start > sent.start:
+            # 包括 A、B、C 等18人，深度参与小组讨论: the listed organisations or people take part
+            subj = _listed_before(ms, text, sent, t.start(), rule.subject_types)
         # 以及 A 和 B 的代表等共同参加: organisations sent representatives
         for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
             reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
@@ -666,6 +686,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.match(r"(?:了)?的\s*(?:、|于|在)", text[t.end() : obj[0].start]):
+        obj = []  # A 资助的、于 B 设立的 X: B opens another modifier of X, it is not the object
     if obj and re.fullmatch(r"[\s“”\"]*[、，,][\s“”\"]*", text[t.end() : obj[0].start]) and _NEXT_ROLE.match(text, obj[-1].end):
         obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
@@ -690,6 +712,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=4)
             if obj and re.search(r"\d\s*(?:所|个|座|家|处|套|间)", text[t.end() + m.end() : obj[0].start]):
                 obj = []
+            if obj and re.match(r"\s*(?:、|于|在)", text[t.end() + m.end() : obj[0].start]):
+                obj = []  # A 资助的、于 B 设立的 X: B opens another modifier of X, it is not the object
         if not obj and mode == "by":
             for m in re.finditer(r"的", text[t.end() : sent.end]):
                 cand = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=3)
@@ -767,12 +791,12 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
-        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训)?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
+        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训|(?:小组|圆桌|现场)?(?:讨论|交流|对话|研讨|分享))?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
         if ev is None and bare:
             # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
             # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]
@@ -1177,7 +1201,7 @@ def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backer
                 yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
 
 
-ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.7, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
+ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.8, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
 
 
 def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
@@ -1209,10 +1233,10 @@ _LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|�
 
 
 CASE_BARE = {
-    pred: register(Rule(f"{pred}.case_bare", pred, 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
+    pred: register(Rule(f"{pred}.case_bare", pred, 0.8 if pred == "supports" else 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
     for pred in ("supports", "funds", "implements")
 }
-SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.7, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
+SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.8, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
 _RELY = re.compile(r"(?:依托|借助|依靠|得益于|受益于|背靠)(?:于)?")
 
 
@@ -1242,14 +1266,14 @@ _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(
 
 FUND_PURPOSE = register(Rule("funds.donate_purpose", "funds", 0.7, "A 捐赠 N 万元，(用于)支持 P: the carried donor funds P"))
 AT_EVENT = register(Rule("participatesIn.at_event", "participatesIn", 0.7, "A 在 E 上/期间 发布/发表/致辞/签署…: A takes part in E (the person, not the organisation of a titled person)"))
-_AT_EVENT = re.compile(r"在")
+_AT_PREP = re.compile(r"在")
 _AT_EVENT_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:的)?(?:开幕式|闭幕式|主论坛|分论坛|开幕式和主论坛|现场|会场|平行论坛)?(?:上|期间|现场|中)[\s，,]*")
 
 
 def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """A 在“E”上发布了《X》 / 甲在 E 开幕式上致辞: the actor of the clause takes part in E."""
     text = ctx.text
-    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+    for t in _AT_PREP.finditer(text, sent.start, sent.end):
         evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
         if not evs:
             continue
@@ -1286,6 +1310,29 @@ def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[R
             for o in targets:
                 if allowed("funds", d, o):
                     yield _rel(d, "funds", o, sent, FUND_SOURCE)
+
+
+_LISTED_PEOPLE = re.compile(
+    r"等\s*(?:[\d一二三四五六七八九十两多数几百余]+\s*(?:人|位|名)|[\d一二三四五六七八九十两多数几百余]+\s*家[^，。；]{0,6}?(?:机构|单位)|[^，。；]{0,6}?(?:嘉宾|代表))[，,]"
+)
+# a clause opening with adverbs and other coordinated verb phrases (深度参与讨论，贡献经验和支持…)
+_CO_VERB = re.compile(r"[\s“”\"]*(?:[\u4e00-\u9fff]{1,8}?(?:和|并|、|及))?[\s“”\"]*")
+
+
+def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types: frozenset[str]) -> list[Mention]:
+    """包括 A、B、C 等18人，… (clauses of dropped subject) + verb at ``pos``: the listed group closing
+    the latest 等N人/等N家机构/等嘉宾 clause of the sentence, when only verb clauses follow it."""
+    last = None
+    for m in _LISTED_PEOPLE.finditer(text, sent.start, pos):
+        last = m
+    if last is None or re.search(r"[；;。]", text[last.end() : pos]):
+        return []
+    # the clauses in between open with adverbs or verbs, not with a new name
+    for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
+        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
+        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+            return []
+    return group_before(ms, text, last.start(), types, sent.start)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -1447,14 +1494,23 @@ def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
 
 
+_MASTHEAD = re.compile(r"(?:编辑|主编|责任编辑|编委|投稿|邮箱|电话|地址|网址|版权|刊号|出版|印刷|发行|设计|排版|联系方式)[ \t\u3000]*[：:]")
+
+
 def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
-    """The event or project a notice is about: the latest one named before ``pos`` (within 3000
-    characters), else the first one of the document."""
+    """The event or project a notice line is about: the latest one named in the 400 characters
+    before ``pos``. A masthead (主办：… next to 编辑：/地址：… lines) is about the publication itself."""
     types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
-    before = [m for m in window(ctx.ms, max(0, pos - 3000), pos) if m.end <= pos and m.type in types]
-    if before:
-        return before[-1]
-    return next((m for m in ctx.ms if m.type in types), None)
+    if _MASTHEAD.search(ctx.text, max(0, pos - 120), pos + 160):
+        return None
+    before = [m for m in window(ctx.ms, max(0, pos - 400), pos) if m.end <= pos and m.type in types]
+    if not before:
+        return None
+    between = ctx.text[before[-1].end : pos]
+    # the same notice block: at most three line breaks and no blank line or other label list between
+    if between.count("\n") > 3 or re.search(r"\n\s*\n", between):
+        return None
+    return before[-1]
 
 
 def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
@@ -1904,7 +1960,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         longer = _long_place_list(ms, text, a + 1, sent.end)
         if longer and len(longer[0]) > len(locs):
             locs, end = longer
-        tail = _PLACE_TAIL.match(text, end, sent.end)
+        tail = _count_tail(text, end, sent.end) or _PLACE_TAIL.match(text, end, sent.end)
         after = tail.end() if tail else end
         seat_verb = re.match(r"设有|设立了?|成立了?", text[after : after + 4])
         # 在成都蒲江，该项目覆盖了…: the project named right after the place phrase
@@ -2163,14 +2219,14 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             # A 向 B 捐赠 N 万元，用于 P: the giver is the group before 向
             recipient = donors[-1]
             donors = group_before(ms, text, recipient.start - 1, orgs, clause)
-            if donors and re.match(r"[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
+            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
                 donors = donors[-1:]
             else:
                 continue
         elif not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
             continue
-        # 用于 P: the money goes to the project named after 用于
-        tail = re.match(r"[^。；]{0,12}?用于", text[m.end() : sent.end])
+        # 用于 P: the money goes to the project named after 用于 (设立 P: the fund or project it sets up)
+        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)", text[m.end() : sent.end])
         target = None
         if tail:
             nxt = group_after(ms, text, m.end() + tail.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=8)
@@ -2417,6 +2473,8 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
         network = head[-1] if head else None
         if network is not None and text[network.end : sent.start + m.start()].strip(" “”\"") not in ("", "目前", "的", "现有"):
             network = None
+        if network is not None and network.key not in _bodies():
+            network = _body_owner(ctx, network) or network  # YFN决策委员会由 A、B 组成: members of YFN
         if network is None or network.key in _bodies():
             network = _network_in_context(ctx, sent.start)
         if network is None:
@@ -2583,6 +2641,15 @@ _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
 
 
+def _closing_quote(text: str, m: Mention) -> int:
+    """The end of the quoted part of a mention whose span runs past its closing quote (“X”的配套活动
+    read as one span by the recogniser), else 0."""
+    if not text.startswith(("“", '"'), m.start):
+        return 0
+    close = max(text.find("”", m.start + 1, m.end), text.find('"', m.start + 1, m.end))
+    return close + 1 if 0 < close < m.end - 1 else 0
+
+
 def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """Sub-events: a parallel forum named after its conference (E平行论坛——“X”), X 被纳入 E 的
     分论坛之一, an event held at a conference (在本次大会上，A 举办了 X) or on the back of one
@@ -2636,8 +2703,9 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 作为“E”的配套活动，“X”在…举行
     as_part = re.match(r"作为\s*", text[lead : sent.end])
     if as_part:
-        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
-        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)[:1]
+        close = _closing_quote(text, e[0]) if e else 0
+        tail = (_SUB_EVENT_TAIL.match(text, e[0].end) or (close and _SUB_EVENT_TAIL.match(text, close))) if e else None
         comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
         if comma:
             nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
@@ -2674,7 +2742,9 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
         items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
-        if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
+        # “B”两个子项目 may be read as one span: the tail then starts at the closing quote
+        close = _closing_quote(text, items[-1]) if items else 0
+        if len(items) < 2 or not (_ITEMS_TAIL.match(text, items[-1].end) or (close and _ITEMS_TAIL.match(text, close))):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
@@ -3246,7 +3316,7 @@ def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 MEMBER_LINES = register(
     Rule("memberOf.list_lines", "memberOf", 0.7, "a heading naming new members / a member list (N新成员, 会员单位名单), then one organisation a line")
 )
-_MEMBER_HEADING = re.compile(r"(?:新(?:加入的?)?|首批|正式)?(?:成员|会员)(?:单位|机构|伙伴)?(?:名单|名录|列表)?(?:如下|包括|有)?[：:]?\s*$|(?:欢迎|迎来)[^，。；]{0,10}(?:新成员|新会员)")
+_MEMBER_LINES_HEADING = re.compile(r"(?:新(?:加入的?)?|首批|正式)?(?:成员|会员)(?:单位|机构|伙伴)?(?:名单|名录|列表)?(?:如下|包括|有)?[：:]?\s*$|(?:欢迎|迎来)[^，。；]{0,10}(?:新成员|新会员)")
 
 
 def _member_lines_relations(ctx: Ctx, res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
@@ -3260,8 +3330,8 @@ def _member_lines_relations(ctx: Ctx, res: DocResult, ms: list[Mention]) -> Iter
         pos += len(line) + 1
     for idx, (a, b) in enumerate(lines):
         head = text[a:b].strip()
-        if not head or len(head) > 30 or not _MEMBER_HEADING.search(head):
-            continue
+        if not head or len(head) > 30 or not _MEMBER_LINES_HEADING.search(head) or head.endswith(("：", ":")):
+            continue  # a heading ending in a colon is memberOf.heading_list's
         in_head = [m for m in ms if a <= m.start and m.end <= b and m.type == "Organization"]
         network = in_head[-1] if in_head else _network_in_context(ctx, a)
         if network is None:
@@ -3283,11 +3353,11 @@ def _member_lines_relations(ctx: Ctx, res: DocResult, ms: list[Mention]) -> Iter
             m = by_start.get(off)
             # the line is one organisation (a short note in parentheses may follow)
             if m is None or m.type != "Organization" or not re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?[\s；;，,。]*", text[m.end : lb]):
-                if not members and intro < 2 and re.search(r"[。：:]$", body):
-                    intro += 1  # 本季度，以下机构加入联盟：(an introductory sentence before the list)
+                if not members and intro < 2 and body.endswith("。"):
+                    intro += 1  # 本季度，以下机构通过入会审议。(an introductory sentence before the list)
                     j += 1
                     continue
-                break
+                break  # (a line ending in a colon introduces the list itself: memberOf.heading_list)
             members.append((m, la, lb))
             j += 1
         if len(members) < 2:
@@ -3327,6 +3397,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ms = [m for m in res.mentions if not m.rule.startswith("nested.")]
     ms = _without_alias_declarations(sorted(ms, key=lambda m: m.start), text)
     ms = _strip_former(ms, text)
+    ms = _with_generic_heads(ms, text)
     out: list[Relation] = []
     award = _document_award(res) if any(s.kind == "case" for s in res.sections) else None
     case_projects: dict[int, Mention] = {}
@@ -3345,6 +3416,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     }
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
+    ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
     out.extend(_member_lines_relations(ctx, res, ms))
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
@@ -3388,10 +3460,12 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
         out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
+    out.extend(_member_heading_relations(ctx, res))
     seen = set()
     unique = []
     for r in out:
@@ -3402,3 +3476,258 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 r = replace(r, qualifiers=(*r.qualifiers, ("level", level)))  # “W奖-年度先锋奖”
             unique.append(r)
     return tuple(unique)
+
+
+# --- generalisation rules (held-out phrasings) ---------------------------------------------------
+
+# what may follow a clause-opening head noun without making it part of a longer word or of a
+# time/place adverbial (项目组, 项目区, 计划书, 会议上, 活动期间)
+_BARE_HEAD_STOP = re.compile(r"[组方区地部书点办室上中内外前后时期间们所单费款资金额名长员处章程的之：:]")
+
+
+@cache
+def _bare_head_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
+    return re.compile(rf"([\u4e00-\u9fff]{{0,4}}?)({heads})")
+
+
+def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> Mention | None:
+    """The entity a clause-opening generic noun names: 基金会 the foundation the passage is about,
+    项目/行动 the latest project; with a modifier (培训计划) only a named entity ending in it."""
+    want = _anaphora()[head]
+    if mod:
+        sec = ctx.sections.get(sent.section)
+        floor = max(sec.start if sec else 0, pos - 600)
+        named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(mod + head)]
+        return named[-1] if named else None
+    if want == "Organization":
+        # 基金会接受…: the organisation of that kind the passage names most often (its topic),
+        # not merely the latest one named (a donor mentioned in passing)
+        sec = ctx.sections.get(sent.section)
+        floor = max(sec.start if sec else 0, pos - 1500)
+        named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(head) and m.rule != _BARE_RULE]
+        if not named:
+            return None
+        counts: dict[str, int] = {}
+        for m in named:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        best = max(counts.values())
+        top = [m for m in named if counts[m.key] == best]
+        return top[-1] if best >= 2 or len(counts) == 1 else None
+    if want == "Project" and sent.section in ctx.case_projects and head in ("项目", "计划", "工程", "平台"):
+        return ctx.case_projects[sent.section]
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 600)
+    before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
+    # “X”行动 names an action even though its key is only X
+    named = [m for m in before if m.key.endswith(head) or m.text.rstrip("”\"").endswith(head)]
+    if named:
+        return named[-1]
+    return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
+
+
+_BARE_RULE = "anaphor.bare_head"
+# a heading or a compound noun, not a reference (项目成效, 项目背景, 活动现场)
+_BARE_HEAD_NOUN = re.compile(r"成效|简介|概况|背景|介绍|名称|现场|经费|资金|团队|成员|负责人|管理|数据|内容|目标|周期|类型|领域|经验")
+
+
+def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
+    """Clause-opening generic nouns (基金会接受…, 项目得到了…, 行动将在…, 培训计划的部分课程由…) as
+    mentions of the entity they refer back to, so every rule sees the clause's subject. Only at a
+    clause start (after time phrases), never inside a longer word or an adverbial."""
+    text, ms = ctx.text, ctx.ms
+    extra: list[Mention] = []
+    taken: set[int] = set()
+    for sent in sents:
+        cuts = [sent.start] + [sent.start + m.end() for m in re.finditer(r"[，,；;：:]", text[sent.start : sent.end])]
+        for c in cuts:
+            lead = _LEAD.match(text, c, sent.end).end()
+            m = _bare_head_re().match(text, lead, sent.end)
+            if m is None or lead in taken or _BARE_HEAD_STOP.match(text, m.end()) or _BARE_HEAD_NOUN.match(text, m.end()):
+                continue
+            if _anaphora()[m.group(2)] == "Project" and sent.section in ctx.case_projects:
+                continue  # a case block's 项目 is the case project: the case rules read it themselves
+            near = window(ms, lead, m.end())
+            if near or any(x.start < m.end() and x.end > lead for x in window(ms, max(0, lead - 60), lead)):
+                continue  # a recognised name opens the clause
+            mod, head = m.group(1), m.group(2)
+            if re.search(r"本次|此次|该|本|这|上述|此|每|各|其|多|个|一|全|新|原|总", mod):
+                continue
+            ref = _bare_head_ref(ctx, sent, lead, mod, head)
+            if ref is not None:
+                taken.add(lead)
+                extra.append(Mention(ref.doc_id, lead, m.end(), text[lead : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+    if not extra:
+        return ms
+    return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+# 在 A、B 两省的 320 所学校建成… / 在上海 12 个社区推广…: a count of the listed places or of the
+# sites in them stands between the places and the verb
+_COUNT_TAIL = re.compile(
+    rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|镇|乡|村|省份|省区|城市|地区|国家)(?:的)?)?"
+    rf"(?:{_NUM}\s*(?:个|所|座|处|家|条|片)[\u4e00-\u9fff]{{1,8}}?|的)?[\s，,]*(?=(?:将|已|还|也|首批|先后|分别|陆续)*{_LOC_VERB.pattern})"
+)
+
+
+def _count_tail(text: str, pos: int, ceiling: int) -> re.Match[str] | None:
+    m = _COUNT_TAIL.match(text, pos, ceiling)
+    return m if m and m.end() > pos else None
+
+
+# “X”项目 / “X”暖冬行动 / “X”主题活动: the generic head after a quoted name belongs to the mention,
+# so that the name's verb or 在-phrase follows it directly
+_GENERIC_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
+
+
+_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|[在由是于将已获的和与及也还自正并于荣入首已共从为被]")
+
+
+def _with_generic_heads(ms: list[Mention], text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for i, m in enumerate(ms):
+        if m.type in ("Project", "Event") and text[m.end - 1 : m.end] in ("”", '"'):
+            h = _GENERIC_HEAD.match(text, m.end, m.end + 8)
+            nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
+            if h and h.end() <= nxt and _HEAD_END.match(text, h.end()):
+                m = Mention(m.doc_id, m.start, h.end(), text[m.start : h.end()], m.type, m.subtype, m.rule, m.key)
+        out.append(m)
+    return out
+
+
+_UNDER_LAUNCH = re.compile(r"(?:正式|共同|联合)?(?:启动|发起|举办|举行|开展|设立|推出)(?:了)?")
+
+
+def _launched_under(ms: list[Mention], text: str, pos: int, end: int) -> list[Mention]:
+    """在 A 的指导下，B 在 L 启动“P” / 在 A 的指导下，由 B 主办的“E”在 L 启动: the named project or
+    event the main clause launches (A supports it, not B)."""
+    cend = _clause_end(text, pos, end)
+    by = re.match(r"[\s“”\"]*由[^，。；]{1,60}?的\s*", text[pos:end])
+    if by:
+        hit = group_after(ms, text, pos + by.end(), frozenset({"Project", "Event"}), end, max_gap=1)
+        if hit and _LAUNCHED.match(text, hit[-1].end):
+            return hit
+    for v in _UNDER_LAUNCH.finditer(text, pos, cend):
+        hit = group_after(ms, text, v.end(), frozenset({"Project", "Event"}), cend, max_gap=1)
+        if hit:
+            return hit
+    return []
+
+
+LOC_LAUNCH = register(Rule("locatedIn.launched_at", "locatedIn", 0.8, "A 在 L 启动/发起/举办 “P” / 在 L 举行的 E / 组织 X 在 L 正式成立: P, E, X are at the finest place of L"))
+_AT_LAUNCH = re.compile(r"(?:正式|隆重|共同|联合|成功)?(?:启动|发起|举办|开展|揭牌|推出)(?:了)?")
+
+
+def _launch_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在 L 启动“P” / 在 L 举行的 E / X 在 L 正式成立: the launched thing is at the place."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        parents = _chain_children(locs, text)
+        finest = [x for x in locs if x.key not in parents]
+        subj: list[Mention] = []
+        v = _AT_LAUNCH.match(text, end)
+        if v:
+            subj = group_after(ms, text, v.end(), frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        elif (held := re.match(r"(?:召开|举行|举办)的[\s“”\"]*", text[end : sent.end])) is not None:
+            subj = group_after(ms, text, end + held.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        elif re.match(r"(?:正式|宣告)?成立", text[end : end + 4]):
+            clause = _clause_start(text, sent.start, a)
+            subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
+        for s in subj:
+            for o in finest:
+                if allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_LAUNCH)
+
+
+def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence rules of the generalisation block."""
+    yield from _launch_place_relations(ctx, sent, ms)
+    yield from _accept_guidance_relations(ctx, sent, ms)
+    yield from _office_seat_relations(ctx, sent, ms)
+
+
+SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
+_GUIDANCE = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:等)?的?\s*(?:业务|技术|专业|学术|政策)?(?:指导|监督|支持|帮扶)(?![\u4e00-\u9fff]{0,2}下)")
+
+
+def _accept_guidance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in re.finditer(r"接受(?:了)?", text[sent.start : sent.end]):
+        a, b = sent.start + t.start(), sent.start + t.end()
+        backers = group_after(ms, text, b, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not backers or not _GUIDANCE.match(text, backers[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, a)
+        subj = group_before(ms, text, a, frozenset({"Organization", "Project"}), clause)
+        if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+            subj = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Project"}))
+        for x in backers:
+            for o in subj:
+                if allowed("supports", x, o):
+                    yield _rel(x, "supports", o, sent, SUPPORT_ACCEPT)
+
+
+def _body_owner(ctx: Ctx, org: Mention) -> Mention | None:
+    """N决策委员会 / N理事会 (a generic governing body named after its network): the network N,
+    an organisation the document names (by the same surface form) before."""
+    body = next((b for b in sorted(_bodies(), key=len, reverse=True) if org.key.endswith(b) and len(org.key) > len(b) + 1), None)
+    if body is None:
+        return None
+    owner = org.key[: -len(body)].rstrip("“”\" ")
+    declared = re.compile(rf"\s*[（(](?:以下|下文)?(?:简称|英文简称)?[为：:]?[“\"]?{re.escape(owner)}[”\"]?[）)，,]")
+    for m in reversed(window(ctx.ms, max(0, org.start - 5000), org.start)):
+        if m.type == "Organization" and m.end <= org.start and (owner in (m.key, m.text) or declared.match(ctx.text, m.end)):
+            return m
+    return None
+
+
+LOC_OFFICE = register(Rule("locatedIn.office_seat", "locatedIn", 0.8, "A …，秘书处设在/总部位于/办公地点位于 L: the sentence's subject organisation is at L"))
+_OFFICE_SEAT = re.compile(r"[，,；;]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在)")
+
+
+def _office_seat_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in _OFFICE_SEAT.finditer(text, sent.start, sent.end):
+        locs, e = _places_after(ms, text, m.end(), sent.end)
+        if not locs or not re.match(r"\s*(?:$|[，。；,;、）)]|和|及|与|的|境内|市内)", text[e : e + 3]):
+            continue  # 位于荷兰[瓦赫宁根]: an unrecognised finer place follows, the country is not the seat
+        subj = [x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= m.start()]
+        subj = [_body_owner(ctx, x) or x for x in subj]
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for x in subj[:1]:
+            for o in finest:
+                if allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_OFFICE)
+
+
+MEMBER_HEADING = register(Rule("memberOf.heading_list", "memberOf", 0.85, "a line '(新加入)N的成员单位/会员单位…：' then one organisation a line: each memberOf N"))
+_MEMBER_HEADING = re.compile(r"(?m)^[^\n]{0,40}?(?:成员|会员)(?:单位|机构)?(?:名单|名录)?(?:[（(][^）)\n]{0,20}[）)])?\s*[：:]\s*$")
+
+
+def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
+    """本期新加入 N 的成员单位：/ N 会员单位名单： followed by lines that each hold one organisation."""
+    text, ms = ctx.text, ctx.ms
+    for h in _MEMBER_HEADING.finditer(text):
+        head = [x for x in window(ms, h.start(), h.end()) if x.type == "Organization"]
+        network = head[-1] if head else _network_in_context(ctx, h.start())
+        if network is not None:
+            network = _body_owner(ctx, network) or network
+        if network is None:
+            continue
+        sent = _sentence_at(list(res.sentences), h.start())
+        pos = h.end()
+        while True:
+            line = re.match(r"\n*([^\n]*)", text[pos:])
+            if line is None or not line.group(1).strip():
+                break
+            a, b = pos + line.start(1), pos + line.end(1)
+            inner = window(ms, a, b + 1)
+            if len(inner) != 1 or inner[0].type != "Organization" or text[a : inner[0].start].strip(" 0123456789.、（）()") or text[inner[0].end : b].strip(" ，,；;。"):
+                break
+            if sent is not None and allowed("memberOf", inner[0], network):
+                yield _rel(inner[0], "memberOf", network, sent, MEMBER_HEADING)
+            pos = b
