@@ -1161,7 +1161,7 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 # --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
 
 CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
-PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》 / 甲的著作《X》: an organisation (a person with 著作/报告…) right before a publication's title is its author"))
 
 FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
 INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
@@ -1367,16 +1367,19 @@ def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int,
 def _pub_gap() -> re.Pattern[str]:
     return re.compile(
         rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
-        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的(?:[\u4e00-\u9fff]{0,4}(?:著作|作品|专著|新书|报告|白皮书|论文|文章|书籍))?)?\s*[《“\"]?"
     )
 
 
 def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
     for a, b in pairwise(ms):
-        if a.type != "Organization" or b.type != "Publication":
+        if a.type not in ("Organization", "Person") or b.type != "Publication":
             continue
-        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+        gap = text[a.end : b.start]
+        if a.type == "Person" and not re.search(r"著作|作品|专著|新书|报告|论文|文章|书籍", gap):
+            continue  # a person before a title: only 甲的(科普)著作《X》
+        if _pub_gap().fullmatch(gap) and allowed("publishes", a, b):
             yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
 
 
