@@ -809,6 +809,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and re.search(r"(?:捐资|出资|投资|注资|捐赠|捐款|资助)$", text[clause_start : t.start()]):
+        return  # (重点)出资支持 P: funding (funds.donate)
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
     if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
