@@ -556,6 +556,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             made = [x for x in _made_object(ctx, ms, m.end(), sent.end) if "本《" in text[x.start - 2 : x.start + 1]]
         if not made and actor:
             made = _made_later(ctx, ms, _clause_end(text, after, sent.end), sent.end)
+        if not made:
+            made = _launched_under(ms, text, after, sent.end)
+        if not made and sent.section not in ctx.case_projects and re.match(r"[\s“”\"]*由", text[after : sent.end]):
+            return  # 在 A 的指导下，由 B 主办的[unrecognised event]: B is an organiser, not what A guides
         if not made and actor and re.match(r"[，,\s]*由", text[m.end() : sent.end]):
             # 在 A 的指导下，由 B 主办、C 协办的 E 在…启动: A backs E, the object of the 由 chain
             for de in re.finditer(r"的", text[after : sent.end]):
@@ -692,6 +696,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -844,7 +850,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     yield _rel(a, pred, n, sent, rule)
         return
     if pred == "memberOf":
-        # N 成员 A: A memberOf N (N precedes the trigger)
+        # N 成员 A: A memberOf N (N precedes the trigger); N成员伙伴参观了 A 资助的…: A is no member
+        if obj and not re.fullmatch(r"[\s“”\"]*(?:伙伴|机构|单位)?(?:包括|有|为|是)?[：:]?[\s“”\"]*", text[t.end() : obj[0].start]):
+            return
         for network in subj[-1:]:
             for o in obj:
                 if allowed(pred, o, network):
@@ -1946,7 +1954,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         longer = _long_place_list(ms, text, a + 1, sent.end)
         if longer and len(longer[0]) > len(locs):
             locs, end = longer
-        tail = _PLACE_TAIL.match(text, end, sent.end)
+        tail = _count_tail(text, end, sent.end) or _PLACE_TAIL.match(text, end, sent.end)
         after = tail.end() if tail else end
         seat_verb = re.match(r"设有|设立了?|成立了?", text[after : after + 4])
         # 在成都蒲江，该项目覆盖了…: the project named right after the place phrase
@@ -2089,7 +2097,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
-        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置)?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
+        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置|城区)?|城区|市区|[东南西北]{0,2}(?:近|远)?郊区?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
             if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
@@ -2205,14 +2213,14 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             # A 向 B 捐赠 N 万元，用于 P: the giver is the group before 向
             recipient = donors[-1]
             donors = group_before(ms, text, recipient.start - 1, orgs, clause)
-            if donors and re.match(r"[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
+            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
                 donors = donors[-1:]
             else:
                 continue
         elif not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
             continue
-        # 用于 P: the money goes to the project named after 用于
-        tail = re.match(r"[^。；]{0,12}?用于", text[m.end() : sent.end])
+        # 用于 P: the money goes to the project named after 用于 (设立 P: the fund or project it sets up)
+        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)", text[m.end() : sent.end])
         target = None
         if tail:
             nxt = group_after(ms, text, m.end() + tail.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=8)
@@ -2459,6 +2467,8 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
         network = head[-1] if head else None
         if network is not None and text[network.end : sent.start + m.start()].strip(" “”\"") not in ("", "目前", "的", "现有"):
             network = None
+        if network is not None and network.key not in _bodies():
+            network = _body_owner(ctx, network) or network  # YFN决策委员会由 A、B 组成: members of YFN
         if network is None or network.key in _bodies():
             network = _network_in_context(ctx, sent.start)
         if network is None:
@@ -2619,7 +2629,7 @@ _EVENT_TYPES = frozenset({"Event", "Project"})
 _SUB_EVENT_WORD = r"(?:平行论坛|分论坛|子论坛|主题论坛|专题论坛|边会|分会场|专场|配套活动|系列活动|主题活动)"
 _SUB_EVENT_GAP = re.compile(rf"[\s”\"]*的?[\u4e00-\u9fffA-Za-z&]{{0,8}}?{_SUB_EVENT_WORD}\s*(?:之一)?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
 _SUB_EVENT_OF = re.compile(r"(?:被)?(?:纳入|列为|列入|作为|成为|是|为)(?:了)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*$")
-_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
+_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:重要)?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
 _AT_EVENT = re.compile(r"在(?:本次|此次|本届|该)?(?:(大会|论坛|峰会|年会|会议|博览会)|(?=[\s“\"]*[^\s“\"]))")
 _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:了)?")
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
@@ -2654,8 +2664,8 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 在本次大会上/在 E 期间，A 举办了 X
     lead = _LEAD.match(text, sent.start, sent.end).end()
     at = _AT_EVENT.match(text, lead, sent.end)
+    host: Mention | None = None
     if at is not None:
-        host: Mention | None = None
         if at.group(1):
             scene = re.match(r"(?:上|期间)[，,]", text[at.end() : at.end() + 3])
             if scene and re.search(r"本次|此次|本届|该", at.group()):
@@ -2664,11 +2674,28 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             named = group_after(ms, text, at.end(), frozenset({"Event"}), sent.end, max_gap=1)
             if len(named) == 1 and re.match(r"[\s”\"]*(?:上|期间)[，,]", text[named[0].end : named[0].end + 4]):
                 host = named[0]
-        if host is not None:
-            for h in _HOLD.finditer(text, at.end(), sent.end):
-                for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
-                    if x.key != host.key and allowed("partOf", x, host):
-                        yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    else:
+        # “E”期间，A 举办了 X
+        named = group_after(ms, text, lead, frozenset({"Event"}), sent.end, max_gap=1)
+        if len(named) == 1 and re.match(r"[\s”\"]*期间[，,]", text[named[0].end : named[0].end + 4]):
+            host = named[0]
+            at = re.compile(r"[^，,]*[，,]").match(text, named[0].end)
+    if at is not None and host is not None:
+        for h in _HOLD.finditer(text, at.end(), sent.end):
+            for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
+                if x.key != host.key and allowed("partOf", x, host):
+                    yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    # 作为“E”的配套活动，“X”在…举行
+    as_part = re.match(r"作为\s*", text[lead : sent.end])
+    if as_part:
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
+        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
+        if comma:
+            nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
+            for x in group_after(ms, text, nxt, _EVENT_TYPES, sent.end, max_gap=1):
+                if x.key != e[0].key and allowed("partOf", x, e[0]):
+                    yield _rel(x, "partOf", e[0], sent, SUB_EVENT)
     # 依托 E，由 A、B 联合举办的 X
     for dep in re.finditer(r"依托\s*", text[sent.start : sent.end]):
         clause = _clause_start(text, sent.start, sent.start + dep.start())
@@ -2684,7 +2711,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
                 break
 
 
-_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括)(?:了)?[：:]?")
+_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括|下设|设有|分为)(?:了)?[：:]?")
 _INCLUDE_HEAD = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{0,30}[）)])?(?:的[^，。；、]{0,14}?(?:平台|体系|系统|产品|板块|模块|子项目|项目|活动|内容))?\s*(?:主要|共|还)?$"
 )
@@ -2698,13 +2725,13 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     text = ctx.text
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
-        items = group_after(ms, text, t.end(), projects, sent.end, max_gap=1)
+        items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
         if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
         parent: Mention | None = None
-        if before and before[-1].type == "Project" and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
+        if before and before[-1].type in _EVENT_TYPES and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
             parent = before[-1]
         elif not before and sent.section in ctx.case_projects:
             pron = _SUBJECT_PRONOUN.match(text, _LEAD.match(text, clause, t.start()).end(), t.start())
@@ -2912,7 +2939,8 @@ FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (�
 def _card_role_re() -> re.Pattern[str]:
     role = _role_alt()
     return re.compile(
-        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)"
+        rf"(?:、[^，。；、\s]{{1,12}}?(?:{role}))?\s*[，,；;。]?\s*$"  # 、美国前财长: a title elsewhere
     )
 
 
@@ -2999,6 +3027,30 @@ def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> It
         m = after.match(text, p.end, sent.end)
         if m and allowed("worksFor", p, o):
             yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+ROLE_LIST_FIRST = register(
+    Rule("worksFor.role_list_first", "worksFor", 0.8, "ORG ROLE、[unrecognised body] ROLE 甲: 甲 holds the first title at ORG (天津市X委副主席、Y主委甲)")
+)
+
+
+def _role_list_first_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A person's titles listed before the name where the second body was not recognised: the
+    first (recognised) organisation and its title still belong to the person."""
+    role = _role_alt()
+    pat = re.compile(rf"((?:{role})(?:兼(?:{role}))*)、[^，。；、\s]{{1,12}}?(?:{role})\s*")
+    for i, p in enumerate(ms):
+        if p.type != "Person":
+            continue
+        prev = [o for o in ms[max(0, i - 4) : i] if o.type == "Organization"]
+        if not prev:
+            continue
+        o = prev[-1]
+        m = pat.fullmatch(text, o.end, p.start)
+        if m is None or any(x.type in ("Person", "Organization") and o.end <= x.start < p.start for x in ms):
+            continue
+        if allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ROLE_LIST_FIRST, (("role", m.group(1)),))
 
 
 def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -3198,6 +3250,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _seat_topic_relations(ctx, sent, ms)
     yield from _org_name_role_relations(sent, ms, ctx.text)
     yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _role_list_first_relations(sent, ms, ctx.text)
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
@@ -3214,6 +3267,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ms = [m for m in res.mentions if not m.rule.startswith("nested.")]
     ms = _without_alias_declarations(sorted(ms, key=lambda m: m.start), text)
     ms = _strip_former(ms, text)
+    ms = _with_generic_heads(ms, text)
     out: list[Relation] = []
     award = _document_award(res) if any(s.kind == "case" for s in res.sections) else None
     case_projects: dict[int, Mention] = {}
@@ -3232,6 +3286,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     }
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
+    ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
@@ -3274,10 +3329,12 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_role_is_relations(ctx, sent, in_sent))
         out.extend(_reliance_relations(ctx, sent, in_sent))
         out.extend(_at_event_relations(ctx, sent, in_sent))
+        out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
+    out.extend(_member_heading_relations(ctx, res))
     seen = set()
     unique = []
     for r in out:
@@ -3288,3 +3345,258 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 r = replace(r, qualifiers=(*r.qualifiers, ("level", level)))  # “W奖-年度先锋奖”
             unique.append(r)
     return tuple(unique)
+
+
+# --- generalisation rules (held-out phrasings) ---------------------------------------------------
+
+# what may follow a clause-opening head noun without making it part of a longer word or of a
+# time/place adverbial (项目组, 项目区, 计划书, 会议上, 活动期间)
+_BARE_HEAD_STOP = re.compile(r"[组方区地部书点办室上中内外前后时期间们所单费款资金额名长员处章程的之：:]")
+
+
+@cache
+def _bare_head_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(_anaphora(), key=len, reverse=True))
+    return re.compile(rf"([\u4e00-\u9fff]{{0,4}}?)({heads})")
+
+
+def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> Mention | None:
+    """The entity a clause-opening generic noun names: 基金会 the foundation the passage is about,
+    项目/行动 the latest project; with a modifier (培训计划) only a named entity ending in it."""
+    want = _anaphora()[head]
+    if mod:
+        sec = ctx.sections.get(sent.section)
+        floor = max(sec.start if sec else 0, pos - 600)
+        named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(mod + head)]
+        return named[-1] if named else None
+    if want == "Organization":
+        # 基金会接受…: the organisation of that kind the passage names most often (its topic),
+        # not merely the latest one named (a donor mentioned in passing)
+        sec = ctx.sections.get(sent.section)
+        floor = max(sec.start if sec else 0, pos - 1500)
+        named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(head) and m.rule != _BARE_RULE]
+        if not named:
+            return None
+        counts: dict[str, int] = {}
+        for m in named:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        best = max(counts.values())
+        top = [m for m in named if counts[m.key] == best]
+        return top[-1] if best >= 2 or len(counts) == 1 else None
+    if want == "Project" and sent.section in ctx.case_projects and head in ("项目", "计划", "工程", "平台"):
+        return ctx.case_projects[sent.section]
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 600)
+    before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
+    # “X”行动 names an action even though its key is only X
+    named = [m for m in before if m.key.endswith(head) or m.text.rstrip("”\"").endswith(head)]
+    if named:
+        return named[-1]
+    return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
+
+
+_BARE_RULE = "anaphor.bare_head"
+# a heading or a compound noun, not a reference (项目成效, 项目背景, 活动现场)
+_BARE_HEAD_NOUN = re.compile(r"成效|简介|概况|背景|介绍|名称|现场|经费|资金|团队|成员|负责人|管理|数据|内容|目标|周期|类型|领域|经验")
+
+
+def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
+    """Clause-opening generic nouns (基金会接受…, 项目得到了…, 行动将在…, 培训计划的部分课程由…) as
+    mentions of the entity they refer back to, so every rule sees the clause's subject. Only at a
+    clause start (after time phrases), never inside a longer word or an adverbial."""
+    text, ms = ctx.text, ctx.ms
+    extra: list[Mention] = []
+    taken: set[int] = set()
+    for sent in sents:
+        cuts = [sent.start] + [sent.start + m.end() for m in re.finditer(r"[，,；;：:]", text[sent.start : sent.end])]
+        for c in cuts:
+            lead = _LEAD.match(text, c, sent.end).end()
+            m = _bare_head_re().match(text, lead, sent.end)
+            if m is None or lead in taken or _BARE_HEAD_STOP.match(text, m.end()) or _BARE_HEAD_NOUN.match(text, m.end()):
+                continue
+            if _anaphora()[m.group(2)] == "Project" and sent.section in ctx.case_projects:
+                continue  # a case block's 项目 is the case project: the case rules read it themselves
+            near = window(ms, lead, m.end())
+            if near or any(x.start < m.end() and x.end > lead for x in window(ms, max(0, lead - 60), lead)):
+                continue  # a recognised name opens the clause
+            mod, head = m.group(1), m.group(2)
+            if re.search(r"本次|此次|该|本|这|上述|此|每|各|其|多|个|一|全|新|原|总", mod):
+                continue
+            ref = _bare_head_ref(ctx, sent, lead, mod, head)
+            if ref is not None:
+                taken.add(lead)
+                extra.append(Mention(ref.doc_id, lead, m.end(), text[lead : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+    if not extra:
+        return ms
+    return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+# 在 A、B 两省的 320 所学校建成… / 在上海 12 个社区推广…: a count of the listed places or of the
+# sites in them stands between the places and the verb
+_COUNT_TAIL = re.compile(
+    rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|镇|乡|村|省份|省区|城市|地区|国家)(?:的)?)?"
+    rf"(?:{_NUM}\s*(?:个|所|座|处|家|条|片)[\u4e00-\u9fff]{{1,8}}?|的)?[\s，,]*(?=(?:将|已|还|也|首批|先后|分别|陆续)*{_LOC_VERB.pattern})"
+)
+
+
+def _count_tail(text: str, pos: int, ceiling: int) -> re.Match[str] | None:
+    m = _COUNT_TAIL.match(text, pos, ceiling)
+    return m if m and m.end() > pos else None
+
+
+# “X”项目 / “X”暖冬行动 / “X”主题活动: the generic head after a quoted name belongs to the mention,
+# so that the name's verb or 在-phrase follows it directly
+_GENERIC_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
+
+
+_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|[在由是于将已获的和与及也还自正并于荣入首已共从为被]")
+
+
+def _with_generic_heads(ms: list[Mention], text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for i, m in enumerate(ms):
+        if m.type in ("Project", "Event") and text[m.end - 1 : m.end] in ("”", '"'):
+            h = _GENERIC_HEAD.match(text, m.end, m.end + 8)
+            nxt = ms[i + 1].start if i + 1 < len(ms) else len(text)
+            if h and h.end() <= nxt and _HEAD_END.match(text, h.end()):
+                m = Mention(m.doc_id, m.start, h.end(), text[m.start : h.end()], m.type, m.subtype, m.rule, m.key)
+        out.append(m)
+    return out
+
+
+_UNDER_LAUNCH = re.compile(r"(?:正式|共同|联合)?(?:启动|发起|举办|举行|开展|设立|推出)(?:了)?")
+
+
+def _launched_under(ms: list[Mention], text: str, pos: int, end: int) -> list[Mention]:
+    """在 A 的指导下，B 在 L 启动“P” / 在 A 的指导下，由 B 主办的“E”在 L 启动: the named project or
+    event the main clause launches (A supports it, not B)."""
+    cend = _clause_end(text, pos, end)
+    by = re.match(r"[\s“”\"]*由[^，。；]{1,60}?的\s*", text[pos:end])
+    if by:
+        hit = group_after(ms, text, pos + by.end(), frozenset({"Project", "Event"}), end, max_gap=1)
+        if hit and _LAUNCHED.match(text, hit[-1].end):
+            return hit
+    for v in _UNDER_LAUNCH.finditer(text, pos, cend):
+        hit = group_after(ms, text, v.end(), frozenset({"Project", "Event"}), cend, max_gap=1)
+        if hit:
+            return hit
+    return []
+
+
+LOC_LAUNCH = register(Rule("locatedIn.launched_at", "locatedIn", 0.8, "A 在 L 启动/发起/举办 “P” / 在 L 举行的 E / 组织 X 在 L 正式成立: P, E, X are at the finest place of L"))
+_AT_LAUNCH = re.compile(r"(?:正式|隆重|共同|联合|成功)?(?:启动|发起|举办|开展|揭牌|推出)(?:了)?")
+
+
+def _launch_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """在 L 启动“P” / 在 L 举行的 E / X 在 L 正式成立: the launched thing is at the place."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        parents = _chain_children(locs, text)
+        finest = [x for x in locs if x.key not in parents]
+        subj: list[Mention] = []
+        v = _AT_LAUNCH.match(text, end)
+        if v:
+            subj = group_after(ms, text, v.end(), frozenset({"Project", "Event"}), sent.end, max_gap=1)
+        elif (held := re.match(r"(?:召开|举行|举办)的[\s“”\"]*", text[end : sent.end])) is not None:
+            subj = group_after(ms, text, end + held.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        elif re.match(r"(?:正式|宣告)?成立", text[end : end + 4]):
+            clause = _clause_start(text, sent.start, a)
+            subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
+        for s in subj:
+            for o in finest:
+                if allowed("locatedIn", s, o):
+                    yield _rel(s, "locatedIn", o, sent, LOC_LAUNCH)
+
+
+def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence rules of the generalisation block."""
+    yield from _launch_place_relations(ctx, sent, ms)
+    yield from _accept_guidance_relations(ctx, sent, ms)
+    yield from _office_seat_relations(ctx, sent, ms)
+
+
+SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
+_GUIDANCE = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:等)?的?\s*(?:业务|技术|专业|学术|政策)?(?:指导|监督|支持|帮扶)(?![\u4e00-\u9fff]{0,2}下)")
+
+
+def _accept_guidance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in re.finditer(r"接受(?:了)?", text[sent.start : sent.end]):
+        a, b = sent.start + t.start(), sent.start + t.end()
+        backers = group_after(ms, text, b, frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not backers or not _GUIDANCE.match(text, backers[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, a)
+        subj = group_before(ms, text, a, frozenset({"Organization", "Project"}), clause)
+        if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
+            subj = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Project"}))
+        for x in backers:
+            for o in subj:
+                if allowed("supports", x, o):
+                    yield _rel(x, "supports", o, sent, SUPPORT_ACCEPT)
+
+
+def _body_owner(ctx: Ctx, org: Mention) -> Mention | None:
+    """N决策委员会 / N理事会 (a generic governing body named after its network): the network N,
+    an organisation the document names (by the same surface form) before."""
+    body = next((b for b in sorted(_bodies(), key=len, reverse=True) if org.key.endswith(b) and len(org.key) > len(b) + 1), None)
+    if body is None:
+        return None
+    owner = org.key[: -len(body)].rstrip("“”\" ")
+    declared = re.compile(rf"\s*[（(](?:以下|下文)?(?:简称|英文简称)?[为：:]?[“\"]?{re.escape(owner)}[”\"]?[）)，,]")
+    for m in reversed(window(ctx.ms, max(0, org.start - 5000), org.start)):
+        if m.type == "Organization" and m.end <= org.start and (owner in (m.key, m.text) or declared.match(ctx.text, m.end)):
+            return m
+    return None
+
+
+LOC_OFFICE = register(Rule("locatedIn.office_seat", "locatedIn", 0.8, "A …，秘书处设在/总部位于/办公地点位于 L: the sentence's subject organisation is at L"))
+_OFFICE_SEAT = re.compile(r"[，,；;]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在)")
+
+
+def _office_seat_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in _OFFICE_SEAT.finditer(text, sent.start, sent.end):
+        locs, e = _places_after(ms, text, m.end(), sent.end)
+        if not locs or not re.match(r"\s*(?:$|[，。；,;、）)]|和|及|与|的|境内|市内)", text[e : e + 3]):
+            continue  # 位于荷兰[瓦赫宁根]: an unrecognised finer place follows, the country is not the seat
+        subj = [x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= m.start()]
+        subj = [_body_owner(ctx, x) or x for x in subj]
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for x in subj[:1]:
+            for o in finest:
+                if allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_OFFICE)
+
+
+MEMBER_HEADING = register(Rule("memberOf.heading_list", "memberOf", 0.85, "a line '(新加入)N的成员单位/会员单位…：' then one organisation a line: each memberOf N"))
+_MEMBER_HEADING = re.compile(r"(?m)^[^\n]{0,40}?(?:成员|会员)(?:单位|机构)?(?:名单|名录)?(?:[（(][^）)\n]{0,20}[）)])?\s*[：:]\s*$")
+
+
+def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
+    """本期新加入 N 的成员单位：/ N 会员单位名单： followed by lines that each hold one organisation."""
+    text, ms = ctx.text, ctx.ms
+    for h in _MEMBER_HEADING.finditer(text):
+        head = [x for x in window(ms, h.start(), h.end()) if x.type == "Organization"]
+        network = head[-1] if head else _network_in_context(ctx, h.start())
+        if network is not None:
+            network = _body_owner(ctx, network) or network
+        if network is None:
+            continue
+        sent = _sentence_at(list(res.sentences), h.start())
+        pos = h.end()
+        while True:
+            line = re.match(r"\n*([^\n]*)", text[pos:])
+            if line is None or not line.group(1).strip():
+                break
+            a, b = pos + line.start(1), pos + line.end(1)
+            inner = window(ms, a, b + 1)
+            if len(inner) != 1 or inner[0].type != "Organization" or text[a : inner[0].start].strip(" 0123456789.、（）()") or text[inner[0].end : b].strip(" ，,；;。"):
+                break
+            if sent is not None and allowed("memberOf", inner[0], network):
+                yield _rel(inner[0], "memberOf", network, sent, MEMBER_HEADING)
+            pos = b

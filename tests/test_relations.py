@@ -197,11 +197,11 @@ CASES = [
         },
     ),
     (
-        "在 A 的支持下 + 发起",
+        "在 A 的支持下 + 发起: A supports what B launches (as the gold does for what B writes)",
         "在星河科技有限公司的支持下，远山生态协会发起了“清溪守护计划”。",
         None,
         {
-            ("星河科技有限公司", "supports", "远山生态协会"),
+            ("星河科技有限公司", "supports", "清溪守护计划"),
             ("远山生态协会", "initiates", "清溪守护计划"),
         },
     ),

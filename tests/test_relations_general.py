@@ -1,0 +1,133 @@
+"""Relation rules for ordinary news phrasings beyond the development set (all names invented).
+
+Each case runs the whole per-document pipeline on a short made-up text and asserts the exact
+set of triples of the predicates it covers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import make_document
+from kg.pipeline import process_document
+
+
+def triples(text: str, preds: set[str]) -> set[tuple[str, str, str]]:
+    res = process_document(make_document(text))
+    return {(r.subject.key, r.predicate, r.object.key) for r in res.relations if r.predicate in preds}
+
+
+CASES = [
+    (
+        "a clause-opening bare 基金会 is the foundation the passage is about",
+        "青岚生态保护基金会成立于2015年。2023年，青岚生态保护基金会发布了年度报告。同年，基金会与碧波出版社合作出版《湿地鸟类手册》。",
+        {"partnersWith"},
+        {("青岚生态保护基金会", "partnersWith", "碧波出版社")},
+    ),
+    (
+        "a bare 基金会 is not resolved when several foundations compete equally",
+        "青岚生态保护基金会与白石公益基金会举行座谈。基金会与碧波出版社合作出版《湿地鸟类手册》。",
+        {"partnersWith"},
+        set(),
+    ),
+    (
+        "A（以下简称“a”）向 B 捐赠 N 万元，用于支持“P”项目在 L、M 两地的实施",
+        "5月8日，浙江远帆新材料股份有限公司（以下简称“远帆新材”）向中国绿化基金会捐赠3000万元，用于支持“绿廊守护”项目在浙江丽水、江西上饶两地的实施。",
+        {"funds", "locatedIn"},
+        {
+            ("浙江远帆新材料股份有限公司", "funds", "中国绿化基金会"),
+            ("浙江远帆新材料股份有限公司", "funds", "绿廊守护"),
+            ("绿廊守护", "locatedIn", "丽水"),
+            ("绿廊守护", "locatedIn", "上饶"),
+        },
+    ),
+    (
+        "A 宣布向 B 捐赠 N 万元，设立“P”: A funds B and P",
+        "11月12日，上海云朵网络科技有限公司（以下简称“云朵科技”）宣布向中国儿童少年基金会捐赠1500万元，设立“云朵乡村书屋”公益项目。",
+        {"funds"},
+        {
+            ("上海云朵网络科技有限公司", "funds", "中国儿童少年基金会"),
+            ("上海云朵网络科技有限公司", "funds", "云朵乡村书屋"),
+        },
+    ),
+    (
+        "bare 项目 opening the next sentence; 在 L、M 两地的 N 所学校建设: a count between places and verb",
+        "北京星火科技有限公司设立“星火乡村图书馆”公益项目。项目首批将在河北保定、山西大同两地的60所乡村小学建设图书馆。",
+        {"locatedIn"},
+        {("星火乡村图书馆", "locatedIn", "保定"), ("星火乡村图书馆", "locatedIn", "大同")},
+    ),
+    (
+        "bare 行动 names the latest “X”行动, not an older project whose name ends in 行动",
+        "“清溪行动”已结束。次年，青禾学会发起“江豚守望者”行动。行动首批将在湖南、江西两省的12个湖区开展。",
+        {"locatedIn"},
+        {("江豚守望者", "locatedIn", "湖南"), ("江豚守望者", "locatedIn", "江西")},
+    ),
+    (
+        "在 A 的指导下，B 在 L 启动“P”: A supports P (not B); P is at L",
+        "3月5日，在云南省生态环境厅的指导下，云岭自然保护基金会在云南大理启动“洱海清源”计划。",
+        {"supports", "locatedIn"},
+        {("云南省生态环境厅", "supports", "洱海清源"), ("洱海清源", "locatedIn", "大理")},
+    ),
+    (
+        "在 A 的指导下，由 B 主办的“E”在 L 启动: A supports E, not the organiser B",
+        "11月8日，在国家林业和草原局宣传中心的指导下，由中国绿色发展促进会主办的“绿色出行周”主题活动在浙江杭州启动。",
+        {"supports"},
+        {("国家林业和草原局宣传中心", "supports", "绿色出行周")},
+    ),
+    (
+        "在 A 的指导下，由 B 主办的 [no recognised name]: no support of the organiser B",
+        "在国家林业和草原局宣传中心的指导下，由中国绿色发展促进会主办的系列活动在杭州启动。",
+        {"supports"},
+        set(),
+    ),
+    (
+        "X 在 L 正式成立: the organisation is at L",
+        "5月，东北湿地保护联盟在吉林长春正式成立。",
+        {"locatedIn"},
+        {("东北湿地保护联盟", "locatedIn", "长春")},
+    ),
+    (
+        "基金会接受 A 的业务指导: A supports the foundation",
+        "青山生态保护基金会成立于2010年。青山生态保护基金会的宗旨是保护森林。基金会接受浙江省林业局的业务指导，登记管理机关为浙江省民政厅。",
+        {"supports"},
+        {("浙江省林业局", "supports", "青山生态保护基金会")},
+    ),
+    (
+        "bare 项目得到了 A 和 B 的支持",
+        "绿源环境基金会于2015年启动“北溪守护行动”。项目得到了临海市生态环境局和临海市水利局的支持。",
+        {"supports"},
+        {("临海市生态环境局", "supports", "北溪守护行动"), ("临海市水利局", "supports", "北溪守护行动")},
+    ),
+    (
+        "N决策委员会由 A、B 和 C 组成，秘书处设在 L: members of the network N (declared in parentheses); N at L",
+        "华北环境资助者网络（NEFN）成立于2016年。目前NEFN决策委员会由河北省燕山生态保护基金会、天津市海河公益基金会和山西省汾河生态基金会组成，秘书处设在石家庄。",
+        {"memberOf", "locatedIn"},
+        {
+            ("河北省燕山生态保护基金会", "memberOf", "华北环境资助者网络"),
+            ("天津市海河公益基金会", "memberOf", "华北环境资助者网络"),
+            ("山西省汾河生态基金会", "memberOf", "华北环境资助者网络"),
+            ("华北环境资助者网络", "locatedIn", "石家庄"),
+        },
+    ),
+    (
+        "基金会…，办公地点位于 L: the foundation is at the finest place",
+        "青山生态保护基金会成立于2010年。青山生态保护基金会的宗旨是保护森林。基金会登记管理机关为浙江省民政厅，办公地点位于浙江省杭州市西湖区。",
+        {"locatedIn"},
+        {("青山生态保护基金会", "locatedIn", "西湖区")},
+    ),
+    (
+        "a member heading line, then one organisation a line (blank lines between)",
+        (
+            "华北环境资助者网络（NEFN）成立于2016年，是华北地区关注环境保护的资助型基金会的协作平台，目前共有成员单位三十余家。\n\n\n"
+            "新成员\n\n本期新加入NEFN的成员单位（按加入时间排序）：\n\n河北省燕山生态保护基金会\n\n天津市海河公益基金会\n\n"
+            "欢迎以上机构加入华北环境资助者网络！截至2024年底，NEFN共有成员单位35家。\n"
+        ),
+        {"memberOf"},
+        {("河北省燕山生态保护基金会", "memberOf", "NEFN"), ("天津市海河公益基金会", "memberOf", "NEFN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "preds", "want"), CASES, ids=[c[0] for c in CASES])
+def test_general_phrasings(why: str, text: str, preds: set[str], want: set[tuple[str, str, str]]) -> None:
+    assert triples(text, preds) == want, why
