@@ -437,3 +437,24 @@ FUNDING_PHRASINGS = [
 @pytest.mark.parametrize(("text", "expected"), FUNDING_PHRASINGS, ids=[t for t, _ in FUNDING_PHRASINGS])
 def test_funding_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# implementing, advising, thanking and coordinated role verbs (same invented names)
+ROLE_PHRASINGS = [
+ (f"{A}承接了“{P}”的实施工作。", {(A,"implements",P)}),
+ (f"{A}与{B}合作实施“{P}”。", {(A,"implements",P),(B,"implements",P),(A,"partnersWith",B)}),
+ (f"“{P}”由{A}具体执行。", {(A,"implements",P)}),
+ (f"{A}担任“{P}”的学术顾问单位。", {(A,"supports",P)}),
+ (f"感谢{A}、{B}对“{P}”的大力支持。", {(A,"supports",P),(B,"supports",P)}),
+ (f"{C}对“{P}”进行技术指导。", {(C,"supports",P)}),
+ (f"{A}于5月20日在成都举行“{E}”。", {(A,"organizes",E)}),
+ (f"“{E}”由{A}发起并主办。", {(A,"organizes",E),(A,"initiates",E)}),
+ (f"{A}参加了在成都举办的“{E}”。", {(A,"participatesIn",E)}),
+ (f"“{P}”是由{A}发起、{B}负责执行的公益项目。", {(A,"initiates",P),(B,"implements",P)}),
+ (f"{A}联合{B}实施“{P}”。", {(A,"implements",P),(B,"implements",P),(A,"partnersWith",B)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_PHRASINGS, ids=[t for t, _ in ROLE_PHRASINGS])
+def test_role_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
