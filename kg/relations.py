@@ -830,6 +830,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
+        if rule.id in ("partnersWith.joint", "partnersWith.together") and not obj and _MANY.search(text, subj[-1].end, t.start()):
+            return  # A、B、C 等10家单位联合发布: an open list of many co-actors, no statement of partnership
         yield from _partner_pairs(rule, subj, obj, sent, ms, text)
         if rule.id == "partnersWith.together":
             for a in co:
@@ -1355,6 +1357,8 @@ def _thanks_to_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
                 if allowed("supports", b, o):
                     yield _rel(b, "supports", o, sent, THANKS_TO)
 
+
+_MANY = re.compile(r"等\s*(?:[4-9]|\d{2,}|[四五六七八九十百多数几])[\d十余多]*\s*(?:家|个|所)")
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")

@@ -458,3 +458,26 @@ ROLE_PHRASINGS = [
 @pytest.mark.parametrize(("text", "expected"), ROLE_PHRASINGS, ids=[t for t, _ in ROLE_PHRASINGS])
 def test_role_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# invitations, open lists of many co-actors, counted co-hosts (same invented names)
+MORE_ROLE_PHRASINGS = [
+ (f"{A}被邀请参加“{E}”。", {(A,"participatesIn",E)}),
+ (f"{A}获邀出席“{E}”。", {(A,"participatesIn",E)}),
+ (f"“{E}”由{A}、{B}、{C}三家单位联合主办。", {(A,"organizes",E),(B,"organizes",E),(C,"organizes",E),(A,"partnersWith",B),(A,"partnersWith",C),(B,"partnersWith",C)}),
+ (f"{A}、{B}、{C}等10家单位联合发布《{X}》。", {(A,"publishes",X),(B,"publishes",X),(C,"publishes",X)}),
+ (f"{A}携手{B}、{C}推出“{P}”。", {(A,"initiates",P),(B,"initiates",P),(C,"initiates",P),(A,"partnersWith",B),(A,"partnersWith",C),(B,"partnersWith",C)}),
+ (f"{A}参与编写了《{X}》。", {(A,"publishes",X)}),
+ (f"{A}组织召开“{E}”。", {(A,"organizes",E)}),
+ (f"{A}承担“{P}”的执行工作。", {(A,"implements",P)}),
+ (f"2023年，{A}在北京发布《{X}》。", {(A,"publishes",X)}),
+ (f"{A}向社会公开发布《{X}》。", {(A,"publishes",X)}),
+ (f"{A}与{B}于2022年联合启动“{P}”。", {(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"{A}将继续资助“{P}”。", {(A,"funds",P)}),
+ (f"{A}连续五年资助“{P}”。", {(A,"funds",P)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_ROLE_PHRASINGS, ids=[t for t, _ in MORE_ROLE_PHRASINGS])
+def test_more_role_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
