@@ -1325,8 +1325,8 @@ def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types
         return []
     # the clauses in between open with adverbs or verbs, not with a new name
     for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
-        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
-        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+        at = last.end() - 1 + c.end()
+        if window(ms, at, min(at + 2, pos)):
             return []
     return group_before(ms, text, last.start(), types, sent.start)
 
