@@ -592,8 +592,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         by = text.rfind("由", clause_start, t.start())
         if by >= 0:
             subj = group_after(ms, text, by + 1, rule.subject_types, t.start(), max_gap=1)
-            if subj and not _gap_before().match(text[subj[-1].end : t.start()]):
-                subj = []
+            if subj and not _gap_before().match(text[subj[-1].end : t.start()]) and not _BY_COORD.fullmatch(text[subj[-1].end : t.start()]):
+                subj = []  # (由 A 发起并主办: a coordinated role verb may stand between)
             if not subj:
                 # 由 [unrecognised]、A、B 联合主办: the group before the verb, reaching back to 由
                 back = group_before(ms, text, t.start(), rule.subject_types, by + 1)
@@ -678,10 +678,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
-        invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约)\s*(?:前来|前往)?\s*$", text[clause_start : t.start()])
-        if not subj and invited:
-            # B 受 A 邀请参加 E: the invitee before 受
-            subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
+    invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约|委托)\s*(?:前来|前往|负责|具体)?\s*$", text[clause_start : t.start()])
+    if not subj and invited and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
+        # B 受 A 邀请参加 E / B 受 A 委托实施 P: the agent before 受
+        subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
     if not subj:
         return
 
@@ -822,6 +822,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and re.search(r"(?:捐资|出资|投资|注资|捐赠|捐款|资助)$", text[clause_start : t.start()]):
+        return  # (重点)出资支持 P: funding (funds.donate)
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
     if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
@@ -835,6 +837,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
+        if rule.id in ("partnersWith.joint", "partnersWith.together") and not obj and _MANY.search(text, subj[-1].end, t.start()):
+            return  # A、B、C 等10家单位联合发布: an open list of many co-actors, no statement of partnership
         yield from _partner_pairs(rule, subj, obj, sent, ms, text)
         if rule.id == "partnersWith.together":
             for a in co:
@@ -1177,7 +1181,7 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 # --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
 
 CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
-PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》 / 甲的著作《X》: an organisation (a person with 著作/报告…) right before a publication's title is its author"))
 
 FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
 INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
@@ -1260,7 +1264,7 @@ def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 # a role verb after a listed agent: 由 A 发起、B 支持的 P
-_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
+_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供|负责|具体)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
 
 _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
 
@@ -1329,11 +1333,40 @@ def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types
         return []
     # the clauses in between open with adverbs or verbs, not with a new name
     for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
-        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
-        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+        at = last.end() - 1 + c.end()
+        if window(ms, at, min(at + 2, pos)):
             return []
     return group_before(ms, text, last.start(), types, sent.start)
 
+
+_BY_COORD = re.compile(r"[\s“”\"]*(?:发起|主办|承办|协办|指导|支持|资助|出资|执行|实施|设立|成立|创立|策划)(?:并|和|、|及)(?:共同|联合)?[\s“”\"]*")
+THANKS_TO = register(Rule("supports.thanks_to", "supports", 0.7, "感谢/致谢 A、B 对 P 的(大力)支持/帮助/指导: each supports P (named, else the sentence's or context's project/event)"))
+_THANK = re.compile(r"(?:特别|衷心|诚挚|由衷|真诚)?(?:感谢|致谢|鸣谢)")
+
+
+def _thanks_to_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """感谢 A、B 对“P”的大力支持 / 感谢 A 的帮助: the thanked backers support P."""
+    text = ctx.text
+    backer_types = frozenset({"Organization", "Person"})
+    for t in _THANK.finditer(text, sent.start, sent.end):
+        backers = group_after(ms, text, t.end(), backer_types, sent.end, max_gap=1)
+        if not backers:
+            continue
+        tail = re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:等[^，。；]{0,10}?)?(?:(对|为|给予))?", text[backers[-1].end : sent.end])
+        pos = backers[-1].end + tail.end()
+        targets = group_after(ms, text, pos, frozenset({"Project", "Event", "Publication", "Organization"}), sent.end, max_gap=1) if tail.group(1) else []
+        rest = targets[-1].end if targets else pos
+        if not re.match(r"[\s”\"]*(?:工作|活动|项目|建设|发展)?的?\s*(?:大力|鼎力|全力|积极|热情|悉心|无私|长期|一贯|持续)?(?:支持|帮助|指导|协助|关心|厚爱)", text[rest : sent.end]):
+            continue
+        if not targets:
+            targets = _supported_topic(ctx, sent, ms, t.start())
+        for b in backers:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, THANKS_TO)
+
+
+_MANY = re.compile(r"等\s*(?:[4-9]|\d{2,}|[四五六七八九十百多数几])[\d十余多]*\s*(?:家|个|所)")
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
@@ -1383,16 +1416,19 @@ def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int,
 def _pub_gap() -> re.Pattern[str]:
     return re.compile(
         rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
-        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的(?:[\u4e00-\u9fff]{0,4}(?:著作|作品|专著|新书|报告|白皮书|论文|文章|书籍))?)?\s*[《“\"]?"
     )
 
 
 def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
     for a, b in pairwise(ms):
-        if a.type != "Organization" or b.type != "Publication":
+        if a.type not in ("Organization", "Person") or b.type != "Publication":
             continue
-        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+        gap = text[a.end : b.start]
+        if a.type == "Person" and not re.search(r"著作|作品|专著|新书|报告|论文|文章|书籍", gap):
+            continue  # a person before a title: only 甲的(科普)著作《X》
+        if _pub_gap().fullmatch(gap) and allowed("publishes", a, b):
             yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
 
 
@@ -2141,7 +2177,7 @@ _RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -3462,6 +3498,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_at_event_relations(ctx, sent, in_sent))
         out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
+        out.extend(_thanks_to_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
