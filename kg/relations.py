@@ -3175,6 +3175,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 case_projects[sec.index] = p
         elif sec.kind == "table":
             out.extend(_table_relations(res, sec, ms))
+            out.extend(_table_column_relations(res, sec, ms))
     case_orgs = {
         sec.index: [m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.org" and m.type == "Organization"]
         for sec in res.sections
@@ -3496,3 +3497,62 @@ def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
             if sent is not None and allowed("memberOf", inner[0], network):
                 yield _rel(inner[0], "memberOf", network, sent, MEMBER_HEADING)
             pos = b
+
+
+TABLE_FUNDS = register(Rule("table.funder", "funds", 0.85, "table row: the 资助方/出资方/捐赠方 column funds the row's project"))
+TABLE_EXEC = register(Rule("table.executor", "implements", 0.85, "table row: the 执行机构/实施单位/承办方 column implements the row's project"))
+TABLE_HOST = register(Rule("table.host", "organizes", 0.85, "table row: the 主办/主办方/主办单位 column organizes the row's event"))
+TABLE_PLACE = register(Rule("table.place", "locatedIn", 0.85, "table row: the 地点/举办地/实施地点 column holds the row's project or event"))
+_COLUMN_KINDS = (
+    ("funder", re.compile(r"^(?:资助|出资|捐赠|捐资|赞助)(?:方|机构|单位|人)$")),
+    ("executor", re.compile(r"^(?:执行|实施|承担|运营)(?:方|机构|单位)$")),
+    ("host", re.compile(r"^(?:主办|主办方|主办单位|主办机构|举办方|举办单位|组织方|组织单位)$")),
+    ("place", re.compile(r"^(?:地点|举办地点?|活动地点|实施地点|项目地点|所在地|地区)$")),
+    ("item", re.compile(r"^(?:项目|项目名称|案例|案例名称|活动|活动名称|会议|会议名称|名称)$")),
+)
+
+
+def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
+    """Tables whose header names columns by role (项目名称 / 资助方 / 执行机构, 活动 / 地点 / 主办):
+    each row's organisations of a role column relate to the row's project or event."""
+    text = res.document.text
+    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
+    kinds = {i: k for i, h in enumerate(header) for k, rx in _COLUMN_KINDS if rx.match(h)}
+    item_col = next((i for i, k in kinds.items() if k == "item"), None)
+    if item_col is None or len(kinds) < 2:
+        return
+    pos = sec.start
+    for n, line in enumerate(text[sec.start : sec.end].split("\n")):
+        start = pos
+        pos += len(line) + 1
+        if n == 0:
+            continue
+        cells, c = [], start
+        for cell in line.split("\t"):
+            cells.append((c, c + len(cell)))
+            c += len(cell) + 1
+        if item_col >= len(cells):
+            continue
+
+        def cell_ms(i: int, types: frozenset[str]) -> list[Mention]:
+            a, b = cells[i]
+            return [m for m in window(ms, a, b) if m.end <= b and m.type in types]
+
+        items = cell_ms(item_col, frozenset({"Project", "Event"}))[:1]
+        if not items:
+            continue
+        sent = Sentence(res.document.id, -1, start, start + len(line), line.replace("\t", " "), sec.index)
+        for i, kind in kinds.items():
+            if i >= len(cells) or kind == "item":
+                continue
+            if kind == "place":
+                locs = cell_ms(i, frozenset({"Place"}))
+                found = [o for o in locs if o.key not in _chain_children(locs, text)]
+                pred, rule = "locatedIn", TABLE_PLACE
+            else:
+                found = cell_ms(i, frozenset({"Organization"}))
+                pred, rule = {"funder": ("funds", TABLE_FUNDS), "executor": ("implements", TABLE_EXEC), "host": ("organizes", TABLE_HOST)}[kind]
+            for x in found:
+                s_, o_ = (items[0], x) if kind == "place" else (x, items[0])
+                if allowed(pred, s_, o_):
+                    yield _rel(s_, pred, o_, sent, rule)

@@ -128,6 +128,27 @@ CASES = [
 ]
 
 
+TABLES = (
+    "以下为本季度成员新增资助的部分项目：\n\n资助领域\t项目名称\t资助方\t执行机构\n"
+    "森林保护\t秦岭林麝保护项目\t西安曲江文化基金会\t陕西秦岭生态保护协会\n"
+    "\t汉江源头水质监测计划\t汉中市绿水公益基金会\t汉中市环保志愿者协会\n\n活动预告\n\n"
+    "日期\t活动\t地点\t主办\n7月1日\t第三届秦岭自然观察节\t陕西西安\t西安曲江文化基金会\n8月5日\t汉江论坛\t陕西汉中\t汉中市绿水公益基金会\n"
+)
+
+
+def test_table_role_columns() -> None:
+    """资助方 / 执行机构 / 主办 / 地点 columns relate each row's organisations to its project or event."""
+    assert triples(TABLES, {"funds", "implements", "organizes", "locatedIn"}) >= {
+        ("西安曲江文化基金会", "funds", "秦岭林麝保护项目"),
+        ("陕西秦岭生态保护协会", "implements", "秦岭林麝保护项目"),
+        ("汉中市绿水公益基金会", "funds", "汉江源头水质监测计划"),
+        ("汉中市环保志愿者协会", "implements", "汉江源头水质监测计划"),
+        ("汉中市绿水公益基金会", "organizes", "汉江论坛"),
+        ("汉江论坛", "locatedIn", "汉中"),
+    }
+    assert ("陕西秦岭生态保护协会", "funds", "秦岭林麝保护项目") not in triples(TABLES, {"funds"})
+
+
 @pytest.mark.parametrize(("why", "text", "preds", "want"), CASES, ids=[c[0] for c in CASES])
 def test_general_phrasings(why: str, text: str, preds: set[str], want: set[tuple[str, str, str]]) -> None:
     assert triples(text, preds) == want, why
