@@ -3512,6 +3512,10 @@ _COLUMN_KINDS = (
 )
 
 
+def _cell_mentions(ms: list[Mention], cell: tuple[int, int], types: frozenset[str]) -> list[Mention]:
+    return [m for m in window(ms, cell[0], cell[1]) if m.end <= cell[1] and m.type in types]
+
+
 def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
     """Tables whose header names columns by role (项目名称 / 资助方 / 执行机构, 活动 / 地点 / 主办):
     each row's organisations of a role column relate to the row's project or event."""
@@ -3533,12 +3537,7 @@ def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> 
             c += len(cell) + 1
         if item_col >= len(cells):
             continue
-
-        def cell_ms(i: int, types: frozenset[str]) -> list[Mention]:
-            a, b = cells[i]
-            return [m for m in window(ms, a, b) if m.end <= b and m.type in types]
-
-        items = cell_ms(item_col, frozenset({"Project", "Event"}))[:1]
+        items = _cell_mentions(ms, cells[item_col], frozenset({"Project", "Event"}))[:1]
         if not items:
             continue
         sent = Sentence(res.document.id, -1, start, start + len(line), line.replace("\t", " "), sec.index)
@@ -3546,11 +3545,11 @@ def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> 
             if i >= len(cells) or kind == "item":
                 continue
             if kind == "place":
-                locs = cell_ms(i, frozenset({"Place"}))
+                locs = _cell_mentions(ms, cells[i], frozenset({"Place"}))
                 found = [o for o in locs if o.key not in _chain_children(locs, text)]
                 pred, rule = "locatedIn", TABLE_PLACE
             else:
-                found = cell_ms(i, frozenset({"Organization"}))
+                found = _cell_mentions(ms, cells[i], frozenset({"Organization"}))
                 pred, rule = {"funder": ("funds", TABLE_FUNDS), "executor": ("implements", TABLE_EXEC), "host": ("organizes", TABLE_HOST)}[kind]
             for x in found:
                 s_, o_ = (items[0], x) if kind == "place" else (x, items[0])
