@@ -383,7 +383,8 @@ def _resolve_head(ctx: Ctx, sent: Sentence, pos: int, head: str, types: frozense
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
     before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
-    named = [m for m in before if m.key.endswith(head)]
+    # “X”行动 (the mention's text carries the head its key lacks) names an action as well
+    named = [m for m in before if m.key.endswith(head) or m.text.rstrip("”\"").endswith(head)]
     if named:
         return named[-1]
     return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
@@ -3414,6 +3415,7 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _launch_place_relations(ctx, sent, ms)
     yield from _accept_guidance_relations(ctx, sent, ms)
     yield from _office_seat_relations(ctx, sent, ms)
+    yield from _money_by_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3555,3 +3557,30 @@ def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> 
                 s_, o_ = (items[0], x) if kind == "place" else (x, items[0])
                 if allowed(pred, s_, o_):
                     yield _rel(s_, pred, o_, sent, rule)
+
+
+FUND_MONEY_BY = register(Rule("funds.money_by", "funds", 0.8, "(P)首期资金/规模 N 万元(，)(全部)由 A 捐赠/出资/提供; 原始基金 N 万元由 A 捐赠 (the foundation): A funds it"))
+_MONEY_BY = re.compile(
+    rf"(?:(原始基金|注册资金|原始资金|开办资金)|首期(?:资金|规模|捐款|善款)?|资金|善款|经费|捐款)\s*(?:{_MONEY})?[，,]?\s*(?:全部|主要|均|将|则)?由"
+)
+_MONEY_BY_VERB = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:全额|独家|共同|联合)?(?:捐赠|捐资|出资|资助|提供|筹集|捐助|承担)")
+
+
+def _money_by_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization", "Person"})
+    for m in _MONEY_BY.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if not donors or not _MONEY_BY_VERB.match(text, donors[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        if m.group(1):
+            # 原始基金 2000 万元全部由 A 捐赠: the foundation the sentence is about
+            target = next(iter(x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= m.start()), None)
+        else:
+            # “P”…，首期规模 N 万元，由 A 捐赠 / 计划首期资金由 A 捐赠: the clause's or sentence's project
+            own = group_after(ms, text, _LEAD.match(text, clause, m.start()).end(), frozenset({"Project"}), m.start(), max_gap=1)
+            target = own[0] if own else _context_project(ctx, sent, ms, m.start(), local_first=True)
+        for d in donors:
+            if target is not None and allowed("funds", d, target):
+                yield _rel(d, "funds", target, sent, FUND_MONEY_BY)
