@@ -26,9 +26,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_build.py --sizes 1 10 --repeat 3 --rss-sizes 50
 	$(BIN)/python benchmarks/bench_write.py
-	$(BIN)/python benchmarks/bench_query.py --triples 100000 1000000 --skip-rdflib-turtle
+	$(BIN)/python benchmarks/bench_query.py --triples 100000 1000000 --repeat 3 --skip-rdflib-turtle
 	$(BIN)/python benchmarks/bench_html.py
 
 notebook-html: $(STAMP)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -28,12 +29,16 @@ RUNNER = r"""
 import json, resource, sys, time
 from kg.pipeline import build_graph, write_outputs
 args = json.loads(sys.argv[1])
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu0 = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 t = time.perf_counter()
 res = build_graph([args["src"]], shacl=args.get("shacl", False), workers=args["workers"], cache_dir=args["cache"])
 write_outputs(res, args["out"], html=False)
 wall = time.perf_counter() - t
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime - cpu0
 rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"wall": wall, "timings": res.timings, "rss_mb": rss / 1024, "triples": len(res.graph),
+print(json.dumps({"wall": wall, "cpu": cpu, "timings": res.timings, "rss_mb": rss / 1024, "triples": len(res.graph),
                   "cached": res.cached_files}))
 """
 
@@ -52,24 +57,36 @@ def run_build(src: Path, out: Path, workers: int = 1, cache: Path | None = None,
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def jieba_time(src: Path) -> tuple[float, float]:
-    """Seconds of jieba.lcut (HMM on) over all text of ``src``, and the corpus size in MB."""
+def jieba_time(src: Path) -> tuple[float, float, float]:
+    """Seconds of jieba.lcut (HMM on) over all text of ``src`` (wall and CPU), and the corpus
+    size in MB."""
     import jieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
     texts = [p.read_text(encoding="utf-8") for p in sorted(src.glob("*.txt"))]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for text in texts:
         jieba.lcut(text)
-    return time.perf_counter() - t, mb
+    return time.perf_counter() - t, time.process_time() - c, mb
+
+
+def load() -> float:
+    """The 1-minute load average (other work on the machine skews wall times)."""
+    return round(os.getloadavg()[0], 2)
+
+
+def median(runs: list[dict], key: str = "wall") -> dict:
+    return sorted(runs, key=lambda r: r[key])[len(runs) // 2]
 
 
 def rss_only(size: float, tmp: Path, workers: int) -> dict:
     src = ensure(size)
+    before = load()
     r = run_build(src, tmp / "rss", workers)
     return {
+        "load_average (before, after)": (before, load()),
         "build_s": round(r["wall"], 1),
         "peak_rss_mb": round(r["rss_mb"]),
         "triples": r["triples"],
@@ -79,47 +96,53 @@ def rss_only(size: float, tmp: Path, workers: int) -> dict:
 
 def bench(size: float, repeat: int, tmp: Path, with_shacl: bool = False) -> dict:
     src = ensure(size)
-    jieba_s, mb = jieba_time(src)
-    singles = []
-    for i in range(repeat):
-        singles.append(run_build(src, tmp / f"one{i}", 1))
-    one = sorted(singles, key=lambda r: r["wall"])[len(singles) // 2]
-    two_runs = [run_build(src, tmp / f"two{i}", 2) for i in range(repeat)]
-    two = sorted(two_runs, key=lambda r: r["wall"])[len(two_runs) // 2]
+    load_before = load()
+    jieba_s, jieba_cpu, mb = jieba_time(src)
+    one = median([run_build(src, tmp / f"one{i}", 1) for i in range(repeat)])
+    two = median([run_build(src, tmp / f"two{i}", 2) for i in range(repeat)])
     same_parallel = (tmp / "one0" / "graph.ttl").read_bytes() == (tmp / "two0" / "graph.ttl").read_bytes()
-    # incremental: a cached full build, then one more document
+    # incremental: a cached full build, then each run adds one new document (a different one
+    # each time, the previous one removed), so that every run extracts exactly one document
     inc_src = tmp / "inc_src"
     shutil.copytree(src, inc_src)
     cache = tmp / "cache"
     run_build(inc_src, tmp / "inc", 1, cache)
     extra = sorted(src.glob("*.txt"))[0].read_text(encoding="utf-8")
-    (inc_src / "zz_added.txt").write_text(
-        "近日，新成立的北辰湿地保护基金会发起了“候鸟守望计划”。\n\n" + extra, encoding="utf-8"
-    )
-    inc_runs = [run_build(inc_src, tmp / "inc", 1, cache) for _ in range(repeat)]
-    inc = sorted(inc_runs, key=lambda r: r["wall"])[len(inc_runs) // 2]
+    inc_runs = []
+    for i in range(repeat):
+        (inc_src / "zz_added.txt").write_text(
+            f"近日，新成立的北辰湿地保护基金会第{i + 1}分会发起了“候鸟守望计划”。\n\n" + extra, encoding="utf-8"
+        )
+        inc_runs.append(run_build(inc_src, tmp / "inc", 1, cache))
+    inc = median(inc_runs)
+    assert all(r["cached"] == len(list(inc_src.glob("*.txt"))) - 1 for r in inc_runs)
     clean = run_build(inc_src, tmp / "clean", 1)
-    same_incremental = (tmp / "inc" / "graph.ttl").read_bytes() == (tmp / "clean" / "graph.ttl").read_bytes()
-    stages = {k: round(v, 2) for k, v in one["timings"].items()}
-    inc_stages = {k: round(v, 2) for k, v in inc["timings"].items()}
+    last_inc = (tmp / "inc" / "graph.ttl").read_bytes(), (tmp / "inc" / "graph.jsonld").read_bytes()
+    same_incremental = last_inc == ((tmp / "clean" / "graph.ttl").read_bytes(), (tmp / "clean" / "graph.jsonld").read_bytes())
     shacl = run_build(src, tmp / "shacl", 1, cache, shacl=True) if with_shacl else None
     return {
         "corpus_mb": round(mb, 2),
         "documents": len(list(src.glob("*.txt"))),
-        "jieba_lcut_s": round(jieba_s, 2),
-        "build_1_worker_s": round(one["wall"], 2),
+        "load_average (before, after)": (load_before, load()),
+        "jieba_lcut_s (wall, cpu)": (round(jieba_s, 2), round(jieba_cpu, 2)),
+        "build_1_worker_s (wall, cpu)": (round(one["wall"], 2), round(one["cpu"], 2)),
         "mb_per_s": round(mb / one["wall"], 3),
-        "ratio_to_jieba": round(one["wall"] / jieba_s, 2),
-        "stages_s": stages,
+        "ratio_to_jieba (wall, cpu)": (round(one["wall"] / jieba_s, 2), round(one["cpu"] / jieba_cpu, 2)),
+        "stages_s": {k: round(v, 2) for k, v in one["timings"].items()},
         "peak_rss_mb": round(one["rss_mb"]),
         "triples": one["triples"],
         "build_2_workers_s": round(two["wall"], 2),
         "speedup_2_workers": round(one["wall"] / two["wall"], 2),
         "parallel_output_identical": same_parallel,
-        "incremental_s": round(inc["wall"], 2),
-        "incremental_ratio": round(inc["wall"] / clean["wall"], 3),
-        "incremental_output_identical": same_incremental,
-        "incremental_stages_s": inc_stages,
+        "incremental_s (wall, cpu)": (round(inc["wall"], 2), round(inc["cpu"], 2)),
+        "clean_build_same_files_s (wall, cpu)": (round(clean["wall"], 2), round(clean["cpu"], 2)),
+        "incremental_ratio (to clean: wall, cpu; to median 1-worker build: wall)": (
+            round(inc["wall"] / clean["wall"], 3),
+            round(inc["cpu"] / clean["cpu"], 3),
+            round(inc["wall"] / one["wall"], 3),
+        ),
+        "incremental_output_identical (ttl + jsonld)": same_incremental,
+        "incremental_stages_s": {k: round(v, 2) for k, v in inc["timings"].items()},
         "shacl_s (cached build, measured separately)": round(shacl["timings"]["shacl"], 2)
         if shacl
         else "not run",

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.export import serialize_jsonld, serialize_turtle, turtle_oxigraph
-from kg.graph import bulk_add, to_graph
+from kg.graph import bulk_add, index_size, text_index, to_graph
 from kg.model import Corpus, Document, Entity, ResolvedRelation
 
 TYPES = ("Organization", "Project", "Person", "Place", "Award", "Event")
@@ -116,9 +116,26 @@ def main(argv: list[str] | None = None) -> int:
         f"synthetic corpus: {len(corpus.entities)} entities, {len(corpus.relations)} relations "
         f"({time.perf_counter() - t0:.1f} s)"
     )
-    graph_s, graph = timed(lambda: to_graph(corpus), args.repeat)
-    n = len(graph)
+    index_s, index = timed(lambda: text_index(corpus), args.repeat)
+    n = index_size(index)
     print(f"triples: {n}")
+    print("kg build path (TextIndex, no rdflib terms):")
+    print(f"  text_index (graph stage)       {index_s:8.2f} s   ({index_s / n * 1e6:.2f} us/triple)")
+    ttl_s, ttl = timed(lambda: serialize_turtle(index), args.repeat)
+    print(
+        f"  serialize_turtle               {ttl_s:8.2f} s   ({ttl_s * 1e6 / n:.2f} s per 1M triples, "
+        f"{len(ttl) / 1e6:.1f} MB)"
+    )
+    jsonld_s, jsonld = timed(lambda: serialize_jsonld(index), args.repeat)
+    print(f"  serialize_jsonld               {jsonld_s:8.2f} s   ({jsonld_s * 1e6 / n:.2f} s per 1M triples)")
+    print(
+        f"  target: graph.ttl <= 5 s per 1M triples: "
+        f"{'met' if ttl_s * 1e6 / n <= 5 else 'NOT met'} ({ttl_s * 1e6 / n:.2f} s; "
+        f"with the graph stage {(index_s + ttl_s) * 1e6 / n:.2f} s)"
+    )
+    index_ttl, index_jsonld = ttl, jsonld
+    print("rdflib graph (what `kg export`, queries and HTML use):")
+    graph_s, graph = timed(lambda: to_graph(corpus), args.repeat)
     print(f"  to_graph (graph stage)         {graph_s:8.2f} s   ({graph_s / n * 1e6:.2f} us/triple)")
     ttl_s, ttl = timed(lambda: serialize_turtle(graph), args.repeat)
     print(
@@ -133,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     jsonld_s, jsonld = timed(lambda: serialize_jsonld(graph), max(1, args.repeat // 2))
     print(f"  serialize_jsonld               {jsonld_s:8.2f} s   ({len(jsonld) / 1e6:.1f} MB)")
+    print(f"  same bytes as the TextIndex writers: {ttl == index_ttl and jsonld == index_jsonld}")
     if args.reference_full:
         ref_s, _ = timed(lambda: turtle_oxigraph(graph), 1)
         print(f"  pyoxigraph on sorted triples   {ref_s:8.2f} s   (whole graph)")
@@ -144,10 +162,6 @@ def main(argv: list[str] | None = None) -> int:
             f"  pyoxigraph on sorted triples   {ref_s * n / len(part):8.2f} s   "
             f"(extrapolated from {ref_s:.2f} s on {len(part)} triples)"
         )
-    print(
-        f"  target: serialize_turtle <= 5 s per 1M triples: "
-        f"{'met' if ttl_s * 1e6 / n <= 5 else 'NOT met'} ({ttl_s * 1e6 / n:.2f} s)"
-    )
     return 0
 
 

@@ -204,7 +204,9 @@ def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
         return start
     toks = _tagged(text[start:end_of_stem])
     pos = start
-    for t in toks:
+    for i, t in enumerate(toks):
+        if t.flag == "f" and _fragment_follows(toks, i):
+            break  # 上|梧|溪流域: a one-character word opening an unknown name the dictionary splits
         if (
             t.flag in _NOT_NAME_START
             or (t.flag in _NOT_NAME_START_LONG and len(t.word) >= 2)
@@ -214,6 +216,18 @@ def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
             continue
         break
     return pos
+
+
+_NOUNY = frozenset({"n", "ng", "nr", "zg", "ns", "nz"})
+_DEMONSTRATIVE = frozenset("该本此这那其各每某")
+
+
+def _fragment_follows(toks: tuple, i: int) -> bool:
+    """Token ``i`` is one character and the next two are one-character nouns: together they
+    are an unknown proper name the dictionary cut into pieces (何|王|庙, 上|梧|溪)."""
+    if len(toks[i].word) != 1 or toks[i].word in _DEMONSTRATIVE or i + 2 >= len(toks):
+        return False
+    return all(len(t.word) == 1 and t.flag in _NOUNY for t in toks[i + 1 : i + 3])
 
 
 # --- recognisers ------------------------------------------------------------------------------
@@ -250,6 +264,10 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if text.startswith("化", end):
+            continue  # 集团|化的企业, 网络|化: the suffix begins another word
+        if _KIND_QUANTIFIER.search(text, max(0, start - 3), start) and _descriptive_stem(stem):
+            continue  # 多家|生态保护公益组织, 一所|环境学校: a kind of body counted, not a name
         if suffix in _TEAM_SUFFIXES and not _named_stem(stem):
             continue  # 湿地保护志愿服务队: a kind of team; a named one holds a place or a proper word
         if suffix in _KIND_SUFFIXES and not _GLOSS_AFTER.match(text, end) and _descriptive_stem(stem):
@@ -272,6 +290,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
+_KIND_QUANTIFIER = re.compile(r"(?:[一多数几各每两三]|\d+)(?:家|所|个|类|级|批)$")
 _TEAM_SUFFIXES = frozenset({"志愿服务队", "服务队", "志愿队", "讲师团"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
 _KIND_SUFFIXES = frozenset({"网络", "银行"})
@@ -331,10 +350,15 @@ _NATIONAL = re.compile(r"^(?:中华人民共和国|中国|中华|国家|中共|�
 _OWNER_BEFORE = re.compile(r"(?:中华人民共和国|中国|中共|美国|英国|日本|法国|德国)$")
 
 
+# the democratic parties' short names, which own committees like the Party does (民建X市委)
+_PARTY = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
+
+
 def _has_owner(stem: str) -> bool:
     if _NATIONAL.match(stem) or _gov_re().match(stem):
         return True
-    return bool(_place_scanner().match_end(stem))
+    party = _PARTY.match(stem)
+    return bool(_place_scanner().match_end(stem, party.end() if party else 0))
 
 
 def _not_org_tail(name: str, suffix: str, not_org: frozenset[str]) -> bool:
@@ -378,6 +402,9 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
     if _role_re().match(window):
         return False  # 统战部|副部长: a job title follows, not a longer name
     m = _suffix_re().search(window)
+    role = _role_re().search(window)
+    if m and role and role.start() <= m.start() < role.end():
+        return False  # 内政部|前副部长: the "suffix" is part of a job title
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False
     # the longer name must reach back over this suffix (基金会|作为初始委托人 does not)
@@ -513,6 +540,8 @@ def _natural_candidates(text: str) -> list[Candidate]:
         seat = start
         while (lead := _place_scanner().match_end(text, start, a)) and a - lead >= 2:
             seat, start = start, lead  # 成都|天府新区: the seat is a place of its own (广东|广州|X: the last one)
+        if m.group() == "新区" and a - start == 3 and len(_words(text[start:a])[0]) == 1:
+            start += 1  # 未来之城|雄安新区: new districts are named with two characters
         direction = _DIRECTION.match(text, start, a)
         if direction and a - direction.end() >= 2:
             start = seat = direction.end()  # 青海省东部|湟水流域: a part of the province, not of the name
@@ -595,8 +624,11 @@ def _after_verbs(text: str, start: int, end: int) -> int:
     pos = start
     cut = start
     prev = ""
-    for t in _tagged(text[start:end]):
+    toks = _tagged(text[start:end])
+    for i, t in enumerate(toks):
         pos += len(t.word)
+        if t.flag == "r" and _fragment_follows(toks, i):
+            continue  # 何|王|庙江豚保护区: a character of an unknown name, not a pronoun
         if t.flag in _FUNCTION or (t.flag in _VERBISH and len(t.word) >= 2) or (t.flag == "v" and prev == "v"):
             cut = pos  # 带|出|X峡谷: a verb and its complement, one character each
         prev = t.flag if len(t.word) == 1 else ""
@@ -809,15 +841,19 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(s, e, "Award", None, "quote.honour", 4, _award_without_level(name)))
         elif (oe := org_end.search(name)) and len(oe.group()) > _match_len(proj_end.search(name)):
             # the organisation suffix is the longer one: “X自然保护中心” (保护中心 over 中心)
+            if re.search(r"[+＋]", name) or re.match(r"所有|全部|一切|每个|各", name):
+                continue  # “管委会+管理局+平台公司”, “所有方案报批文物局”: a formula or a rule, not a name
             typ, sub = org_suffixes()[oe.group()]
             out.append(Candidate(s, e, typ, sub, "quote.org", 4, name))
-        elif event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after):
+        elif (event_end.search(name) or re.match(r"(?:大会|论坛|峰会|年会|沙龙|活动|仪式|研讨会)", after)) and not re.search(r"[+＋]", name):
             ev_tail = re.match(r"(?:大会|论坛|峰会|年会|沙龙|研讨会)", after)
             if ev_tail:
                 out.append(Candidate(s, e + ev_tail.end(), "Event", None, "quote.event", 4, name + ev_tail.group()))
             else:
                 out.append(Candidate(s, e, "Event", None, "quote.event", 4, name))
         elif pub_end.search(name) and not proj_end.search(name):
+            if name.endswith("方案") and len(name) <= 5:
+                continue  # 提供“深圳方案”, 以“一线一方案”: a figure of speech, not a plan's title
             out.append(Candidate(s, e, "Publication", None, "quote.publication", 4, name))
         elif (named := _NAMED_BY_TAIL.match(after)) and _word_end_at(text, e + named.end()) and not re.search(r"[+＋]", name):
             # “A、B”行动, “我们的X”短视频征集计划, “X”建设项目: the programme noun right after the
@@ -827,6 +863,8 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             continue  # a list or a formula (A+B+C), a plain word (“赋能”系列活动): not a programme name
         elif _NOT_NAME_AFTER.match(after) or (_SLOGAN.search(name) and not _PROGRAMME_END.search(name)):
             continue  # “X”类, “X”建设, “看得见的X”, “X模式”: a category, a goal or a slogan
+        elif _EVENT_TAIL.match(after) and len(name) < 3:
+            continue  # “赋能”系列活动: a one-word theme of a series, not a name
         elif (ev_tail := _EVENT_TAIL.match(after)) and not proj_end.search(name) and not _common_word(name):
             # “X”绿色生态保护主题活动: the quoted name opens the event's name
             out.append(Candidate(s, e + ev_tail.end(), "Event", None, "quote.event", 4, name + ev_tail.group()))
@@ -840,7 +878,14 @@ def _quoted_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(s, e, "Project", None, "quote.product", 4, name))
         elif trigger_before.search(before) or _PRODUCT_BEFORE.search(before):
             out.append(Candidate(s, e, "Project", None, "quote.after_trigger", 3, name))
-    return _quoted_lists(text, out)
+    out = _quoted_lists(text, out)
+    return [c for c in out if not (c.type == "Project" and c.rule.startswith("quote.") and _CATEGORY_AFTER.match(text, c.end))]
+
+
+# quoted names closed by a word for kinds (设立“A”和“B”两大类): categories, not programmes
+_CATEGORY_AFTER = re.compile(
+    r"(?:[、，和与及]“[^“”\n]{1,20}”)*(?:[两三四五六七八九十\d]+大?|各)?(?:类|类别|领域|板块|赛道)(?![\u4e00-\u9fff]?项目)"
+)
 
 
 _NAMED_BY_TAIL = re.compile(
@@ -1329,6 +1374,9 @@ _UNIT_END = frozenset("处部局会司室科院所厅委")  # 赈济处|处长: 
 _NOT_SURNAME_START = frozenset("和由")  # rare surnames and very common function words
 
 
+_TITLE_END = re.compile(r"(?:先生|女士|教授|博士|院士|老师|律师|医生|记者|经理|主任|书记|总|局|处|师)$")
+
+
 def _staff_name_len(text: str, s: int) -> int:
     """Length of the name opening a staff-list line: three characters when the rest of the
     line then begins with a word (任婷婷|北京代表处), else two (王婧|品牌和传播部)."""
@@ -1378,7 +1426,7 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
         # name + speech verb: 据张杰介绍, 。李明表示
         re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
         # name + honorific
-        re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志)"),
+        re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志|老师|律师|医生)"),
     )
 
 
@@ -1412,6 +1460,8 @@ def _person_candidates(text: str) -> list[Candidate]:
                     continue
             if e - s < 2 or text[s] in _NOT_SURNAME_START or _common_word(text[s:e]):
                 continue
+            if _TITLE_END.search(text, s, e):
+                continue  # 张律师表示, 王总说: a surname and a title, not a name
             if rule != "person.staff_line" and not _word_start(text, s):
                 continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
             if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:

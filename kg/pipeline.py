@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copyreg
 import hashlib
+import multiprocessing
 import os
 import pickle
 import re
@@ -244,6 +245,7 @@ class BuildResult:
     violations: int = 0
     cached_files: int = 0
     base: str = DEFAULT_BASE
+    workers: int = 1
     _graph: Graph | None = field(default=None, repr=False)
     _index: TextIndex | None = field(default=None, repr=False)
 
@@ -333,7 +335,7 @@ def build_graph(
     timings["resolve"] = clock() - t
     corpus = Corpus(tuple(r.document for r in results), entities, relations, tuple(str(p) for p in problems))
     t = clock()
-    out = BuildResult(corpus, problems, dict(timings), cached_files=cached, base=base)
+    out = BuildResult(corpus, problems, dict(timings), cached_files=cached, base=base, workers=workers)
     out.index  # noqa: B018  # the triples, timed as the graph stage
     out.timings["graph"] = clock() - t
     if shacl:
@@ -357,16 +359,33 @@ def write_outputs(result: BuildResult, out_dir: str | os.PathLike[str], *, html:
     from kg.export import serialize_jsonld, serialize_turtle
 
     t = time.perf_counter()
-    written = [
-        atomic_write(out / "graph.ttl", serialize_turtle(result.index)),
-        atomic_write(out / "graph.jsonld", serialize_jsonld(result.index)),
-    ]
+    index = result.index
+    helper = None
+    if result.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # JSON-LD in a forked child (it shares the index copy-on-write) while this process
+        # writes Turtle: the two take about as long, and both are serial after extraction
+        helper = multiprocessing.get_context("fork").Process(
+            target=_write_file, args=(out / "graph.jsonld", serialize_jsonld, index), daemon=True
+        )
+        helper.start()
+    written = [atomic_write(out / "graph.ttl", serialize_turtle(index))]
+    if helper is not None:
+        helper.join()
+        if helper.exitcode != 0:  # report the child's error by doing its work here
+            atomic_write(out / "graph.jsonld", serialize_jsonld(index))
+        written.append(out / "graph.jsonld")
+    else:
+        written.append(atomic_write(out / "graph.jsonld", serialize_jsonld(index)))
     if html:
         from kg.html import write_html
 
         written.append(write_html(result.graph, out / "graph.html"))
     result.timings["write"] = time.perf_counter() - t
     return written
+
+
+def _write_file(path: Path, serialize: Callable[[TextIndex], bytes], index: TextIndex) -> None:
+    atomic_write(path, serialize(index))
 
 
 def store_graph(result: BuildResult, spec: str) -> Graph:

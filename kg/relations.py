@@ -148,7 +148,8 @@ def allowed(pred: str, s: Mention, o: Mention) -> bool:
 
 # a connector between coordinated names; an alias parenthesis （以下简称“X”） may precede it
 _CONNECT = re.compile(
-    r"^\s*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
+    # a company's short name may be followed by the rest of its full name (极氪|智能科技与 B)
+    r"^\s*(?:[\u4e00-\u9fff]{0,4}(?:科技|集团|控股|股份|传媒|网络|有限公司))?(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:、|，|,|和|与|及|以及|同|跟|联合|携手|及其|及会员单位[-—]?)[\s“”\"]*$"
     r"|^\s*[”\"]\s*[“\"]\s*$"  # “A”“B”: quoted names written back to back
 )
 # 与/同/跟 split a group into two sides (X 与 A、B 合作: X with each of A, B)
@@ -416,6 +417,7 @@ def _anaphor_after(ctx: Ctx, sent: Sentence, pos: int, types: frozenset[str]) ->
 _LEAD = re.compile(
     r"(?:\s|[，,]|当地时间|上午|下午|晚上|近日|日前|此外|同时|另外|其中|目前|随后|如今|今年|去年|截至目前|会上|会议期间|现场|据介绍|据悉|据了解|据统计|"
     r"在[^，。；]{1,40}?(?:下|基础上|过程中|之际)(?=[，,\s])|过去[^，。；]{0,4}年|近[^，。；]{0,3}年来?|多年来|\d+\s*年来|"
+    r"(?!在)[\u4e00-\u9fff]{0,8}?(?:发布会|开幕式|闭幕式|仪式|大会|论坛|峰会|年会|活动|沙龙)(?:上|期间|现场)(?=[，,])|"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?|"
     r"(?:自|从|于|在)?\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:起|以来|开始|至今)?)*"
 )
@@ -650,11 +652,25 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             team = _TEAM.match(text, _LEAD.match(text, clause_start, t.start()).end(), t.start())
             if team and _adverbs_only().match(text[team.end() : t.start()]):
                 subj, mode = list(ctx.case_orgs[sent.section]), "carried"
+    if not subj and rule.id == "supports.support" and clause_start > sent.start and _CO_VERB.fullmatch(text[clause_start : t.start()]):
+        # …A、B 等18人，深度参与讨论，贡献经验和支持会务: the listed names back the passage's event
+        subj, mode = _listed_before(ms, text, sent, clause_start, rule.subject_types), "carried"
+        if subj and re.match(r"(?:了)?(?:会务|活动|会议|本次活动|本次会议)(?:组织|筹备|举办|开展)?\s*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
+            ev = _scene_event(ctx, sent, ms, clause_start) or _latest_event(ctx, sent, sent.start)
+            if ev is not None:
+                for a in subj:
+                    if allowed("supports", a, ev):
+                        yield _rel(a, "supports", ev, sent, rule)
+            return
+        subj = []
     if rule.id == "participates.attend":
         # ORG ROLE 甲，ORG ROLE 乙 等嘉宾 … 出席: every listed person
         head = text[sent.start : t.start()]
         if re.search(r"(?:等[^，。；]{0,12}?(?:嘉宾|领导|代表|人|专家|机构|单位)|(?:嘉宾|领导|代表|专家)等)[^。；]{0,40}$", head):
             subj = [m for m in ms if m.end <= t.start() and m.type == "Person"] or subj
+        if not subj and clause_start > sent.start:
+            # 包括 A、B、C 等18人，深度参与小组讨论: the listed organisations or people take part
+            subj = _listed_before(ms, text, sent, t.start(), rule.subject_types)
         # 以及 A 和 B 的代表等共同参加: organisations sent representatives
         for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
             reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
@@ -671,6 +687,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         return
 
     obj = group_after(ms, text, t.end(), rule.object_types, sent.end)
+    if obj and re.match(r"(?:了)?的\s*(?:、|于|在)", text[t.end() : obj[0].start]):
+        obj = []  # A 资助的、于 B 设立的 X: B opens another modifier of X, it is not the object
     if obj and re.fullmatch(r"[\s“”\"]*[、，,][\s“”\"]*", text[t.end() : obj[0].start]) and _NEXT_ROLE.match(text, obj[-1].end):
         obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
@@ -679,6 +697,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -686,6 +706,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             obj = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=4)
             if obj and re.search(r"\d\s*(?:所|个|座|家|处|套|间)", text[t.end() + m.end() : obj[0].start]):
                 obj = []
+            if obj and re.match(r"\s*(?:、|于|在)", text[t.end() + m.end() : obj[0].start]):
+                obj = []  # A 资助的、于 B 设立的 X: B opens another modifier of X, it is not the object
         if not obj and mode == "by":
             for m in re.finditer(r"的", text[t.end() : sent.end]):
                 cand = group_after(ms, text, t.end() + m.end(), rule.object_types, sent.end, max_gap=3)
@@ -763,12 +785,12 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if not obj and rule.id == "participates.attend":
         # COP28拉开帷幕，A、B 等机构抵达迪拜 / 会上，A 参会: the event of the sentence or the scene
         ev = _scene_event(ctx, sent, ms, subj[0].start)
-        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训)?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
+        bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训|(?:小组|圆桌|现场)?(?:讨论|交流|对话|研讨|分享))?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
         if ev is None and bare:
             # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
             # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]
@@ -827,7 +849,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     yield _rel(a, pred, n, sent, rule)
         return
     if pred == "memberOf":
-        # N 成员 A: A memberOf N (N precedes the trigger)
+        # N 成员 A: A memberOf N (N precedes the trigger); N成员伙伴参观了 A 资助的…: A is no member
+        if obj and not re.fullmatch(r"[\s“”\"]*(?:伙伴|机构|单位)?(?:包括|有|为|是)?[：:]?[\s“”\"]*", text[t.end() : obj[0].start]):
+            return
         for network in subj[-1:]:
             for o in obj:
                 if allowed(pred, o, network):
@@ -1170,7 +1194,7 @@ def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backer
                 yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
 
 
-ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.7, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
+ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.8, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
 
 
 def _organiser_name_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
@@ -1202,10 +1226,10 @@ _LISTED = re.compile(r"(?:了)?[^，。；《》“”]{0,12}?(?:报告|提案|�
 
 
 CASE_BARE = {
-    pred: register(Rule(f"{pred}.case_bare", pred, 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
+    pred: register(Rule(f"{pred}.case_bare", pred, 0.8 if pred == "supports" else 0.7, f"(case block) 由 A + bare {pred} verb (提供技术支持/资助/负责实施) + clause end: A {pred} the case project"))
     for pred in ("supports", "funds", "implements")
 }
-SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.7, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
+SUPPORT_RELY = register(Rule("supports.rely", "supports", 0.8, "X 依托/借助/得益于 A(旗下 B)(的…): A (B) supports X (named before, 该X, the sentence's subject or the case project)"))
 _RELY = re.compile(r"(?:依托|借助|依靠|得益于|受益于|背靠)(?:于)?")
 
 
@@ -1235,14 +1259,14 @@ _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(
 
 FUND_PURPOSE = register(Rule("funds.donate_purpose", "funds", 0.7, "A 捐赠 N 万元，(用于)支持 P: the carried donor funds P"))
 AT_EVENT = register(Rule("participatesIn.at_event", "participatesIn", 0.7, "A 在 E 上/期间 发布/发表/致辞/签署…: A takes part in E (the person, not the organisation of a titled person)"))
-_AT_EVENT = re.compile(r"在")
+_AT_PREP = re.compile(r"在")
 _AT_EVENT_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:的)?(?:开幕式|闭幕式|主论坛|分论坛|开幕式和主论坛|现场|会场|平行论坛)?(?:上|期间|现场|中)[\s，,]*")
 
 
 def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """A 在“E”上发布了《X》 / 甲在 E 开幕式上致辞: the actor of the clause takes part in E."""
     text = ctx.text
-    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+    for t in _AT_PREP.finditer(text, sent.start, sent.end):
         evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
         if not evs:
             continue
@@ -1279,6 +1303,29 @@ def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[R
             for o in targets:
                 if allowed("funds", d, o):
                     yield _rel(d, "funds", o, sent, FUND_SOURCE)
+
+
+_LISTED_PEOPLE = re.compile(
+    r"等\s*(?:[\d一二三四五六七八九十两多数几百余]+\s*(?:人|位|名)|[\d一二三四五六七八九十两多数几百余]+\s*家[^，。；]{0,6}?(?:机构|单位)|[^，。；]{0,6}?(?:嘉宾|代表))[，,]"
+)
+# a clause opening with adverbs and other coordinated verb phrases (深度参与讨论，贡献经验和支持…)
+_CO_VERB = re.compile(r"[\s“”\"]*(?:[\u4e00-\u9fff]{1,8}?(?:和|并|、|及))?[\s“”\"]*")
+
+
+def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types: frozenset[str]) -> list[Mention]:
+    """包括 A、B、C 等18人，… (clauses of dropped subject) + verb at ``pos``: the listed group closing
+    the latest 等N人/等N家机构/等嘉宾 clause of the sentence, when only verb clauses follow it."""
+    last = None
+    for m in _LISTED_PEOPLE.finditer(text, sent.start, pos):
+        last = m
+    if last is None or re.search(r"[；;。]", text[last.end() : pos]):
+        return []
+    # the clauses in between open with adverbs or verbs, not with a new name
+    for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
+        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
+        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+            return []
+    return group_before(ms, text, last.start(), types, sent.start)
 
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
@@ -1440,14 +1487,23 @@ def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
 
 
+_MASTHEAD = re.compile(r"(?:编辑|主编|责任编辑|编委|投稿|邮箱|电话|地址|网址|版权|刊号|出版|印刷|发行|设计|排版|联系方式)[ \t\u3000]*[：:]")
+
+
 def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
-    """The event or project a notice is about: the latest one named before ``pos`` (within 3000
-    characters), else the first one of the document."""
+    """The event or project a notice line is about: the latest one named in the 400 characters
+    before ``pos``. A masthead (主办：… next to 编辑：/地址：… lines) is about the publication itself."""
     types = DOMAIN_RANGE[pred][1] - {"Organization", "Publication", "Award"}
-    before = [m for m in window(ctx.ms, max(0, pos - 3000), pos) if m.end <= pos and m.type in types]
-    if before:
-        return before[-1]
-    return next((m for m in ctx.ms if m.type in types), None)
+    if _MASTHEAD.search(ctx.text, max(0, pos - 120), pos + 160):
+        return None
+    before = [m for m in window(ctx.ms, max(0, pos - 400), pos) if m.end <= pos and m.type in types]
+    if not before:
+        return None
+    between = ctx.text[before[-1].end : pos]
+    # the same notice block: at most three line breaks and no blank line or other label list between
+    if between.count("\n") > 3 or re.search(r"\n\s*\n", between):
+        return None
+    return before[-1]
 
 
 def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
@@ -2037,7 +2093,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
-        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置)?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
+        whole = re.match(r"\s*(?:[东南西北中]部|东北部|西北部|东南部|西南部|境内|腹地|交界处|(?:地理)?(?:几何)?中心(?:地带|位置|城区)?|城区|市区|[东南西北]{0,2}(?:近|远)?郊区?)?\s*(?:[，。；,;]|$)", text[_end : sent.end])
         for s in subj:
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
             if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
@@ -2569,7 +2625,7 @@ _EVENT_TYPES = frozenset({"Event", "Project"})
 _SUB_EVENT_WORD = r"(?:平行论坛|分论坛|子论坛|主题论坛|专题论坛|边会|分会场|专场|配套活动|系列活动|主题活动)"
 _SUB_EVENT_GAP = re.compile(rf"[\s”\"]*的?[\u4e00-\u9fffA-Za-z&]{{0,8}}?{_SUB_EVENT_WORD}\s*(?:之一)?\s*(?:——|—|--|：|:)\s*[“\"「\[]?\s*")
 _SUB_EVENT_OF = re.compile(r"(?:被)?(?:纳入|列为|列入|作为|成为|是|为)(?:了)?[\s“\"]*(?:首届|第[一二三四五六七八九十\d]+届)?[\s“\"]*$")
-_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
+_SUB_EVENT_TAIL = re.compile(rf"[\s”\"]*的?(?:重要)?(?:{_SUB_EVENT_WORD}|组成部分|一部分|重要活动)")
 _AT_EVENT = re.compile(r"在(?:本次|此次|本届|该)?(?:(大会|论坛|峰会|年会|会议|博览会)|(?=[\s“\"]*[^\s“\"]))")
 _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:了)?")
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
@@ -2604,8 +2660,8 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 在本次大会上/在 E 期间，A 举办了 X
     lead = _LEAD.match(text, sent.start, sent.end).end()
     at = _AT_EVENT.match(text, lead, sent.end)
+    host: Mention | None = None
     if at is not None:
-        host: Mention | None = None
         if at.group(1):
             scene = re.match(r"(?:上|期间)[，,]", text[at.end() : at.end() + 3])
             if scene and re.search(r"本次|此次|本届|该", at.group()):
@@ -2614,11 +2670,28 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             named = group_after(ms, text, at.end(), frozenset({"Event"}), sent.end, max_gap=1)
             if len(named) == 1 and re.match(r"[\s”\"]*(?:上|期间)[，,]", text[named[0].end : named[0].end + 4]):
                 host = named[0]
-        if host is not None:
-            for h in _HOLD.finditer(text, at.end(), sent.end):
-                for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
-                    if x.key != host.key and allowed("partOf", x, host):
-                        yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    else:
+        # “E”期间，A 举办了 X
+        named = group_after(ms, text, lead, frozenset({"Event"}), sent.end, max_gap=1)
+        if len(named) == 1 and re.match(r"[\s”\"]*期间[，,]", text[named[0].end : named[0].end + 4]):
+            host = named[0]
+            at = re.compile(r"[^，,]*[，,]").match(text, named[0].end)
+    if at is not None and host is not None:
+        for h in _HOLD.finditer(text, at.end(), sent.end):
+            for x in group_after(ms, text, h.end(), frozenset({"Event"}), _clause_end(text, h.end(), sent.end), max_gap=2):
+                if x.key != host.key and allowed("partOf", x, host):
+                    yield _rel(x, "partOf", host, sent, SUB_EVENT)
+    # 作为“E”的配套活动，“X”在…举行
+    as_part = re.match(r"作为\s*", text[lead : sent.end])
+    if as_part:
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
+        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
+        if comma:
+            nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
+            for x in group_after(ms, text, nxt, _EVENT_TYPES, sent.end, max_gap=1):
+                if x.key != e[0].key and allowed("partOf", x, e[0]):
+                    yield _rel(x, "partOf", e[0], sent, SUB_EVENT)
     # 依托 E，由 A、B 联合举办的 X
     for dep in re.finditer(r"依托\s*", text[sent.start : sent.end]):
         clause = _clause_start(text, sent.start, sent.start + dep.start())
@@ -2634,7 +2707,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
                 break
 
 
-_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括)(?:了)?[：:]?")
+_INCLUDE = re.compile(r"(?:包括|包含|涵盖|囊括|下设|设有|分为)(?:了)?[：:]?")
 _INCLUDE_HEAD = re.compile(
     r"[\s”\"]*(?:[（(][^（）()]{0,30}[）)])?(?:的[^，。；、]{0,14}?(?:平台|体系|系统|产品|板块|模块|子项目|项目|活动|内容))?\s*(?:主要|共|还)?$"
 )
@@ -2648,13 +2721,13 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     text = ctx.text
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
-        items = group_after(ms, text, t.end(), projects, sent.end, max_gap=1)
+        items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
         if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
         parent: Mention | None = None
-        if before and before[-1].type == "Project" and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
+        if before and before[-1].type in _EVENT_TYPES and _INCLUDE_HEAD.match(text[before[-1].end : t.start()]):
             parent = before[-1]
         elif not before and sent.section in ctx.case_projects:
             pron = _SUBJECT_PRONOUN.match(text, _LEAD.match(text, clause, t.start()).end(), t.start())
@@ -2862,7 +2935,8 @@ FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (�
 def _card_role_re() -> re.Pattern[str]:
     role = _role_alt()
     return re.compile(
-        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)\s*[，,；;。]?\s*$"
+        rf"\s*(?:[（(][^（）()]{{1,30}}[）)])?\s*[\n\s]*(前|原)?[\u4e00-\u9fffA-Za-z0-9]{{0,12}}?((?:{role})(?:\s*(?:兼|、|和)\s*(?:{role}))*)"
+        rf"(?:、[^，。；、\s]{{1,12}}?(?:{role}))?\s*[，,；;。]?\s*$"  # 、美国前财长: a title elsewhere
     )
 
 
@@ -2949,6 +3023,30 @@ def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> It
         m = after.match(text, p.end, sent.end)
         if m and allowed("worksFor", p, o):
             yield _rel(p, "worksFor", o, sent, ORG_NAME_ROLE, (("role", m.group(1)),))
+
+
+ROLE_LIST_FIRST = register(
+    Rule("worksFor.role_list_first", "worksFor", 0.8, "ORG ROLE、[unrecognised body] ROLE 甲: 甲 holds the first title at ORG (天津市X委副主席、Y主委甲)")
+)
+
+
+def _role_list_first_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
+    """A person's titles listed before the name where the second body was not recognised: the
+    first (recognised) organisation and its title still belong to the person."""
+    role = _role_alt()
+    pat = re.compile(rf"((?:{role})(?:兼(?:{role}))*)、[^，。；、\s]{{1,12}}?(?:{role})\s*")
+    for i, p in enumerate(ms):
+        if p.type != "Person":
+            continue
+        prev = [o for o in ms[max(0, i - 4) : i] if o.type == "Organization"]
+        if not prev:
+            continue
+        o = prev[-1]
+        m = pat.fullmatch(text, o.end, p.start)
+        if m is None or any(x.type in ("Person", "Organization") and o.end <= x.start < p.start for x in ms):
+            continue
+        if allowed("worksFor", p, o):
+            yield _rel(p, "worksFor", o, sent, ROLE_LIST_FIRST, (("role", m.group(1)),))
 
 
 def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -3148,6 +3246,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _seat_topic_relations(ctx, sent, ms)
     yield from _org_name_role_relations(sent, ms, ctx.text)
     yield from _found_unit_relations(sent, ms, ctx.text)
+    yield from _role_list_first_relations(sent, ms, ctx.text)
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)

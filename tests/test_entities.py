@@ -166,6 +166,30 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("投资建设生态旅游度假区——杭州青溪六善酒店。", "杭州青溪六善酒店", "Organization"),
         ("经国家公园园区青石管护站授权后，乡里启动了项目。", "国家公园园区青石管护站", "Organization"),
         ("我们入住了五星级酒店。", "五星级酒店", None),
+        # a body before a job title holding a suffix character, democratic parties' committees, new districts
+        ("他曾任美国内政部前副部长。", "美国内政部", "Organization"),
+        ("民建杭州市委主委李文海出席。", "民建杭州市委", "Organization"),
+        ("从革命圣地到未来之城雄安新区。", "雄安新区", "Place"),
+        ("哈尔滨新区的企业参与活动。", "哈尔滨新区", "Place"),
+        # quoted categories and figures of speech are no names
+        ("奖项设立“绿色发展”和“生态守护”两大类，分别立足城乡。", "生态守护", None),
+        ("为全球提供了“中国方案”。", "中国方案", None),
+        # 老师/律师/医生 after a name; a surname + title is no name
+        ("据王晓梅老师介绍，课程已开展三年。", "王晓梅", "Person"),
+        ("张律师表示，案件已立案。", "张律师", None),
+        # a formula or a one-word theme of a series is no event or programme
+        ("拓展“碳汇+大型活动”等新模式。", "碳汇+大型活动", None),
+        ("开展管理人员“赋能”系列活动。", "赋能", None),
+        # a counted kind of body, a suffix + 化
+        ("与多家生态保护公益组织合作。", "生态保护公益组织", None),
+        ("面向全产业链集团化的企业。", "全产业链集团", None),
+        ("与三家青禾科技公司合作。", "青禾科技公司", "Organization"),
+        ("建立“管委会+管理局+平台公司”的工作框架。", "管委会+管理局+平台公司", None),
+        ("“所有方案报批文物局”的要求得到落实。", "所有方案报批文物局", None),
+        # one-character words opening an unknown name the dictionary splits stay in it
+        ("巡护覆盖湖北何王庙江豚保护区等地。", "何王庙江豚保护区", "Place"),
+        ("与当地政府和上梧溪流域的社区合作。", "上梧溪流域", "Place"),
+        ("在该村湿地公园开展活动。", "该村湿地公园", None),
     ],
 )
 

@@ -78,3 +78,23 @@ def test_cache_key_covers_extraction_modules_only() -> None:
     names = {p.name for p in _extraction_modules(ROOT / "kg")}
     assert {"pipeline.py", "entities.py", "relations.py", "segment.py", "normalize.py"} <= names
     assert not names & {"graph.py", "export.py", "html.py", "resolve.py", "cli.py"}
+
+
+def test_rebuild_writes_the_files_of_a_clean_build(corpus: Path, tmp_path: Path) -> None:
+    """The files `kg build` writes (from the text index, JSON-LD in a second process with
+    workers) after adding a document to a cached build are those of a clean build."""
+    from kg.pipeline import write_outputs
+
+    src = tmp_path / "src"
+    shutil.copytree(corpus, src)
+    cache = tmp_path / "cache"
+    write_outputs(build_graph([src], shacl=False, cache_dir=cache), tmp_path / "first", html=False)
+    (src / "zz_new.txt").write_text("青松环境研究中心与白沙湾社区合作开展了“海滩清洁计划”。\n", "utf-8")
+    incremental = build_graph([src], shacl=False, cache_dir=cache, workers=2)
+    assert incremental.cached_files == len(list(src.glob("*.txt"))) - 1
+    write_outputs(incremental, tmp_path / "inc", html=False)
+    write_outputs(build_graph([src], shacl=False), tmp_path / "clean", html=False)
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (tmp_path / "inc" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes()
+    assert (tmp_path / "inc" / "graph.ttl").read_bytes() != (tmp_path / "first" / "graph.ttl").read_bytes()
+    assert not list((tmp_path / "inc").glob(".graph.*.tmp"))

@@ -626,3 +626,16 @@ def test_lookup_forms_are_bound_only_when_the_query_uses_them() -> None:
     iri = with_lookup_forms(text, {"place": "https://example.org/p/1"})["place_zh"]
     assert iri == Literal("https://example.org/p/1", lang="zh") and not isinstance(iri, URIRef)
     assert with_lookup_forms("SELECT * WHERE { ?s ?p ?o }", {"place": "x"}) == {"place": "x"}
+
+
+def test_chain_search_takes_the_first_of_equal_shortest_paths() -> None:
+    from kg.sparql import _bfs_path, _edge_list_neighbours
+
+    # a - {c, b} - d - e, plus a longer detour a - x - y - z - e
+    edges = [("a", "c"), ("a", "b"), ("c", "d"), ("b", "d"), ("d", "e"), ("a", "x"), ("x", "y"), ("y", "z"), ("z", "e")]
+    rows = [(URIRef(f"urn:{s}"), URIRef("urn:p"), URIRef(f"urn:{o}")) for s, o in edges]
+    neighbours = _edge_list_neighbours(rows)
+    assert _bfs_path("urn:a", "urn:e", neighbours, None) == ["urn:a", "urn:b", "urn:d", "urn:e"]
+    assert _bfs_path("urn:e", "urn:a", neighbours, None) == ["urn:e", "urn:d", "urn:b", "urn:a"]
+    assert _bfs_path("urn:a", "urn:e", neighbours, 2) is None  # no path of 2 edges or fewer
+    assert _bfs_path("urn:a", "urn:nowhere", neighbours, None) is None

@@ -214,12 +214,30 @@ def test_project_co_actors_carry_and_backing_of_a_by_chain() -> None:
         ("青禾环保基金会", "initiates", "低碳出行周"),
         ("远山生态协会", "initiates", "低碳出行周"),
     }
+    text = "发布会上，“星光计划”携手青禾环保基金会、远山生态协会，启动“低碳出行周”活动。"
+    assert triples(text, {"initiates"}) == {("青禾环保基金会", "initiates", "低碳出行周"), ("远山生态协会", "initiates", "低碳出行周")}
     text = "为倡导绿色生活，在四川省生态环境厅的指导下，由青禾环保基金会主办、明德大学协办的“绿色生活周”活动在成都启动。"
     assert triples(text, {"supports", "organizes"}) == {
         ("四川省生态环境厅", "supports", "绿色生活周"),
         ("青禾环保基金会", "organizes", "绿色生活周"),
         ("明德大学", "organizes", "绿色生活周"),
     }
+
+
+def test_listed_participants_of_a_discussion() -> None:
+    """…包括 A、B、C 等18人，深度参与小组讨论: the listed organisations take part in the passage's event;
+    出席发布会 (a kind the named event is not) refers to no earlier event."""
+    text = "“2024湿地讲师工作坊”于5月在北京举行。来自各地的学员、包括青禾环保基金会、远山生态协会、明德大学等18人，深度参与小组讨论，贡献经验。"
+    ev = "2024湿地讲师工作坊"
+    assert triples(text, {"participatesIn"}) == {
+        ("青禾环保基金会", "participatesIn", ev),
+        ("远山生态协会", "participatesIn", ev),
+        ("明德大学", "participatesIn", ev),
+    }
+    text = "“2024湿地讲师工作坊”于5月在北京举行。来自各地的学员、包括青禾环保基金会、远山生态协会等18人，深度参与小组讨论，贡献经验和支持会务。"
+    assert triples(text, {"supports"}) == {("青禾环保基金会", "supports", ev), ("远山生态协会", "supports", ev)}
+    text = "“2024湿地讲师工作坊”于5月在北京举行。次日，远山生态协会秘书长张明远出席发布会并致辞。"
+    assert not triples(text, {"participatesIn"})
 
 
 @pytest.mark.parametrize(("name", "text", "preds", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -278,6 +296,7 @@ PHRASINGS = [
  (f"{A}与{B}合作开展“{P}”。", {(A,"partnersWith",B),(A,"implements",P),(B,"implements",P)}),
  (f"{A}与{B}、{C}等机构展开合作。", {(A,"partnersWith",B),(A,"partnersWith",C)}),
  (f"{A}与{B}开展战略合作。", {(A,"partnersWith",B)}),
+ (f"由{B}、京东智能科技与{A}共同搭建的“{P}”正式上线。", {(B,"initiates",P),("京东","initiates",P),(A,"initiates",P),(B,"partnersWith","京东"),(B,"partnersWith",A),("京东","partnersWith",A)}),
  (f"2021年，{A}与日本星野集团达成合作协议。", {(A,"partnersWith","星野集团")}),
  (f"“{P}”由{A}负责实施。", {(A,"implements",P)}),
  (f"{A}负责实施“{P}”。", {(A,"implements",P)}),
@@ -397,6 +416,7 @@ FUNDING_PHRASINGS = [
  (f"“{P}”的资金来自{A}。", {(A,"funds",P)}),
  (f"{A}每年捐赠100万元支持“{P}”。", {(A,"funds",P)}),
  (f"{A}捐赠的200万元将用于“{P}”。", {(A,"funds",P)}),
+ (f"会员们参观了{A}资助的、于{C}设立的全国第一所湿地博物馆。", set()),
  (f"{A}与{B}签署捐赠协议，捐赠500万元支持“{P}”。", {(A,"funds",P),(A,"partnersWith",B)}),
  (f"{A}对“{P}”予以支持。", {(A,"supports",P)}),
  (f"{A}鼎力支持“{P}”。", {(A,"supports",P)}),
