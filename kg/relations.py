@@ -1482,6 +1482,8 @@ def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             continue
         clause = _clause_start(text, sent.start, m.start())
         target = _role_target(ctx, sent, [x for x in ms if x.end <= m.start()], pred, clause, m.start())
+        if pred == "funds" and (topic := _donor_list_topic(ctx, sent, ms, m.start())) is not None:
+            target = topic  # (基金会的)主要捐赠方包括 A、B: the organisation the passage is about
         for a in members:
             if target is not None and allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
@@ -3683,3 +3685,14 @@ def _money_by_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
         for d in donors:
             if target is not None and allowed("funds", d, target):
                 yield _rel(d, "funds", target, sent, FUND_MONEY_BY)
+
+
+def _donor_list_topic(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int) -> Mention | None:
+    """主要捐赠方包括 A、B opening a sentence outside a case block, with no project or event named in
+    the sentence: the donors give to the foundation the passage is about."""
+    if sent.section in ctx.case_projects or any(x.type in ("Project", "Event") for x in ms):
+        return None
+    lead = _LEAD.match(ctx.text, sent.start, pos).end()
+    if not re.fullmatch(r"[\s“”\"]*(?:其|基金会的?|本会的?)?(?:主要|重要|历年|年度)?[\s“”\"]*", ctx.text[lead:pos]):
+        return None
+    return _bare_head_ref(ctx, sent, pos, "", "基金会")

@@ -144,6 +144,17 @@ CASES = [
         {("贵州清泉酒业有限公司", "funds", "山村净水")},
     ),
     (
+        "主要捐赠方包括 A、B 和 C (no project in the sentence): donors of the passage's foundation, not of its latest event",
+        "青松生态保护基金会成立于2015年。2023年，青松生态保护基金会启动“山林守护”计划。青松生态保护基金会发起“林下课堂”活动。"
+        "主要捐赠方包括青松集团有限公司、远帆教育科技有限公司和明德银行股份有限公司。",
+        {"funds"},
+        {
+            ("青松集团有限公司", "funds", "青松生态保护基金会"),
+            ("远帆教育科技有限公司", "funds", "青松生态保护基金会"),
+            ("明德银行股份有限公司", "funds", "青松生态保护基金会"),
+        },
+    ),
+    (
         "该行动 names the latest “X”行动 even when an older project's key ends in 行动",
         "“清溪行动”已结束。3月，青禾学会发起“江豚守望者”行动。该行动由蓝海公益基金会提供资金支持。",
         {"funds"},
