@@ -3445,7 +3445,7 @@ def _count_tail(text: str, pos: int, ceiling: int) -> re.Match[str] | None:
 
 # “X”项目 / “X”暖冬行动 / “X”主题活动: the generic head after a quoted name belongs to the mention,
 # so that the name's verb or 在-phrase follows it directly
-_GENERIC_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
+_GENERIC_HEAD = re.compile(r"(?:(?![的之和与及或个子等两几多各其该本此])[\u4e00-\u9fff]){0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
 
 
 _HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|[在由是于将已获的和与及也还自正并于荣入首已共从为被]")
