@@ -790,7 +790,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
             # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动", "开幕式", "仪式") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]
@@ -3517,6 +3517,8 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _accept_guidance_relations(ctx, sent, ms)
     yield from _office_seat_relations(ctx, sent, ms)
     yield from _money_by_relations(ctx, sent, ms)
+    yield from _speaker_relations(ctx, sent, ms)
+    yield from _during_event_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3696,3 +3698,50 @@ def _donor_list_topic(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int) -> 
     if not re.fullmatch(r"[\s“”\"]*(?:其|基金会的?|本会的?)?(?:主要|重要|历年|年度)?[\s“”\"]*", ctx.text[lead:pos]):
         return None
     return _bare_head_ref(ctx, sent, pos, "", "基金会")
+
+
+SPEAKER = register(Rule("participatesIn.speaker", "participatesIn", 0.8, "(ORG ROLE) 甲 在会上/开幕式上/领奖时 表示/呼吁/宣布; 甲 致开幕辞: 甲 takes part in the event of the passage"))
+_SPEAK_AT = re.compile(
+    r"(?:在(?:本次|此次)?(?:会上|会议上|大会上|论坛上|峰会上|边会上|年会上|开幕式上|闭幕式上|启动仪式上|颁奖典礼上|颁奖仪式上|仪式上|活动上|发布会上|致辞中|发言中|演讲中|领奖时)"
+    r"[\s，,]*(?:表示|呼吁|宣布|指出|强调|介绍|提出|说|透露|倡议|发布)"
+    r"|致(?:开幕辞|开幕词|闭幕辞|闭幕词|欢迎辞|欢迎词))"
+)
+
+
+def _speaker_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in _SPEAK_AT.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, m.start())
+        people = group_before(ms, text, m.start(), frozenset({"Person"}), clause)
+        if not people:
+            continue
+        ev = _latest_event(ctx, sent, people[0].start)
+        if ev is None or re.search(r"仪式|典礼|发布会|签约会|座谈会|见面会", ctx.text[ev.end : people[0].start]):
+            continue  # 捐赠仪式在宁德举行。…在仪式上表示: an unnamed event came after the named one
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, SPEAKER)
+
+
+DURING = register(Rule("participatesIn.during", "participatesIn", 0.8, "E（alias）期间，A 与 B 在…举办/签署/发布…: the actors of the clause take part in E"))
+
+
+def _during_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in re.finditer(r"期间[，,]", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        evs = [x for x in window(ms, sent.start, a) if x.end <= a and x.type == "Event"]
+        if not evs or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*", text[evs[-1].end : a]):
+            continue
+        ev = evs[-1]
+        if len(evs) > 1 and re.fullmatch(r"[\s”\"]*[（(]\s*", text[evs[-2].end : ev.start]):
+            ev = evs[-2]  # E（COP29）期间: the full name before its short form
+        actors = group_after(ms, text, sent.start + m.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not actors:
+            continue
+        rest = text[actors[-1].end : _clause_end(text, actors[-1].end, sent.end)]
+        if not re.search(r"举办|主办|签署|签订|发布|出席|参加|亮相|展示|宣布|举行|发起|启动", rest):
+            continue
+        for x in actors:
+            if allowed("participatesIn", x, ev):
+                yield _rel(x, "participatesIn", ev, sent, DURING)

@@ -155,6 +155,30 @@ CASES = [
         },
     ),
     (
+        "甲 在会上表示: the speaker takes part in the event of the passage",
+        "“2024东湖生态论坛”在武汉举行。湖北省林业局副局长张志远在会上表示，将加强湿地保护。",
+        {"participatesIn"},
+        {("张志远", "participatesIn", "2024东湖生态论坛")},
+    ),
+    (
+        "an unnamed ceremony introduced after the named event: 在仪式上表示 is about that one",
+        "“2024东湖生态论坛”在武汉举行。会后，捐赠仪式在武汉大学举行。湖北省林业局副局长张志远在仪式上表示，将加强湿地保护。",
+        {"participatesIn"},
+        set(),
+    ),
+    (
+        "E（alias）期间，A 与 B 联合主办了…: A and B take part in E; ORG ROLE 甲、ORG ROLE 乙 出席开幕式",
+        "11月13日，在巴西贝伦举行的第三十届联合国气候变化大会（COP30）期间，远帆新能源集团股份有限公司与中国绿色发展促进会在中国角联合主办了“热带雨林保护”主题边会。"
+        "“第二届江城公益论坛”在武汉开幕。中国慈善联合会副会长林立、湖北省民政厅副厅长王成出席开幕式并致辞。",
+        {"participatesIn"},
+        {
+            ("远帆新能源集团股份有限公司", "participatesIn", "第三十届联合国气候变化大会"),
+            ("中国绿色发展促进会", "participatesIn", "第三十届联合国气候变化大会"),
+            ("林立", "participatesIn", "第二届江城公益论坛"),
+            ("王成", "participatesIn", "第二届江城公益论坛"),
+        },
+    ),
+    (
         "该行动 names the latest “X”行动 even when an older project's key ends in 行动",
         "“清溪行动”已结束。3月，青禾学会发起“江豚守望者”行动。该行动由蓝海公益基金会提供资金支持。",
         {"funds"},
