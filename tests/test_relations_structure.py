@@ -319,10 +319,10 @@ CASES = [
         {("湿地保护研讨会", "partOf", "2024南方湿地大会"), ("湿地修复研讨会", "partOf", "2025北方湿地大会")},
     ),
     (
-        "ORG ROLE、[unrecognised body] ROLE 甲: the first title still belongs to 甲",
+        "ORG ROLE、ORG ROLE 甲: the first title still belongs to 甲, the second too",
         "会上，昆明市政协副主席、民盟昆明市委主委王建国出席并讲话。",
         {"worksFor"},
-        {("王建国", "worksFor", "昆明市政协")},
+        {("王建国", "worksFor", "昆明市政协"), ("王建国", "worksFor", "民盟昆明市委")},
     ),
     (
         "获得 W 提名: a nomination is no award",
