@@ -3519,6 +3519,8 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _money_by_relations(ctx, sent, ms)
     yield from _speaker_relations(ctx, sent, ms)
     yield from _during_event_relations(ctx, sent, ms)
+    yield from _appoint_relations(ctx, sent, ms)
+    yield from _held_post_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3745,3 +3747,55 @@ def _during_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
         for x in actors:
             if allowed("participatesIn", x, ev):
                 yield _rel(x, "participatesIn", ev, sent, DURING)
+
+
+APPOINT = register(Rule("worksFor.appoint", "worksFor", 0.85, "A (决定)聘任/任命 甲 为(A 的)ROLE: 甲 worksFor A"))
+HELD_POST = register(Rule("worksFor.held_post", "worksFor", 0.85, "甲 (此前/曾)任/担任 ORG (部门) ROLE: 甲 worksFor ORG"))
+_APPOINT = re.compile(r"(?:正式)?(?:聘任|任命|聘请|选举|推选)(?:了)?")
+_GENERIC_ORG = re.compile(r"(?:基金会|协会|学会|联盟|研究会|促进会|本会|该会|公司|集团|中心|网络)")
+
+
+def _appoint_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    for t in _APPOINT.finditer(text, sent.start, sent.end):
+        people = group_after(ms, text, t.end(), frozenset({"Person"}), sent.end, max_gap=1)
+        if len(people) != 1:
+            continue
+        tail = re.match(r"\s*为\s*", text[people[0].end : sent.end])
+        if tail is None:
+            continue
+        at = people[0].end + tail.end()
+        named = group_after(ms, text, at, frozenset({"Organization"}), sent.end, max_gap=0)
+        if named:
+            org = named[0]
+            if not re.match(rf"[^，。；]{{0,12}}?(?:{role})", text[org.end : sent.end]):
+                continue
+        else:
+            # 聘任甲为(基金会)秘书长: the organisation that appoints
+            if not re.match(rf"(?:{_GENERIC_ORG.pattern})?[^，。；]{{0,8}}?(?:{role})", text[at:sent.end]):
+                continue
+            clause = _clause_start(text, sent.start, t.start())
+            subj = group_before(ms, text, t.start(), frozenset({"Organization"}), clause)
+            if not subj:
+                subj = [x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= t.start()]
+            if len(subj) != 1:
+                continue
+            org = subj[0]
+        if allowed("worksFor", people[0], org):
+            yield _rel(people[0], "worksFor", org, sent, APPOINT)
+
+
+def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    for t in re.finditer(r"(?:此前|之前|曾经|曾|先后|历任|现任|现|目前)?(?:担任|任职于|就职于|供职于|任)", text[sent.start : sent.end]):
+        a, b = sent.start + t.start(), sent.start + t.end()
+        people = group_before(ms, text, a, frozenset({"Person"}), _clause_start(text, sent.start, a))
+        if len(people) != 1 or text[people[0].end : a].strip():
+            continue
+        orgs = group_after(ms, text, b, frozenset({"Organization"}), sent.end, max_gap=0)
+        if len(orgs) != 1 or not re.match(rf"[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{role})", text[orgs[0].end : sent.end]):
+            continue
+        if allowed("worksFor", people[0], orgs[0]):
+            yield _rel(people[0], "worksFor", orgs[0], sent, HELD_POST)
