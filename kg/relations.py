@@ -1789,7 +1789,7 @@ def _strip_former(ms: list[Mention], text: str) -> list[Mention]:
 _UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会|分行|支行|代表处|分院|[^办]处|司|所)$")
 
 
-_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例)$")
+_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例|专项基金)$")
 
 
 def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) -> Iterator[Relation]:
@@ -1818,7 +1818,7 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
             if key not in done and allowed("subOrganizationOf", host, n):
                 done.add(key)
                 yield _rel(host, "subOrganizationOf", n, sent, SUBORG_NAME)
-        elif n.type == "Place" and host.type == "Project" and _LOCATED_HEAD.search(host.key):
+        elif n.type == "Place" and host.type == "Project" and (_LOCATED_HEAD.search(host.key) or _LOCATED_HEAD.search(host.text.rstrip("”\""))):
             inside = text[host.start : n.start].lstrip("“\"「『 ")
             if re.search(r"[“”\"「」——]", inside):
                 continue  # “一个长江”…计划: a place in a quoted theme or slogan
@@ -1963,6 +1963,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             and not _LOC_VERB.match(text, verb_at, sent.end)
             and not re.match(r"(?:覆盖|惠及|辐射)", text[verb_at : verb_at + 2])
             and not re.match(r"[^，。；]{0,10}?等地", text[end:sent.end])
+            and not _SITES_TAIL.match(text, end, sent.end)
         ):
             continue
         subj = _loc_subject(ctx, sent, ms, a, after, bool(seat_verb))
@@ -1981,7 +1982,8 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 
 _VERB_PLACES_TAIL = re.compile(
     r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
-    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国))"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国)"
+    r"|的\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所)(?:县|区|市|乡镇|村|社区|学校))"  # 推广到 A、B 的 8 个县
 )
 
 
@@ -1990,7 +1992,7 @@ def _verb_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
     listed right after the verb (a closing 等…/N大 marks the list as the places of the activity)."""
     text = ctx.text
     for v in _LOC_VERB.finditer(text, sent.start, sent.end):
-        pos = re.match(r"了?", text[v.end() : v.end() + 1]).end() + v.end()
+        pos = re.match(r"了?(?:到|至)?", text[v.end() : v.end() + 2]).end() + v.end()  # 推广到 A、B
         locs, end = _places_after(ms, text, pos, sent.end)
         if not locs:
             # the first item unrecognised: 建成[张北]、河源、南通…
@@ -3435,6 +3437,14 @@ def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
 _COUNT_TAIL = re.compile(
     rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|镇|乡|村|省份|省区|城市|地区|国家)(?:的)?)?"
     rf"(?:{_NUM}\s*(?:个|所|座|处|家|条|片)[\u4e00-\u9fff]{{1,8}}?|的)?[\s，,]*(?=(?:将|已|还|也|首批|先后|分别|陆续)*{_LOC_VERB.pattern})"
+)
+
+
+# 在 A、B 两省的 50 个县… / 在乌江干流沿岸的 100 个村庄…: the sites counted in the places name the
+# places of the activity whatever the verb
+_SITES_TAIL = re.compile(
+    rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|省份|省区|城市|地区|国家)|(?:干流|沿岸|沿线|流域|境内|周边|两岸|上游|中游|下游|一带){{1,2}})"
+    rf"的\s*{_NUM}\s*(?:个|所|座|处|家|条)"
 )
 
 

@@ -66,7 +66,8 @@ CASES = [
         "在 A 的指导下，B 在 L 启动“P”: A supports P (not B); P is at L",
         "3月5日，在云南省生态环境厅的指导下，云岭自然保护基金会在云南大理启动“洱海清源”计划。",
         {"supports", "locatedIn"},
-        {("云南省生态环境厅", "supports", "洱海清源"), ("洱海清源", "locatedIn", "大理")},
+        # a named natural area opening the project's name places it there as well
+        {("云南省生态环境厅", "supports", "洱海清源"), ("洱海清源", "locatedIn", "大理"), ("洱海清源", "locatedIn", "洱海")},
     ),
     (
         "在 A 的指导下，由 B 主办的“E”在 L 启动: A supports E, not the organiser B",
@@ -190,6 +191,24 @@ CASES = [
         "近日，东亚水鸟保护联盟（EAWA）宣布任命周晓光为中国区首席代表。周晓光表示，将加强合作。",
         {"worksFor"},
         {("周晓光", "worksFor", "东亚水鸟保护联盟")},
+    ),
+    (
+        "在 L、M 两省的 N 个县 + any verb; 在 X 干流沿岸的 N 个村庄: the counted sites name the places",
+        "11月9日，华丰公益基金会在开封启动“温暖午餐”行动。行动将在河南、河北两省的40个县为留守儿童提供午餐。"
+        "“清源计划”于3月启动。该计划将用两年时间，在汉江干流沿岸的80个村庄建设污水处理设施。",
+        {"locatedIn"},
+        {
+            ("温暖午餐", "locatedIn", "开封"),
+            ("温暖午餐", "locatedIn", "河南"),
+            ("温暖午餐", "locatedIn", "河北"),
+            ("清源计划", "locatedIn", "汉江"),
+        },
+    ),
+    (
+        "a natural place opening a quoted 专项基金 or “X”行动 name",
+        "青禾基金会设立“洞庭湖湿地保护专项基金”。次年，青禾基金会发起“汉江鱼类守护者”行动。",
+        {"locatedIn"},
+        {("洞庭湖湿地保护专项基金", "locatedIn", "洞庭湖"), ("汉江鱼类守护者", "locatedIn", "汉江")},
     ),
     (
         "该行动 names the latest “X”行动 even when an older project's key ends in 行动",
