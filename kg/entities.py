@@ -1957,6 +1957,7 @@ def extract_entities(
     cands += _natural_candidates(text)
     cands += _natural_list_candidates(text)
     cands += _structure_candidates(doc, sections)
+    cands += _general_candidates(text)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
@@ -2128,3 +2129,93 @@ def _subtype_of(name: str) -> str:
     if best:
         return org_suffixes()[best][1]
     return "Other"
+
+
+# --- generalisation (held-out) ---------------------------------------------------------------
+# Rules for layouts and phrasings common in the genre beyond the development documents: board
+# tables, signature blocks, chains of roles before a name.
+
+
+@cache
+def _name_re() -> re.Pattern[str]:
+    """A whole string that is a Chinese personal name: surname + one or two characters."""
+    sn = surnames()
+    single = "".join(sorted(s for s in sn if len(s) == 1))
+    double = "|".join(sorted((s for s in sn if len(s) == 2), key=len, reverse=True))
+    return re.compile(f"(?:{double}|[{single}])[{CJK}]{{1,2}}")
+
+
+def _plain_name(name: str) -> bool:
+    """``name`` is exactly a personal name and not a dictionary word or role."""
+    return (
+        bool(_name_re().fullmatch(name))
+        and name[0] not in _NOT_SURNAME_START
+        and not _common_word(name)
+        and not _role_re().search(name)
+        and not _suffix_re().search(name)
+    )
+
+
+def _ends_in_role(cell: str) -> bool:
+    return any(cell.endswith(r) for r in roles())
+
+
+def _table_persons(text: str) -> list[Candidate]:
+    """职务<TAB>姓名<TAB>单位: a tab-separated cell that is exactly a name, next to a cell that
+    is (or ends in) a role."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            at = pos
+            offs = []
+            for c in cells:
+                offs.append(at)
+                at += len(c) + 1
+            for i, cell in enumerate(cells):
+                name = cell.strip()
+                if not _plain_name(name):
+                    continue
+                near = [cells[j].strip() for j in (i - 1, i + 1) if 0 <= j < len(cells)]
+                if any(c and _ends_in_role(c) for c in near):
+                    s = offs[i] + cell.index(name)
+                    out.append(Candidate(s, s + len(name), "Person", None, "person.table", 4))
+        pos += len(line) + 1
+    return out
+
+
+def _signature_persons(text: str) -> list[Candidate]:
+    """A signature block: a line holding only a name, and as the next non-empty line an
+    organisation or unit ending in a role (远山基金会理事长)."""
+    out = []
+    for m in re.finditer(f"(?:^|\n)[ \t]*([{CJK}]{{2,3}})[ \t]*\n\\s*([^\n]{{2,60}})", text):
+        name, nxt = m.group(1), m.group(2).strip()
+        if not _plain_name(name):
+            continue
+        last = re.split("[、，,]", nxt)[-1]
+        if _ends_in_role(nxt) and _ends_in_role(last) and not re.search("[。；！？]", nxt):
+            out.append(Candidate(m.start(1), m.end(1), "Person", None, "person.signature", 4))
+    return out
+
+
+@cache
+def _role_chain_re() -> re.Pattern[str]:
+    role = _role_re().pattern
+    return re.compile(f"(?:{role})(?:、(?:{role}))+({_name_re().pattern})")
+
+
+def _role_chain_persons(text: str) -> list[Candidate]:
+    """创始人、首席执行官X: a name after a 、-chain of roles."""
+    out = []
+    for m in _role_chain_re().finditer(text):
+        s, e = m.span(1)
+        if e - s == 3 and (text[e - 1] in _AFTER_NAME or _glued_to_next(text, e - 1, e)):
+            e -= 1
+        if _plain_name(text[s:e]) and not _TITLE_END.search(text, s, e):
+            out.append(Candidate(s, e, "Person", None, "person.role_chain", 3))
+    return out
+
+
+def _general_candidates(text: str) -> list[Candidate]:
+    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text)
