@@ -1960,6 +1960,7 @@ def extract_entities(
     cands += _general_candidates(text)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)
+    cands = _general_fix(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
@@ -2219,3 +2220,89 @@ def _role_chain_persons(text: str) -> list[Candidate]:
 
 def _general_candidates(text: str) -> list[Candidate]:
     return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text)
+
+
+_PAIRS = {"）": "（", ")": "(", "”": "“", "』": "『", "」": "「", "》": "《"}
+
+
+def _unbalanced_closer(span: str) -> int:
+    """Index of the last closing bracket or quote in ``span`` without its opener, else -1."""
+    depth = dict.fromkeys(_PAIRS.values(), 0)
+    cut = -1
+    for i, ch in enumerate(span):
+        if ch in depth:
+            depth[ch] += 1
+        elif ch in _PAIRS:
+            if depth[_PAIRS[ch]]:
+                depth[_PAIRS[ch]] -= 1
+            else:
+                cut = i
+    return cut
+_SUBJECT_LINKS = ("联合", "携手", "会同", "与", "和", "同")
+
+
+def _clean_org_start(text: str, c: Candidate) -> Candidate | None:
+    """Trim or drop an organisation span built leftwards from a suffix (org.suffix) that
+    starts with leftovers: a closing bracket (“简称”）联合X公司), a breaking verb or
+    preposition (加入|X网络), a time word + 向 (年内|向X基金会); drop it when only a kind
+    of organisation or nothing name-like is left (社区基金会, 熟悉|基金会, 4A级基金会)."""
+    if not c.rule.startswith(("org.suffix", "org.unit")) or c.name:
+        return c
+    s, e = c.start, c.end
+    span = text[s:e]
+    cut = _unbalanced_closer(span)
+    if cut >= 0:
+        s += cut + 1
+        for w in _SUBJECT_LINKS:
+            if text.startswith(w, s):
+                s += len(w)
+                break
+    if text[s : s + 2] in ("内向", "中向") and text[s - 1 : s] in "年月日天期":
+        s += 2
+    at = s
+    brk = word_set("org_breaking_words.txt")
+    for tok in _words(text[s:e]):
+        at += len(tok)
+        if tok in brk and at < e:
+            s = at
+    suffix = _suffix_re().search(text, s, e)
+    stem_end = suffix.start() if suffix and suffix.end() == e else e
+    stem = text[s:stem_end]
+    if re.search(r"\d+A级", stem):
+        return None
+    kinds = word_set("org_kind_words.txt")
+    rest = stem
+    changed = True
+    while rest and changed:
+        changed = False
+        for k in kinds:
+            if rest.startswith(k):
+                rest = rest[len(k) :]
+                changed = True
+    if not rest or (s != c.start and len(stem) < 2):
+        return None
+    if s == c.start:
+        return c
+    return replace(c, start=s)
+
+
+def _placed_in_org(text: str, c: Candidate, orgs: list[Candidate]) -> bool:
+    """湖北省|楚天|生态保护基金会: a "name" after a role list that is really the middle of an
+    organisation's name (it follows a province/city and lies inside an org.suffix span)."""
+    if c.rule != "person.role_name" or text[c.start - 1 : c.start] not in ("省", "市", "县", "区"):
+        return False
+    return any(o.start < c.start and o.end > c.end for o in orgs)
+
+
+def _general_fix(text: str, cands: list[Candidate]) -> list[Candidate]:
+    orgs = [c for c in cands if c.rule.startswith("org.suffix")]
+    out = []
+    for c in cands:
+        if c.type == "Organization":
+            c = _clean_org_start(text, c)
+            if c is None:
+                continue
+        elif c.type == "Person" and _placed_in_org(text, c, orgs):
+            continue
+        out.append(c)
+    return out

@@ -30,3 +30,35 @@ def test_name_after_chain_of_roles():
 def test_sentence_line_is_not_signature():
     text = "他说\n\n这是本会理事长的意见。\n"
     assert not any(t == "Person" for t, _ in _ents(text))
+
+
+def test_kind_of_foundation_is_no_name():
+    text = "该会是由青云集团发起设立的地方性非公募基金会，也联系了20家社区基金会。"
+    ents = _ents(text)
+    assert not any(t == "Organization" and s.endswith("基金会") for t, s in ents)
+
+
+def test_org_span_cut_after_breaking_verb():
+    text = "欢迎以上机构加入珠江流域护河者网络！"
+    ents = {s for t, s in _ents(text) if t == "Organization"}
+    assert "珠江流域护河者网络" in ents
+    assert not any("加入" in s for s in ents)
+
+
+def test_org_span_cut_after_unbalanced_bracket():
+    text = "青州银行股份有限公司（以下简称“青州银行”）携手青州市白鹭环保科技有限公司共同发起。"
+    ents = {s for t, s in _ents(text) if t == "Organization"}
+    assert not any("）" in s for s in ents)
+
+
+def test_verb_plus_bare_suffix_is_no_name():
+    text = "李明表示，将尽快熟悉基金会各项工作，收益全部用于基金会公益事业。"
+    ents = {s for t, s in _ents(text) if t == "Organization"}
+    assert not any("熟悉" in s or "用于" in s for s in ents)
+
+
+def test_place_inside_org_name_is_not_a_person():
+    text = "理事长、湖北省白鹭湖生态保护基金会秘书长韩冰出席。"
+    ents = _ents(text)
+    assert ("Organization", "湖北省白鹭湖生态保护基金会") in ents
+    assert ("Person", "白鹭湖") not in ents
