@@ -28,6 +28,7 @@ from kg.lexicon import (
 )
 from kg.model import Alias, Document, Mention, Section, Sentence
 from kg.normalize import CJK, clean_name
+from kg.resources import load_lines
 
 jieba.setLogLevel(60)
 
@@ -2219,7 +2220,7 @@ def _role_chain_persons(text: str) -> list[Candidate]:
 
 
 def _general_candidates(text: str) -> list[Candidate]:
-    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text)
+    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text)
 
 
 _PAIRS = {"）": "（", ")": "(", "”": "“", "』": "『", "」": "「", "》": "《"}
@@ -2305,4 +2306,23 @@ def _general_fix(text: str, cands: list[Candidate]) -> list[Candidate]:
         elif c.type == "Person" and _placed_in_org(text, c, orgs):
             continue
         out.append(c)
+    return out
+
+
+@cache
+def _region_scanner() -> TrieScanner:
+    names = {w for f in ("world_places.txt", "cn_regions.txt") for line in load_lines(f) for w in line.split()}
+    return TrieScanner(names)
+
+
+def _region_candidates(text: str) -> list[Candidate]:
+    """World regions, further countries and cities, and Chinese regions named without an
+    administrative suffix (reference lists); a match must be a word of its own."""
+    out = []
+    not_place = word_set("not_place_words.txt")
+    for a, b in _region_scanner().spans(text):
+        name = text[a:b]
+        if name in not_place or not _word_start(text, a) or _glued_to_next(text, a, b):
+            continue
+        out.append(Candidate(a, b, "Place", None, "place.region", 1))
     return out

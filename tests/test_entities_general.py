@@ -62,3 +62,20 @@ def test_place_inside_org_name_is_not_a_person():
     ents = _ents(text)
     assert ("Organization", "湖北省白鹭湖生态保护基金会") in ents
     assert ("Person", "白鹭湖") not in ents
+
+
+def test_foreign_city_and_country():
+    text = "代表团赴阿塞拜疆巴库参加联合国气候变化大会，随后访问了荷兰瓦赫宁根。"
+    places = {s for t, s in _ents(text) if t == "Place"}
+    assert {"阿塞拜疆", "巴库", "瓦赫宁根"} <= places
+
+
+def test_province_part_and_tributary():
+    text = "项目在闽东沿海和粤北山区开展，并延伸到北江上游。"
+    places = {s for t, s in _ents(text) if t == "Place"}
+    assert {"闽东", "粤北", "北江"} <= places
+
+
+def test_region_word_inside_a_longer_word_is_skipped():
+    text = "湖北江陵县的志愿者参加了活动。"
+    assert ("Place", "北江") not in _ents(text)
