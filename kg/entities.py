@@ -1972,7 +1972,7 @@ def extract_entities(
     mentions = _second_pass(doc, mentions, aliases)
     mentions, contracted = _contracted_mentions(doc, mentions)
     aliases += contracted
-    nested = [m for m in (_to_mention(doc, c) for c in _nested(text, chosen, cands)) if _valid(m)]
+    nested = [m for m in (_to_mention(doc, c) for c in _drop_org_inner_places(chosen, _nested(text, chosen, cands))) if _valid(m)]
     mentions = sorted([*mentions, *nested], key=lambda m: (m.start, -m.end))
     acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions) + _joined_aliases(doc, mentions)
     return tuple(mentions), tuple(aliases + acronyms + _gazetteer_aliases(doc, mentions, sections))
@@ -2325,4 +2325,19 @@ def _region_candidates(text: str) -> list[Candidate]:
         if name in not_place or not _word_start(text, a) or _glued_to_next(text, a, b):
             continue
         out.append(Candidate(a, b, "Place", None, "place.region", 1))
+    return out
+
+
+def _drop_org_inner_places(chosen: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
+    """A river, lake or range named only inside an organisation's name (X江生态保护志愿者协会,
+    X山国家级自然保护区管理局) is part of that name, not a place mentioned by the text."""
+    orgs = sorted((c.start, c.end) for c in chosen if c.type == "Organization")
+    starts = [a for a, _ in orgs]
+    out = []
+    for c in nested:
+        if c.type == "Place" and c.rule.startswith(("nested.place.natural", "nested.place.named")):
+            i = bisect_right(starts, c.start) - 1
+            if i >= 0 and orgs[i][1] >= c.end:
+                continue
+        out.append(c)
     return out

@@ -79,3 +79,10 @@ def test_province_part_and_tributary():
 def test_region_word_inside_a_longer_word_is_skipped():
     text = "湖北江陵县的志愿者参加了活动。"
     assert ("Place", "北江") not in _ents(text)
+
+
+def test_river_only_inside_org_name_is_no_place():
+    text = "浙江省桐庐钱塘江生态保护志愿者协会开展了宣传活动。"
+    ents = _ents(text)
+    assert ("Organization", "浙江省桐庐钱塘江生态保护志愿者协会") in ents
+    assert not any(t == "Place" and "钱塘江" in s for t, s in ents)
