@@ -2295,6 +2295,14 @@ def _placed_in_org(text: str, c: Candidate, orgs: list[Candidate]) -> bool:
     return any(o.start < c.start and o.end > c.end for o in orgs)
 
 
+def _spurious(text: str, c: Candidate, orgs: list[Candidate]) -> bool:
+    """A person that is the middle of an org name or a title prefix (原副|局长), a natural
+    place whose stem is no name."""
+    if c.type == "Person":
+        return _placed_in_org(text, c, orgs) or text[c.end - 1] in "副原前代"
+    return c.type == "Place" and not _clean_natural(text, c)
+
+
 def _general_fix(text: str, cands: list[Candidate]) -> list[Candidate]:
     orgs = [c for c in cands if c.rule.startswith("org.suffix")]
     out = []
@@ -2303,8 +2311,12 @@ def _general_fix(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = _clean_org_start(text, c)
             if c is None:
                 continue
-        elif c.type == "Person" and _placed_in_org(text, c, orgs):
+        elif _spurious(text, c, orgs):
             continue
+        elif c.type == "Award":
+            c = _award_level_only(text, c)
+            if c is None:
+                continue
         out.append(c)
     return out
 
@@ -2341,3 +2353,48 @@ def _drop_org_inner_places(chosen: list[Candidate], nested: list[Candidate]) -> 
                 continue
         out.append(c)
     return out
+
+
+_STEM_OPENERS = frozenset({"部分", "全部", "各", "每", "多个", "所有", "周边", "沿岸", "一些", "其他", "其它", "该", "此", "这", "那"})
+_NOT_NAME_FLAGS = ("v", "m", "q", "r", "d", "p", "c", "u")
+
+
+def _clean_natural(text: str, c: Candidate) -> bool:
+    """Keep a place built from a stem + one-character geographic suffix (X湖, X江, X山) unless
+    its stem opens with a verb, pronoun, quantifier or function word (入|湖河道, 流向|流域,
+    部分|湖汊, 守|山人)."""
+    if c.rule != "place.natural":
+        return True
+    toks = _tagged(text[c.start : c.end])
+    if len(toks) < 2:
+        return True
+    first = toks[0]
+    one_char = len(toks[-1].word) == 1 or bool(_natural_re().fullmatch(text, c.end - 1, c.end))
+    if first.word in _STEM_OPENERS or (one_char and first.flag.startswith(_NOT_NAME_FLAGS) and not _is_geo_word(first.word)):
+        return False
+    brk = word_set("org_breaking_words.txt")
+    return not any(
+        t.word in brk or (t.flag.startswith("v") and len(t.word) == 2 and not _is_geo_word(t.word)) for t in toks[1:-1]
+    )
+
+
+def _award_level_only(text: str, c: Candidate) -> Candidate | None:
+    """An award span is cut after a verb inside it (每年评选|年度大奖); what is left is only a
+    level of an award, not an award, when it opens with 年度 without a year (年度先锋机构奖)
+    or, quoted, directly follows another award's name (X奖“Y奖”)."""
+    if c.type != "Award":
+        return c
+    s = c.start
+    if c.rule.startswith("award.suffix") and not c.name:
+        at = s
+        brk = word_set("org_breaking_words.txt")
+        for tok in _words(text[s : c.end]):
+            at += len(tok)
+            if tok in brk and at < c.end:
+                s = at
+    body = text[s : c.end].strip("“”\"")
+    if body.startswith("年度") and not re.search(r"\d年?$", text[max(0, s - 5) : s]):
+        return None
+    if text[max(0, s - 1) : s + 1] == "奖“" or text[max(0, s - 2) : s] == "奖“":
+        return None
+    return c if s == c.start else replace(c, start=s)

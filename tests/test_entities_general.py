@@ -86,3 +86,20 @@ def test_river_only_inside_org_name_is_no_place():
     ents = _ents(text)
     assert ("Organization", "浙江省桐庐钱塘江生态保护志愿者协会") in ents
     assert not any(t == "Place" and "钱塘江" in s for t, s in ents)
+
+
+def test_natural_place_with_verb_or_quantifier_stem():
+    text = "今年将开展入湖河道治理，但部分湖汊水位偏低，推动更多资金流向流域保护一线。"
+    places = {s for t, s in _ents(text) if t == "Place"}
+    assert not places & {"入湖", "部分湖", "资金流向流域"}
+
+
+def test_award_level_is_not_an_award():
+    text = "青松协会获得年度优秀志愿机构奖。该计划荣获第三届江南环境奖“最佳社区项目奖”。"
+    awards = {s for t, s in _ents(text) if t == "Award"}
+    assert not any("年度优秀" in s or "最佳社区" in s for s in awards)
+
+
+def test_title_prefix_is_not_a_name():
+    text = "理事\t钱立群\t青州市园林局原副局长\n"
+    assert not any(t == "Person" and s.endswith("副") for t, s in _ents(text))
