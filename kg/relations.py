@@ -384,7 +384,8 @@ def _resolve_head(ctx: Ctx, sent: Sentence, pos: int, head: str, types: frozense
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
     before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
-    named = [m for m in before if m.key.endswith(head)]
+    # “X”行动 (the mention's text carries the head its key lacks) names an action as well
+    named = [m for m in before if m.key.endswith(head) or m.text.rstrip("”\"").endswith(head)]
     if named:
         return named[-1]
     return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
@@ -692,12 +693,19 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
         obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
+    quals_lv: dict[str, str] = {}
     if rule.id == "award.win" and obj:
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
-        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
-        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received; W 评委会的评价: no award
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评|评委|评审|组委会|颁奖)", text[m.end : m.end + 5])]
+        # “W”慈善项目奖: a level or category written right after the award is no award of its own
+        levels = {
+            b.key: a for a, b in pairwise(obj) if re.fullmatch(r"[\s”]*", text[a.end : b.start]) and text[a.end - 1 : a.end] in ("”", '"') and text[b.start : b.start + 1] not in ("“", '"')
+        }
+        quals_lv = {levels[k].key: k for k in levels}
+        obj = [m for m in obj if m.key not in levels]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -786,10 +794,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _scene_event(ctx, sent, ms, subj[0].start)
         bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训|(?:小组|圆桌|现场)?(?:讨论|交流|对话|研讨|分享))?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
         if ev is None and bare:
-            # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
-            # is about; a specific kind (出席发布会) only to an event of that kind
+            # A 受邀参会。/ 出席开幕式并致辞: a bare verb (or the event's 开幕式/仪式, 本次X) refers to the
+            # event the passage is about; a kind of event (出席会议/发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("开幕式", "闭幕式", "仪式", "启动仪式") and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]
@@ -870,7 +878,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     for s in subj:
         for o in obj:
             if allowed(pred, s, o):
-                yield _rel(s, pred, o, sent, rule, quals)
+                q = (*quals, ("level", quals_lv[o.key])) if rule.id == "award.win" and o.key in quals_lv else quals
+                yield _rel(s, pred, o, sent, rule, q)
 
 
 _PARTIES = re.compile(r"(?:签约|签订|签署|协议|合作|参与)?(双|两|三|四|五|各)方(?:机构|单位)?")
@@ -1517,6 +1526,8 @@ def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             continue
         clause = _clause_start(text, sent.start, m.start())
         target = _role_target(ctx, sent, [x for x in ms if x.end <= m.start()], pred, clause, m.start())
+        if pred == "funds" and (topic := _donor_list_topic(ctx, sent, ms, m.start())) is not None:
+            target = topic  # (基金会的)主要捐赠方包括 A、B: the organisation the passage is about
         for a in members:
             if target is not None and allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
@@ -1822,7 +1833,7 @@ def _strip_former(ms: list[Mention], text: str) -> list[Mention]:
 _UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会|分行|支行|代表处|分院|[^办]处|司|所)$")
 
 
-_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例)$")
+_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例|专项基金)$")
 
 
 def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) -> Iterator[Relation]:
@@ -1851,7 +1862,7 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
             if key not in done and allowed("subOrganizationOf", host, n):
                 done.add(key)
                 yield _rel(host, "subOrganizationOf", n, sent, SUBORG_NAME)
-        elif n.type == "Place" and host.type == "Project" and _LOCATED_HEAD.search(host.key):
+        elif n.type == "Place" and host.type == "Project" and (_LOCATED_HEAD.search(host.key) or _LOCATED_HEAD.search(host.text.rstrip("”\""))):
             inside = text[host.start : n.start].lstrip("“\"「『 ")
             if re.search(r"[“”\"「」——]", inside):
                 continue  # “一个长江”…计划: a place in a quoted theme or slogan
@@ -1912,12 +1923,14 @@ def _chain_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
             yield _rel(b, "partOf", a, sent, PLACE_COUNTRY)
 
 
-_SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日)?\s*$")
+_SEAT_SUBJ_GAP = re.compile(
+    r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?)?\s*$"
+)
 
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|收官|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -1935,7 +1948,8 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
 
 _PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
 _PLACE_TAIL = re.compile(
-    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海))?"
+    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海)"
+    r"|[两三四五六七八九十多]\s*(?:地|省|市|县|国))?"
     r"(?:的[^，。；]{0,12}?)?(?:[，,]?\s*)"
 )
 _LOC_VERB = re.compile(
@@ -1996,6 +2010,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             and not _LOC_VERB.match(text, verb_at, sent.end)
             and not re.match(r"(?:覆盖|惠及|辐射)", text[verb_at : verb_at + 2])
             and not re.match(r"[^，。；]{0,10}?等地", text[end:sent.end])
+            and not _SITES_TAIL.match(text, end, sent.end)
         ):
             continue
         subj = _loc_subject(ctx, sent, ms, a, after, bool(seat_verb))
@@ -2014,7 +2029,8 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 
 _VERB_PLACES_TAIL = re.compile(
     r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
-    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国))"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国)"
+    r"|的\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所)(?:县|区|市|乡镇|村|社区|学校))"  # 推广到 A、B 的 8 个县
 )
 
 
@@ -2023,7 +2039,7 @@ def _verb_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
     listed right after the verb (a closing 等…/N大 marks the list as the places of the activity)."""
     text = ctx.text
     for v in _LOC_VERB.finditer(text, sent.start, sent.end):
-        pos = re.match(r"了?", text[v.end() : v.end() + 1]).end() + v.end()
+        pos = re.match(r"了?(?:到|至)?", text[v.end() : v.end() + 2]).end() + v.end()  # 推广到 A、B
         locs, end = _places_after(ms, text, pos, sent.end)
         if not locs:
             # the first item unrecognised: 建成[张北]、河源、南通…
@@ -2106,7 +2122,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -2666,6 +2682,15 @@ _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
 
 
+def _closing_quote(text: str, m: Mention) -> int:
+    """The end of the quoted part of a mention whose span runs past its closing quote (“X”的配套活动
+    read as one span by the recogniser), else 0."""
+    if not text.startswith(("“", '"'), m.start):
+        return 0
+    close = max(text.find("”", m.start + 1, m.end), text.find('"', m.start + 1, m.end))
+    return close + 1 if 0 < close < m.end - 1 else 0
+
+
 def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """Sub-events: a parallel forum named after its conference (E平行论坛——“X”), X 被纳入 E 的
     分论坛之一, an event held at a conference (在本次大会上，A 举办了 X) or on the back of one
@@ -2719,8 +2744,9 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 作为“E”的配套活动，“X”在…举行
     as_part = re.match(r"作为\s*", text[lead : sent.end])
     if as_part:
-        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
-        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)[:1]
+        close = _closing_quote(text, e[0]) if e else 0
+        tail = (_SUB_EVENT_TAIL.match(text, e[0].end) or (close and _SUB_EVENT_TAIL.match(text, close))) if e else None
         comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
         if comma:
             nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
@@ -2757,7 +2783,9 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
         items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
-        if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
+        # “B”两个子项目 may be read as one span: the tail then starts at the closing quote
+        close = _closing_quote(text, items[-1]) if items else 0
+        if len(items) < 2 or not (_ITEMS_TAIL.match(text, items[-1].end) or (close and _ITEMS_TAIL.match(text, close))):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
@@ -3270,6 +3298,117 @@ def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
                 yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
 
 
+LOC_AT_MADE = register(
+    Rule("locatedIn.at_made", "locatedIn", 0.7, "(A) 在 X 实施/开展(的)“P”; 本次论坛在 X 举行; P 覆盖 X 的 N 个乡镇: P (E) locatedIn X")
+)
+_MADE_AT = re.compile(r"(?:(?:正式|成功|共同|联合|先后|持续|还|也)\s*)*(?:实施|开展|推进|启动|发起|建设|推出|试点)(?:了|的)?")
+_SEAT_ANAPHOR_VERB = re.compile(r"(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|开班|开营)")
+_COVER_ONE = re.compile(r"(?:覆盖|惠及|辐射|走进|来到|扎根)(?:了)?")
+_COVER_TAIL = re.compile(r"[\s”\"]*的?\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|所|座)?(?:乡镇|镇|乡|村|县|区|社区|街道|市|州|学校|保护区)")
+
+
+def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Where a named project is carried out or an event held, when its name comes after the place:
+    (A) 在普洱市(开展)实施了“P” / 在 X 开展的“P”; 本次论坛在 X 举行 (the event named before);
+    P 覆盖 X 的 12 个乡镇."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        v = _MADE_AT.match(text, end, sent.end)
+        if v is not None:
+            for p in group_after(ms, text, v.end(), frozenset({"Project"}), _clause_end(text, v.end(), sent.end), max_gap=1):
+                for o in finest:
+                    if allowed("locatedIn", p, o):
+                        yield _rel(p, "locatedIn", o, sent, LOC_AT_MADE)
+            continue
+        h = _SEAT_ANAPHOR_VERB.match(text, end, sent.end)
+        if h is None:
+            continue
+        clause = _clause_start(text, sent.start, a)
+        an = _anaphor_re().match(text, _LEAD.match(text, clause, a).end(), a)
+        if an is None or not _SEAT_SUBJ_GAP.match(text[an.end() : a]):
+            continue
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+        ev = _resolve_head(ctx, sent, an.start(), head, frozenset({"Event"}))
+        for o in finest:
+            if ev is not None and allowed("locatedIn", ev, o):
+                yield _rel(ev, "locatedIn", o, sent, LOC_AT_MADE)
+    for v in _COVER_ONE.finditer(text, sent.start, sent.end):
+        locs, end = _places_after(ms, text, v.end(), sent.end)
+        if not locs:
+            continue
+        # 覆盖 X 的 12 个乡镇 / 走进 X(、Y)。: a visit or a settling ends the clause or names the sites there
+        if not _COVER_TAIL.match(text, end, sent.end) and not (
+            v.group().startswith(("走进", "来到", "扎根")) and re.match(r"[\s”\"]*(?:[，。；！,;]|$|的[^，。；]{0,12}?(?:学校|乡村|社区|村庄|村落|课堂))", text[end : sent.end])
+        ):
+            continue
+        subj = _loc_subject(ctx, sent, ms, v.start(), v.start())
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for x in subj:
+            for o in finest:
+                if allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_AT_MADE)
+
+
+MEMBER_LINES = register(
+    Rule("memberOf.list_lines", "memberOf", 0.7, "a heading naming new members / a member list (N新成员, 会员单位名单), then one organisation a line")
+)
+_MEMBER_LINES_HEADING = re.compile(r"(?:新(?:加入的?)?|首批|正式)?(?:成员|会员)(?:单位|机构|伙伴)?(?:名单|名录|列表)?(?:如下|包括|有)?[：:]?\s*$|(?:欢迎|迎来)[^，。；]{0,10}(?:新成员|新会员)")
+
+
+def _member_lines_relations(ctx: Ctx, res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """N新成员 / 会员单位名单 heading, then one organisation per line (a newsletter's members list):
+    each memberOf N (named in the heading, else the network the section is about)."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for idx, (a, b) in enumerate(lines):
+        head = text[a:b].strip()
+        if not head or len(head) > 30 or not _MEMBER_LINES_HEADING.search(head) or head.endswith(("：", ":")):
+            continue  # a heading ending in a colon is memberOf.heading_list's
+        in_head = [m for m in ms if a <= m.start and m.end <= b and m.type == "Organization"]
+        network = in_head[-1] if in_head else _network_in_context(ctx, a)
+        if network is None:
+            continue
+        members: list[tuple[Mention, int, int]] = []
+        j = idx + 1
+        blanks = intro = 0
+        while j < len(lines) and len(members) < 60:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                blanks += 1
+                if blanks > 1 and members:
+                    break
+                j += 1
+                continue
+            blanks = 0
+            off = la + len(text[la:lb]) - len(text[la:lb].lstrip())
+            m = by_start.get(off)
+            # the line is one organisation (a short note in parentheses may follow)
+            if m is None or m.type != "Organization" or not re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?[\s；;，,。]*", text[m.end : lb]):
+                if not members and intro < 2 and body.endswith("。"):
+                    intro += 1  # 本季度，以下机构通过入会审议。(an introductory sentence before the list)
+                    j += 1
+                    continue
+                break  # (a line ending in a colon introduces the list itself: memberOf.heading_list)
+            members.append((m, la, lb))
+            j += 1
+        if len(members) < 2:
+            continue
+        for m, la, lb in members:
+            sent = Sentence(res.document.id, -1, la, lb, text[la:lb].strip(), -1)
+            if m.key != network.key and allowed("memberOf", m, network):
+                yield _rel(m, "memberOf", network, sent, MEMBER_LINES)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -3288,6 +3427,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _award_give_relations(sent, ms, ctx.text)
     yield from _unit_of_relations(sent, ms, ctx.text)
     yield from _scene_project_relations(ctx, sent, ms)
+    yield from _at_made_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
@@ -3310,6 +3450,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 case_projects[sec.index] = p
         elif sec.kind == "table":
             out.extend(_table_relations(res, sec, ms))
+            out.extend(_table_column_relations(res, sec, ms))
     case_orgs = {
         sec.index: [m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.org" and m.type == "Organization"]
         for sec in res.sections
@@ -3318,6 +3459,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
+    out.extend(_member_lines_relations(ctx, res, ms))
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
@@ -3471,15 +3613,22 @@ _COUNT_TAIL = re.compile(
 )
 
 
+# 在 A、B 两省的 50 个县… / 在乌江干流沿岸的 100 个村庄…: the sites counted in the places name the
+# places of the activity whatever the verb
+_SITES_TAIL = re.compile(
+    rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|省份|省区|城市|地区|国家)|(?:干流|沿岸|沿线|流域|境内|周边|两岸|上游|中游|下游|一带){{1,2}})"
+    rf"的\s*{_NUM}\s*(?:个|所|座|处|家|条)"
+)
+
+
 def _count_tail(text: str, pos: int, ceiling: int) -> re.Match[str] | None:
     m = _COUNT_TAIL.match(text, pos, ceiling)
     return m if m and m.end() > pos else None
 
 
 # “X”项目 / “X”暖冬行动 / “X”主题活动: the generic head after a quoted name belongs to the mention,
-# so that the name's verb or 在-phrase follows it directly; a count (“A”和“B”两个子项目) or a
-# 的-phrase (“E”的配套活动) is no head
-_GENERIC_HEAD = re.compile(r"(?!的|[\d一二三四五六七八九十两几多数]+\s*[个项类大款])[\u4e00-\u9fff]{0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
+# so that the name's verb or 在-phrase follows it directly
+_GENERIC_HEAD = re.compile(r"(?:(?![的之和与及或个子等两几多各其该本此])[\u4e00-\u9fff]){0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
 
 
 _HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|[在由是于将已获的和与及也还自正并于荣入首已共从为被]")
@@ -3550,6 +3699,11 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _launch_place_relations(ctx, sent, ms)
     yield from _accept_guidance_relations(ctx, sent, ms)
     yield from _office_seat_relations(ctx, sent, ms)
+    yield from _money_by_relations(ctx, sent, ms)
+    yield from _speaker_relations(ctx, sent, ms)
+    yield from _during_event_relations(ctx, sent, ms)
+    yield from _appoint_relations(ctx, sent, ms)
+    yield from _held_post_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3633,3 +3787,198 @@ def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
             if sent is not None and allowed("memberOf", inner[0], network):
                 yield _rel(inner[0], "memberOf", network, sent, MEMBER_HEADING)
             pos = b
+
+
+TABLE_FUNDS = register(Rule("table.funder", "funds", 0.85, "table row: the 资助方/出资方/捐赠方 column funds the row's project"))
+TABLE_EXEC = register(Rule("table.executor", "implements", 0.85, "table row: the 执行机构/实施单位/承办方 column implements the row's project"))
+TABLE_HOST = register(Rule("table.host", "organizes", 0.85, "table row: the 主办/主办方/主办单位 column organizes the row's event"))
+TABLE_PLACE = register(Rule("table.place", "locatedIn", 0.85, "table row: the 地点/举办地/实施地点 column holds the row's project or event"))
+_COLUMN_KINDS = (
+    ("funder", re.compile(r"^(?:资助|出资|捐赠|捐资|赞助)(?:方|机构|单位|人)$")),
+    ("executor", re.compile(r"^(?:执行|实施|承担|运营)(?:方|机构|单位)$")),
+    ("host", re.compile(r"^(?:主办|主办方|主办单位|主办机构|举办方|举办单位|组织方|组织单位)$")),
+    ("place", re.compile(r"^(?:地点|举办地点?|活动地点|实施地点|项目地点|所在地|地区)$")),
+    ("item", re.compile(r"^(?:项目|项目名称|案例|案例名称|活动|活动名称|会议|会议名称|名称)$")),
+)
+
+
+def _cell_mentions(ms: list[Mention], cell: tuple[int, int], types: frozenset[str]) -> list[Mention]:
+    return [m for m in window(ms, cell[0], cell[1]) if m.end <= cell[1] and m.type in types]
+
+
+def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
+    """Tables whose header names columns by role (项目名称 / 资助方 / 执行机构, 活动 / 地点 / 主办):
+    each row's organisations of a role column relate to the row's project or event."""
+    text = res.document.text
+    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
+    kinds = {i: k for i, h in enumerate(header) for k, rx in _COLUMN_KINDS if rx.match(h)}
+    item_col = next((i for i, k in kinds.items() if k == "item"), None)
+    if item_col is None or len(kinds) < 2:
+        return
+    pos = sec.start
+    for n, line in enumerate(text[sec.start : sec.end].split("\n")):
+        start = pos
+        pos += len(line) + 1
+        if n == 0:
+            continue
+        cells, c = [], start
+        for cell in line.split("\t"):
+            cells.append((c, c + len(cell)))
+            c += len(cell) + 1
+        if item_col >= len(cells):
+            continue
+        items = _cell_mentions(ms, cells[item_col], frozenset({"Project", "Event"}))[:1]
+        if not items:
+            continue
+        sent = Sentence(res.document.id, -1, start, start + len(line), line.replace("\t", " "), sec.index)
+        for i, kind in kinds.items():
+            if i >= len(cells) or kind == "item":
+                continue
+            if kind == "place":
+                locs = _cell_mentions(ms, cells[i], frozenset({"Place"}))
+                found = [o for o in locs if o.key not in _chain_children(locs, text)]
+                pred, rule = "locatedIn", TABLE_PLACE
+            else:
+                found = _cell_mentions(ms, cells[i], frozenset({"Organization"}))
+                pred, rule = {"funder": ("funds", TABLE_FUNDS), "executor": ("implements", TABLE_EXEC), "host": ("organizes", TABLE_HOST)}[kind]
+            for x in found:
+                s_, o_ = (items[0], x) if kind == "place" else (x, items[0])
+                if allowed(pred, s_, o_):
+                    yield _rel(s_, pred, o_, sent, rule)
+
+
+FUND_MONEY_BY = register(Rule("funds.money_by", "funds", 0.8, "(P)首期资金/规模 N 万元(，)(全部)由 A 捐赠/出资/提供; 原始基金 N 万元由 A 捐赠 (the foundation): A funds it"))
+_MONEY_BY = re.compile(
+    rf"(?:(原始基金|注册资金|原始资金|开办资金)|首期(?:资金|规模|捐款|善款)?|资金|善款|经费|捐款)\s*(?:{_MONEY})?[，,]?\s*(?:全部|主要|均|将|则)?由"
+)
+_MONEY_BY_VERB = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:全额|独家|共同|联合)?(?:捐赠|捐资|出资|资助|提供|筹集|捐助|承担)")
+
+
+def _money_by_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization", "Person"})
+    for m in _MONEY_BY.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if not donors or not _MONEY_BY_VERB.match(text, donors[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        if m.group(1):
+            # 原始基金 2000 万元全部由 A 捐赠: the foundation the sentence is about
+            target = next(iter(x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= m.start()), None)
+        else:
+            # “P”…，首期规模 N 万元，由 A 捐赠 / 计划首期资金由 A 捐赠: the clause's or sentence's project
+            own = group_after(ms, text, _LEAD.match(text, clause, m.start()).end(), frozenset({"Project"}), m.start(), max_gap=1)
+            target = own[0] if own else _context_project(ctx, sent, ms, m.start(), local_first=True)
+        for d in donors:
+            if target is not None and allowed("funds", d, target):
+                yield _rel(d, "funds", target, sent, FUND_MONEY_BY)
+
+
+def _donor_list_topic(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int) -> Mention | None:
+    """主要捐赠方包括 A、B opening a sentence outside a case block, with no project or event named in
+    the sentence: the donors give to the foundation the passage is about."""
+    if sent.section in ctx.case_projects or any(x.type in ("Project", "Event") for x in ms):
+        return None
+    lead = _LEAD.match(ctx.text, sent.start, pos).end()
+    if not re.fullmatch(r"[\s“”\"]*(?:其|基金会的?|本会的?)?(?:主要|重要|历年|年度)?[\s“”\"]*", ctx.text[lead:pos]):
+        return None
+    return _bare_head_ref(ctx, sent, pos, "", "基金会")
+
+
+SPEAKER = register(Rule("participatesIn.speaker", "participatesIn", 0.8, "(ORG ROLE) 甲 在会上/开幕式上/领奖时 表示/呼吁/宣布; 甲 致开幕辞: 甲 takes part in the event of the passage"))
+_SPEAK_AT = re.compile(
+    r"(?:在(?:本次|此次)?(?:会上|会议上|大会上|论坛上|峰会上|边会上|年会上|开幕式上|闭幕式上|启动仪式上|颁奖典礼上|颁奖仪式上|仪式上|活动上|发布会上|致辞中|发言中|演讲中|领奖时)"
+    r"[\s，,]*(?:表示|呼吁|宣布|指出|强调|介绍|提出|说|透露|倡议|发布)"
+    r"|致(?:开幕辞|开幕词|闭幕辞|闭幕词|欢迎辞|欢迎词))"
+)
+
+
+def _speaker_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in _SPEAK_AT.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, m.start())
+        people = group_before(ms, text, m.start(), frozenset({"Person"}), clause)
+        if not people:
+            continue
+        ev = _latest_event(ctx, sent, people[0].start)
+        if ev is None or re.search(r"仪式|典礼|发布会|签约会|座谈会|见面会", ctx.text[ev.end : people[0].start]):
+            continue  # 捐赠仪式在宁德举行。…在仪式上表示: an unnamed event came after the named one
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, SPEAKER)
+
+
+DURING = register(Rule("participatesIn.during", "participatesIn", 0.8, "E（alias）期间，A 与 B 在…举办/签署/发布…: the actors of the clause take part in E"))
+
+
+def _during_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in re.finditer(r"期间[，,]", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        evs = [x for x in window(ms, sent.start, a) if x.end <= a and x.type == "Event"]
+        if not evs or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*", text[evs[-1].end : a]):
+            continue
+        ev = evs[-1]
+        if len(evs) > 1 and re.fullmatch(r"[\s”\"]*[（(]\s*", text[evs[-2].end : ev.start]):
+            ev = evs[-2]  # E（COP29）期间: the full name before its short form
+        actors = group_after(ms, text, sent.start + m.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not actors:
+            continue
+        rest = text[actors[-1].end : _clause_end(text, actors[-1].end, sent.end)]
+        if not re.search(r"举办|主办|签署|签订|发布|出席|参加|亮相|展示|宣布|举行|发起|启动", rest):
+            continue
+        for x in actors:
+            if allowed("participatesIn", x, ev):
+                yield _rel(x, "participatesIn", ev, sent, DURING)
+
+
+APPOINT = register(Rule("worksFor.appoint", "worksFor", 0.85, "A (决定)聘任/任命 甲 为(A 的)ROLE: 甲 worksFor A"))
+HELD_POST = register(Rule("worksFor.held_post", "worksFor", 0.85, "甲 (此前/曾)任/担任 ORG (部门) ROLE: 甲 worksFor ORG"))
+_APPOINT = re.compile(r"(?:正式)?(?:聘任|任命|聘请|选举|推选)(?:了)?")
+_GENERIC_ORG = re.compile(r"(?:基金会|协会|学会|联盟|研究会|促进会|本会|该会|公司|集团|中心|网络)")
+
+
+def _appoint_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    for t in _APPOINT.finditer(text, sent.start, sent.end):
+        people = group_after(ms, text, t.end(), frozenset({"Person"}), sent.end, max_gap=1)
+        if len(people) != 1:
+            continue
+        tail = re.match(r"\s*为\s*", text[people[0].end : sent.end])
+        if tail is None:
+            continue
+        at = people[0].end + tail.end()
+        named = group_after(ms, text, at, frozenset({"Organization"}), sent.end, max_gap=0)
+        if named:
+            org = named[0]
+            if not re.match(rf"[^，。；]{{0,12}}?(?:{role})", text[org.end : sent.end]):
+                continue
+        else:
+            # 聘任甲为(基金会)秘书长: the organisation that appoints
+            if not re.match(rf"(?:{_GENERIC_ORG.pattern})?[^，。；]{{0,8}}?(?:{role})", text[at:sent.end]):
+                continue
+            clause = _clause_start(text, sent.start, t.start())
+            subj = group_before(ms, text, t.start(), frozenset({"Organization"}), clause)
+            if not subj:
+                subj = [x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= t.start()]
+            if len(subj) != 1:
+                continue
+            org = subj[0]
+        if allowed("worksFor", people[0], org):
+            yield _rel(people[0], "worksFor", org, sent, APPOINT)
+
+
+def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    for t in re.finditer(r"(?:此前|之前|曾经|曾|先后|历任|现任|现|目前)?(?:担任|任职于|就职于|供职于|任)", text[sent.start : sent.end]):
+        a, b = sent.start + t.start(), sent.start + t.end()
+        people = group_before(ms, text, a, frozenset({"Person"}), _clause_start(text, sent.start, a))
+        if len(people) != 1 or text[people[0].end : a].strip():
+            continue
+        orgs = group_after(ms, text, b, frozenset({"Organization"}), sent.end, max_gap=0)
+        if len(orgs) != 1 or not re.match(rf"[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{role})", text[orgs[0].end : sent.end]):
+            continue
+        if allowed("worksFor", people[0], orgs[0]):
+            yield _rel(people[0], "worksFor", orgs[0], sent, HELD_POST)
