@@ -122,13 +122,13 @@ DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"Project", "Event", "Organization", "Publication", "Award"}),
     ),
     "organizes": (frozenset({"Organization", "Person"}), frozenset({"Event"})),
-    "participatesIn": (frozenset({"Organization", "Person"}), frozenset({"Event", "Project"})),
+    "participatesIn": (frozenset({"Organization", "Person", "Project"}), frozenset({"Event", "Project"})),
     "locatedIn": (frozenset({"Organization", "Project", "Event"}), frozenset({"Place"})),
     # a city or a park holds titles too (国际湿地城市, 自然教育基地)
     "receivedAward": (frozenset({"Organization", "Project", "Person", "Place"}), frozenset({"Award"})),
     "memberOf": (frozenset({"Organization", "Person"}), frozenset({"Organization"})),
     "worksFor": (frozenset({"Person"}), frozenset({"Organization"})),
-    "publishes": (frozenset({"Organization", "Person"}), frozenset({"Publication"})),
+    "publishes": (frozenset({"Organization", "Person", "Project"}), frozenset({"Publication"})),
     "subOrganizationOf": (frozenset({"Organization"}), frozenset({"Organization"})),
     # a sub-forum or session of an event, a pavilion of a conference, an event of a programme
     "partOf": (frozenset({"Place", "Project", "Event"}), frozenset({"Place", "Project", "Event"})),
