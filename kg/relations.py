@@ -3378,6 +3378,9 @@ def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> M
         named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(head) and m.rule != _BARE_RULE]
         if not named:
             return None
+        here = [m for m in named if m.start >= sent.start]
+        if here:
+            return here[-1]  # A 秘书长甲介绍，项目由基金会负责实施: the foundation the sentence names
         counts: dict[str, int] = {}
         for m in named:
             counts[m.key] = counts.get(m.key, 0) + 1
@@ -3427,9 +3430,39 @@ def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
             if ref is not None:
                 taken.add(lead)
                 extra.append(Mention(ref.doc_id, lead, m.end(), text[lead : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+        # 项目将由基金会负责组织实施: an organisation head right after 由
+        for b in re.finditer(r"由(?=(?:基金会|协会|联盟|学会|促进会|研究院))", text[sent.start : sent.end]):
+            pos = sent.start + b.end()
+            m = _bare_head_re().match(text, pos, sent.end)
+            if m is None or m.group(1) or pos in taken or _BARE_HEAD_STOP.match(text, m.end()) or window(ms, pos, m.end()):
+                continue
+            ref = _bare_head_ref(ctx, sent, pos, "", m.group(2))
+            if ref is not None and ref.type == "Organization":
+                taken.add(pos)
+                extra.append(Mention(ref.doc_id, pos, m.end(), text[pos : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+        # …下设“A”和“B”两个子项目，前者由 C 运营，后者由 D 实施: 前者/后者 name A and B
+        for c in cuts:
+            w = re.match(r"\s*(前者|后者)", text[c : sent.end])
+            if w is None:
+                continue
+            pair = _latest_pair(ms, text, sent, c)
+            if pair is None:
+                continue
+            ref = pair[0] if w.group(1) == "前者" else pair[1]
+            a = c + w.start(1)
+            extra.append(Mention(ref.doc_id, a, a + 2, "前者" if ref is pair[0] else "后者", ref.type, ref.subtype, _BARE_RULE, ref.key))
     if not extra:
         return ms
     return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+def _latest_pair(ms: list[Mention], text: str, sent: Sentence, pos: int) -> tuple[Mention, Mention] | None:
+    """The last two coordinated names of one type before ``pos`` in the sentence (“A”和“B”)."""
+    before = [x for x in window(ms, sent.start, pos) if x.end <= pos and x.type in ("Project", "Event", "Organization")]
+    for a, b in reversed(list(pairwise(before))):
+        if a.type == b.type and re.fullmatch(r"[\s“”\"]*(?:和|与|及|、)[\s“”\"]*", text[a.end : b.start]):
+            return a, b
+    return None
 
 
 # 在 A、B 两省的 320 所学校建成… / 在上海 12 个社区推广…: a count of the listed places or of the

@@ -211,6 +211,19 @@ CASES = [
         {("洞庭湖湿地保护专项基金", "locatedIn", "洞庭湖"), ("汉江鱼类守护者", "locatedIn", "汉江")},
     ),
     (
+        "前者/后者 name the two sub-projects listed before",
+        "东江生态基金会启动“东江守护者”计划。该计划下设“河道哨兵计划”和“湿地课堂项目”两个子项目，前者由惠州市观鸟协会负责运营，后者由惠州学院负责实施。",
+        {"implements"},
+        {("惠州市观鸟协会", "implements", "河道哨兵计划"), ("惠州学院", "implements", "湿地课堂项目")},
+    ),
+    (
+        "项目将由基金会负责组织实施: the foundation the sentence names, not a more frequent one of the passage",
+        "白河生态基金会发布年报。白河生态基金会表示将继续合作。"
+        "东江生态基金会秘书长林晓介绍，“东江书屋”项目将由基金会负责组织实施。",
+        {"implements"},
+        {("东江生态基金会", "implements", "东江书屋")},
+    ),
+    (
         "该行动 names the latest “X”行动 even when an older project's key ends in 行动",
         "“清溪行动”已结束。3月，青禾学会发起“江豚守望者”行动。该行动由蓝海公益基金会提供资金支持。",
         {"funds"},
