@@ -593,8 +593,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         by = text.rfind("由", clause_start, t.start())
         if by >= 0:
             subj = group_after(ms, text, by + 1, rule.subject_types, t.start(), max_gap=1)
-            if subj and not _gap_before().match(text[subj[-1].end : t.start()]):
-                subj = []
+            if subj and not _gap_before().match(text[subj[-1].end : t.start()]) and not _BY_COORD.fullmatch(text[subj[-1].end : t.start()]):
+                subj = []  # (由 A 发起并主办: a coordinated role verb may stand between)
             if not subj:
                 # 由 [unrecognised]、A、B 联合主办: the group before the verb, reaching back to 由
                 back = group_before(ms, text, t.start(), rule.subject_types, by + 1)
@@ -679,10 +679,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
-        invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约)\s*(?:前来|前往)?\s*$", text[clause_start : t.start()])
-        if not subj and invited:
-            # B 受 A 邀请参加 E: the invitee before 受
-            subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
+    invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约|委托)\s*(?:前来|前往|负责|具体)?\s*$", text[clause_start : t.start()])
+    if not subj and invited and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
+        # B 受 A 邀请参加 E / B 受 A 委托实施 P: the agent before 受
+        subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
     if not subj:
         return
 
@@ -693,12 +693,19 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         obj = []  # 由 A 发起、B 支持的 P / P 由 A 出资、B 执行: B is the next role's agent, not the object
     if obj and re.search(r"的[^，。；]{0,3}\d\s*(?:所|个|座|家|处|套|间)", text[t.end() : obj[0].start]):
         obj = []  # 援建的13所“X”交付仪式: counted instances, the named entity is something else
+    quals_lv: dict[str, str] = {}
     if rule.id == "award.win" and obj:
         # 荣获 A 和 …… B: every award of the clause
         end = _clause_end(text, t.end(), sent.end)
         obj = [m for m in ms if t.end() <= m.start and m.end <= end and m.type in rule.object_types]
-        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received
-        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评)", text[m.end : m.end + 5])]
+        # 获得 W 提名 / 入围 W 候选名单: a nomination is no award received; W 评委会的评价: no award
+        obj = [m for m in obj if not re.match(r"[\s”\"]*(?:的)?(?:提名|候选|入围|初选|参评|评委|评审|组委会|颁奖)", text[m.end : m.end + 5])]
+        # “W”慈善项目奖: a level or category written right after the award is no award of its own
+        levels = {
+            b.key: a for a, b in pairwise(obj) if re.fullmatch(r"[\s”]*", text[a.end : b.start]) and text[a.end - 1 : a.end] in ("”", '"') and text[b.start : b.start + 1] not in ("“", '"')
+        }
+        quals_lv = {levels[k].key: k for k in levels}
+        obj = [m for m in obj if m.key not in levels]
     if not obj and pred in ("organizes", "initiates", "publishes", "supports", "funds", "implements"):
         # the object follows 的: 由A发起的“P” / 由 A 主办、B 承办的 “E”
         m = re.match(r"[^，。；]{0,6}?的", text[t.end() : sent.end])
@@ -816,6 +823,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and re.search(r"(?:捐资|出资|投资|注资|捐赠|捐款|资助)$", text[clause_start : t.start()]):
+        return  # (重点)出资支持 P: funding (funds.donate)
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
     if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
@@ -829,6 +838,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
+        if rule.id in ("partnersWith.joint", "partnersWith.together") and not obj and _MANY.search(text, subj[-1].end, t.start()):
+            return  # A、B、C 等10家单位联合发布: an open list of many co-actors, no statement of partnership
         yield from _partner_pairs(rule, subj, obj, sent, ms, text)
         if rule.id == "partnersWith.together":
             for a in co:
@@ -867,7 +878,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     for s in subj:
         for o in obj:
             if allowed(pred, s, o):
-                yield _rel(s, pred, o, sent, rule, quals)
+                q = (*quals, ("level", quals_lv[o.key])) if rule.id == "award.win" and o.key in quals_lv else quals
+                yield _rel(s, pred, o, sent, rule, q)
 
 
 _PARTIES = re.compile(r"(?:签约|签订|签署|协议|合作|参与)?(双|两|三|四|五|各)方(?:机构|单位)?")
@@ -1170,7 +1182,7 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 # --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
 
 CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
-PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》 / 甲的著作《X》: an organisation (a person with 著作/报告…) right before a publication's title is its author"))
 
 FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
 INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
@@ -1253,7 +1265,7 @@ def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 # a role verb after a listed agent: 由 A 发起、B 支持的 P
-_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
+_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供|负责|具体)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
 
 _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
 
@@ -1322,11 +1334,40 @@ def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types
         return []
     # the clauses in between open with adverbs or verbs, not with a new name
     for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
-        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
-        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+        at = last.end() - 1 + c.end()
+        if window(ms, at, min(at + 2, pos)):
             return []
     return group_before(ms, text, last.start(), types, sent.start)
 
+
+_BY_COORD = re.compile(r"[\s“”\"]*(?:发起|主办|承办|协办|指导|支持|资助|出资|执行|实施|设立|成立|创立|策划)(?:并|和|、|及)(?:共同|联合)?[\s“”\"]*")
+THANKS_TO = register(Rule("supports.thanks_to", "supports", 0.7, "感谢/致谢 A、B 对 P 的(大力)支持/帮助/指导: each supports P (named, else the sentence's or context's project/event)"))
+_THANK = re.compile(r"(?:特别|衷心|诚挚|由衷|真诚)?(?:感谢|致谢|鸣谢)")
+
+
+def _thanks_to_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """感谢 A、B 对“P”的大力支持 / 感谢 A 的帮助: the thanked backers support P."""
+    text = ctx.text
+    backer_types = frozenset({"Organization", "Person"})
+    for t in _THANK.finditer(text, sent.start, sent.end):
+        backers = group_after(ms, text, t.end(), backer_types, sent.end, max_gap=1)
+        if not backers:
+            continue
+        tail = re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:等[^，。；]{0,10}?)?(?:(对|为|给予))?", text[backers[-1].end : sent.end])
+        pos = backers[-1].end + tail.end()
+        targets = group_after(ms, text, pos, frozenset({"Project", "Event", "Publication", "Organization"}), sent.end, max_gap=1) if tail.group(1) else []
+        rest = targets[-1].end if targets else pos
+        if not re.match(r"[\s”\"]*(?:工作|活动|项目|建设|发展)?的?\s*(?:大力|鼎力|全力|积极|热情|悉心|无私|长期|一贯|持续)?(?:支持|帮助|指导|协助|关心|厚爱)", text[rest : sent.end]):
+            continue
+        if not targets:
+            targets = _supported_topic(ctx, sent, ms, t.start())
+        for b in backers:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, THANKS_TO)
+
+
+_MANY = re.compile(r"等\s*(?:[4-9]|\d{2,}|[四五六七八九十百多数几])[\d十余多]*\s*(?:家|个|所)")
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
@@ -1376,16 +1417,19 @@ def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int,
 def _pub_gap() -> re.Pattern[str]:
     return re.compile(
         rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
-        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的(?:[\u4e00-\u9fff]{0,4}(?:著作|作品|专著|新书|报告|白皮书|论文|文章|书籍))?)?\s*[《“\"]?"
     )
 
 
 def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
     for a, b in pairwise(ms):
-        if a.type != "Organization" or b.type != "Publication":
+        if a.type not in ("Organization", "Person") or b.type != "Publication":
             continue
-        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+        gap = text[a.end : b.start]
+        if a.type == "Person" and not re.search(r"著作|作品|专著|新书|报告|论文|文章|书籍", gap):
+            continue  # a person before a title: only 甲的(科普)著作《X》
+        if _pub_gap().fullmatch(gap) and allowed("publishes", a, b):
             yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
 
 
@@ -1879,12 +1923,14 @@ def _chain_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
             yield _rel(b, "partOf", a, sent, PLACE_COUNTRY)
 
 
-_SEAT_SUBJ_GAP = re.compile(r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日)?\s*$")
+_SEAT_SUBJ_GAP = re.compile(
+    r"^[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:将|已|也|还|于[^，。；在]{0,16}|日前|近日|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至到]\s*\d{1,2}\s*日)?)?\s*$"
+)
 
 
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
-    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
+    for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|收官|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
         a = sent.start + m.start()
         place = next((p for p in reversed(ms) if p.type == "Place" and a <= p.start and p.end <= sent.start + m.end()), None)
         if place is None:
@@ -1902,7 +1948,8 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
 
 _PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
 _PLACE_TAIL = re.compile(
-    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海))?"
+    r"[\s）)]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；]{0,8}?(?:地区?|国家?|省份?|市|城市|县|区域|地方|流域|水域|海域|沿海)"
+    r"|[两三四五六七八九十多]\s*(?:地|省|市|县|国))?"
     r"(?:的[^，。；]{0,12}?)?(?:[，,]?\s*)"
 )
 _LOC_VERB = re.compile(
@@ -2075,7 +2122,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -2135,7 +2182,7 @@ _RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -2635,6 +2682,15 @@ _HOLD = re.compile(r"(?:联合|共同)?(?:举办|举行|召开|主办|承办)(?:
 _EVENTISH = re.compile(r"(?:周|节|大会|论坛|博览会|峰会|年会|展|季|大赛|会议)$")
 
 
+def _closing_quote(text: str, m: Mention) -> int:
+    """The end of the quoted part of a mention whose span runs past its closing quote (“X”的配套活动
+    read as one span by the recogniser), else 0."""
+    if not text.startswith(("“", '"'), m.start):
+        return 0
+    close = max(text.find("”", m.start + 1, m.end), text.find('"', m.start + 1, m.end))
+    return close + 1 if 0 < close < m.end - 1 else 0
+
+
 def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """Sub-events: a parallel forum named after its conference (E平行论坛——“X”), X 被纳入 E 的
     分论坛之一, an event held at a conference (在本次大会上，A 举办了 X) or on the back of one
@@ -2688,8 +2744,9 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     # 作为“E”的配套活动，“X”在…举行
     as_part = re.match(r"作为\s*", text[lead : sent.end])
     if as_part:
-        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)
-        tail = _SUB_EVENT_TAIL.match(text, e[-1].end) if len(e) == 1 else None
+        e = group_after(ms, text, lead + as_part.end(), _EVENT_TYPES, sent.end, max_gap=1)[:1]
+        close = _closing_quote(text, e[0]) if e else 0
+        tail = (_SUB_EVENT_TAIL.match(text, e[0].end) or (close and _SUB_EVENT_TAIL.match(text, close))) if e else None
         comma = re.match(r"(?:之一)?\s*[，,]", text[tail.end() : tail.end() + 4]) if tail else None
         if comma:
             nxt = _LEAD.match(text, tail.end() + comma.end(), sent.end).end()
@@ -2726,7 +2783,9 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
     projects = frozenset({"Project"})
     for t in _INCLUDE.finditer(text, sent.start, sent.end):
         items = group_after(ms, text, t.end(), _EVENT_TYPES, sent.end, max_gap=1)
-        if len(items) < 2 or not _ITEMS_TAIL.match(text, items[-1].end):
+        # “B”两个子项目 may be read as one span: the tail then starts at the closing quote
+        close = _closing_quote(text, items[-1]) if items else 0
+        if len(items) < 2 or not (_ITEMS_TAIL.match(text, items[-1].end) or (close and _ITEMS_TAIL.match(text, close))):
             continue
         clause = _clause_start(text, sent.start, t.start())
         before = [m for m in ms if clause <= m.start and m.end <= t.start()]
@@ -3239,6 +3298,117 @@ def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
                 yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
 
 
+LOC_AT_MADE = register(
+    Rule("locatedIn.at_made", "locatedIn", 0.7, "(A) 在 X 实施/开展(的)“P”; 本次论坛在 X 举行; P 覆盖 X 的 N 个乡镇: P (E) locatedIn X")
+)
+_MADE_AT = re.compile(r"(?:(?:正式|成功|共同|联合|先后|持续|还|也)\s*)*(?:实施|开展|推进|启动|发起|建设|推出|试点)(?:了|的)?")
+_SEAT_ANAPHOR_VERB = re.compile(r"(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|开班|开营)")
+_COVER_ONE = re.compile(r"(?:覆盖|惠及|辐射|走进|来到|扎根)(?:了)?")
+_COVER_TAIL = re.compile(r"[\s”\"]*的?\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|所|座)?(?:乡镇|镇|乡|村|县|区|社区|街道|市|州|学校|保护区)")
+
+
+def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """Where a named project is carried out or an event held, when its name comes after the place:
+    (A) 在普洱市(开展)实施了“P” / 在 X 开展的“P”; 本次论坛在 X 举行 (the event named before);
+    P 覆盖 X 的 12 个乡镇."""
+    text = ctx.text
+    for m in re.finditer(r"在", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        locs, end = _places_after(ms, text, a + 1, sent.end)
+        if not locs:
+            continue
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        v = _MADE_AT.match(text, end, sent.end)
+        if v is not None:
+            for p in group_after(ms, text, v.end(), frozenset({"Project"}), _clause_end(text, v.end(), sent.end), max_gap=1):
+                for o in finest:
+                    if allowed("locatedIn", p, o):
+                        yield _rel(p, "locatedIn", o, sent, LOC_AT_MADE)
+            continue
+        h = _SEAT_ANAPHOR_VERB.match(text, end, sent.end)
+        if h is None:
+            continue
+        clause = _clause_start(text, sent.start, a)
+        an = _anaphor_re().match(text, _LEAD.match(text, clause, a).end(), a)
+        if an is None or not _SEAT_SUBJ_GAP.match(text[an.end() : a]):
+            continue
+        head = re.sub(r"^(?:本次|此次|该|本|这一?|上述|此)\s*", "", an.group())
+        ev = _resolve_head(ctx, sent, an.start(), head, frozenset({"Event"}))
+        for o in finest:
+            if ev is not None and allowed("locatedIn", ev, o):
+                yield _rel(ev, "locatedIn", o, sent, LOC_AT_MADE)
+    for v in _COVER_ONE.finditer(text, sent.start, sent.end):
+        locs, end = _places_after(ms, text, v.end(), sent.end)
+        if not locs:
+            continue
+        # 覆盖 X 的 12 个乡镇 / 走进 X(、Y)。: a visit or a settling ends the clause or names the sites there
+        if not _COVER_TAIL.match(text, end, sent.end) and not (
+            v.group().startswith(("走进", "来到", "扎根")) and re.match(r"[\s”\"]*(?:[，。；！,;]|$|的[^，。；]{0,12}?(?:学校|乡村|社区|村庄|村落|课堂))", text[end : sent.end])
+        ):
+            continue
+        subj = _loc_subject(ctx, sent, ms, v.start(), v.start())
+        finest = [o for o in locs if o.key not in _chain_children(locs, text)]
+        for x in subj:
+            for o in finest:
+                if allowed("locatedIn", x, o):
+                    yield _rel(x, "locatedIn", o, sent, LOC_AT_MADE)
+
+
+MEMBER_LINES = register(
+    Rule("memberOf.list_lines", "memberOf", 0.7, "a heading naming new members / a member list (N新成员, 会员单位名单), then one organisation a line")
+)
+_MEMBER_LINES_HEADING = re.compile(r"(?:新(?:加入的?)?|首批|正式)?(?:成员|会员)(?:单位|机构|伙伴)?(?:名单|名录|列表)?(?:如下|包括|有)?[：:]?\s*$|(?:欢迎|迎来)[^，。；]{0,10}(?:新成员|新会员)")
+
+
+def _member_lines_relations(ctx: Ctx, res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
+    """N新成员 / 会员单位名单 heading, then one organisation per line (a newsletter's members list):
+    each memberOf N (named in the heading, else the network the section is about)."""
+    text = res.document.text
+    by_start = {m.start: m for m in ms}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for idx, (a, b) in enumerate(lines):
+        head = text[a:b].strip()
+        if not head or len(head) > 30 or not _MEMBER_LINES_HEADING.search(head) or head.endswith(("：", ":")):
+            continue  # a heading ending in a colon is memberOf.heading_list's
+        in_head = [m for m in ms if a <= m.start and m.end <= b and m.type == "Organization"]
+        network = in_head[-1] if in_head else _network_in_context(ctx, a)
+        if network is None:
+            continue
+        members: list[tuple[Mention, int, int]] = []
+        j = idx + 1
+        blanks = intro = 0
+        while j < len(lines) and len(members) < 60:
+            la, lb = lines[j]
+            body = text[la:lb].strip()
+            if not body:
+                blanks += 1
+                if blanks > 1 and members:
+                    break
+                j += 1
+                continue
+            blanks = 0
+            off = la + len(text[la:lb]) - len(text[la:lb].lstrip())
+            m = by_start.get(off)
+            # the line is one organisation (a short note in parentheses may follow)
+            if m is None or m.type != "Organization" or not re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?[\s；;，,。]*", text[m.end : lb]):
+                if not members and intro < 2 and body.endswith("。"):
+                    intro += 1  # 本季度，以下机构通过入会审议。(an introductory sentence before the list)
+                    j += 1
+                    continue
+                break  # (a line ending in a colon introduces the list itself: memberOf.heading_list)
+            members.append((m, la, lb))
+            j += 1
+        if len(members) < 2:
+            continue
+        for m, la, lb in members:
+            sent = Sentence(res.document.id, -1, la, lb, text[la:lb].strip(), -1)
+            if m.key != network.key and allowed("memberOf", m, network):
+                yield _rel(m, "memberOf", network, sent, MEMBER_LINES)
+
+
 def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence-level structural rules of this block."""
     yield from _superlative_relations(sent, ms, ctx.text)
@@ -3257,6 +3427,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _award_give_relations(sent, ms, ctx.text)
     yield from _unit_of_relations(sent, ms, ctx.text)
     yield from _scene_project_relations(ctx, sent, ms)
+    yield from _at_made_relations(ctx, sent, ms)
 
 
 def extract_relations(res: DocResult) -> tuple[Relation, ...]:
@@ -3288,6 +3459,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
+    out.extend(_member_lines_relations(ctx, res, ms))
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
     out.extend(_staff_list_relations(res, ms))
@@ -3332,6 +3504,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_at_event_relations(ctx, sent, in_sent))
         out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
+        out.extend(_thanks_to_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))

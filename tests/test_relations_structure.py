@@ -336,6 +336,48 @@ CASES = [
         {"memberOf"},
         {("明德公益基金会", "memberOf", "远山湿地保护联盟")},
     ),
+    (
+        "在 X 开展的“P” / A 在 X 实施“P” / P 覆盖 X 的 12 个乡镇 / P 在 X、Y 两地实施",
+        "青禾环保基金会在普洱市开展的“青山书屋计划”已惠及5000名学生。远山生态协会在昆明市实施“湿地课堂计划”。"
+        "“绿色校园计划”覆盖曲靖市的12个乡镇。“青山课堂计划”在临沧、保山两地实施。",
+        {"locatedIn"},
+        {
+            ("青山书屋计划", "locatedIn", "普洱市"),
+            ("湿地课堂计划", "locatedIn", "昆明市"),
+            ("绿色校园计划", "locatedIn", "曲靖市"),
+            ("青山课堂计划", "locatedIn", "临沧"),
+            ("青山课堂计划", "locatedIn", "保山"),
+        },
+    ),
+    (
+        "本次论坛在 X 举行 (the event named before); E 5月8日在 X 举行; E 在 X 拉开帷幕",
+        "5月8日，“第五届湿地论坛”开幕。本次论坛在昆明举行，来自全国的200名代表参会。"
+        "“第二届河湖论坛”6月9日在曲靖举行。“首届山地论坛”在丽江拉开帷幕。",
+        {"locatedIn"},
+        {
+            ("第五届湿地论坛", "locatedIn", "昆明"),
+            ("第二届河湖论坛", "locatedIn", "曲靖"),
+            ("首届山地论坛", "locatedIn", "丽江"),
+        },
+    ),
+    (
+        "A 在 X 发布《报告》: neither the report nor A is located by the rule; 在 X 召开 P 总结会: no project seat",
+        "青禾环保基金会在昆明召开“青山书屋计划”总结会。",
+        {"locatedIn"},
+        set(),
+    ),
+    (
+        "W 评委会的评价: no award; two quoted awards back to back: two awards",
+        "该机构获得了“湿地守护奖”评委会的高度评价。青禾环保基金会荣获“中华慈善奖”“湿地守护奖”。",
+        {"receivedAward"},
+        {("青禾环保基金会", "receivedAward", "中华慈善奖"), ("青禾环保基金会", "receivedAward", "湿地守护奖")},
+    ),
+    (
+        "P 走进 X，…: the programme is at X; a person's visit is no location",
+        "“青山书屋计划”走进普洱市，为孩子们送去图书。青禾环保基金会理事长走进临沧市。",
+        {"locatedIn"},
+        {("青山书屋计划", "locatedIn", "普洱市")},
+    ),
 ]
 
 
@@ -430,3 +472,54 @@ def test_project_right_after_a_community_is_there() -> None:
 
     assert run("东岸社区", "晨光共建花园") == {("晨光共建花园", "locatedIn", "东岸社区")}
     assert run("昆明市", "晨光共建花园") == set()
+
+
+MEMBERS = """远山湿地保护联盟（WCA）成立于2018年，是由多家基金会和社会组织共同发起的行业网络，致力于推动湿地保护领域的资源共享与合作。
+
+WCA新成员
+
+本季度，联盟理事会审议通过了以下机构的入会申请，欢迎新伙伴加入大家庭。
+
+青禾环保基金会
+远山生态协会
+明德公益基金会（观察员）
+
+联盟活动
+
+10月，联盟在昆明举办了年度交流会，来自各地的会员单位代表参加了会议并分享经验。
+"""
+
+
+def test_member_list_one_organisation_a_line() -> None:
+    """A heading N新成员, an introductory sentence, then one organisation a line: each memberOf N;
+    the section after the list adds nothing."""
+    assert triples(MEMBERS, {"memberOf"}) == {
+        ("青禾环保基金会", "memberOf", "WCA"),
+        ("远山生态协会", "memberOf", "WCA"),
+        ("明德公益基金会", "memberOf", "WCA"),
+    }
+
+
+def test_award_level_right_after_the_award_is_a_qualifier() -> None:
+    """荣获第十二届“W”慈善项目奖: one award W with the level as a qualifier, no second award."""
+    res = process_document(make_document("“青山书屋计划”荣获第十二届“中华慈善奖”慈善项目奖。"))
+    got = [(r.subject.key, r.object.key, dict(r.qualifiers)) for r in res.relations if r.predicate == "receivedAward"]
+    assert got == [("青山书屋计划", "中华慈善奖", {"level": "慈善项目奖"})]
+
+
+def test_role_list_first_title_with_an_unrecognised_second_body() -> None:
+    """ORG ROLE、[unrecognised body] ROLE 甲: the first title still belongs to 甲 (mentions by hand,
+    so the test does not depend on the recogniser)."""
+    from kg.model import Sentence
+    from kg.relations import _role_list_first_relations
+
+    text = "会上，昆明市政协副主席、某某联合会昆明分会主委王建国出席并讲话。"
+    org, person = "昆明市政协", "王建国"
+    o, p = text.index(org), text.index(person)
+    ms = [
+        Mention("d", o, o + len(org), org, "Organization", "GovernmentAgency", "test", org),
+        Mention("d", p, p + len(person), person, "Person", None, "test", person),
+    ]
+    sent = Sentence("d", 0, 0, len(text), text, -1)
+    got = {(r.subject.key, r.object.key, dict(r.qualifiers)["role"]) for r in _role_list_first_relations(sent, ms, text)}
+    assert got == {("王建国", "昆明市政协", "副主席")}
