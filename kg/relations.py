@@ -3737,6 +3737,7 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _during_event_relations(ctx, sent, ms)
     yield from _appoint_relations(ctx, sent, ms)
     yield from _held_post_relations(ctx, sent, ms)
+    yield from _chain_provider_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -4015,3 +4016,33 @@ def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             continue
         if allowed("worksFor", people[0], orgs[0]):
             yield _rel(people[0], "worksFor", orgs[0], sent, HELD_POST)
+
+
+CHAIN_PROVIDER = register(Rule("supports.chain_provider", "supports", 0.8, "P 由 A 负责实施，B 提供技术指导/课程设计…; B 为项目提供…培训: B supports P"))
+_PROVIDES = re.compile(r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)")
+
+
+def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A later clause whose organisation provides guidance, training or evaluation, in a sentence
+    about one project (P 由 A 负责实施，B 提供技术指导 / 项目得到了…，B 为项目提供…培训)."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    projs = [m for m in ms if m.type == "Project"]
+    if projs and projs[0].start - lead <= 1:
+        p, end = projs[0], projs[0].end
+    elif sent.section in ctx.case_projects and (pron := _SUBJECT_PRONOUN.match(text, lead, sent.end)):
+        p, end = ctx.case_projects[sent.section], pron.end()  # (case block) 项目由 A 实施，B 提供…
+    else:
+        return
+    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]):
+        return  # the sentence is not about the project opening it
+    for c in [sent.start + x.end() for x in re.finditer(r"[，,；;]", text[sent.start : sent.end])]:
+        group = group_after(ms, text, c, frozenset({"Organization"}), sent.end, max_gap=1)
+        if not group:
+            continue
+        v = _PROVIDES.match(text, group[-1].end)
+        if v is None or re.search(r"资金|经费|捐", v.group()):
+            continue
+        for x in group:
+            if allowed("supports", x, p):
+                yield _rel(x, "supports", p, sent, CHAIN_PROVIDER)
