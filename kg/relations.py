@@ -3509,6 +3509,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
     out.extend(_member_heading_relations(ctx, res))
+    out.extend(_cofounder_members(out))
     seen = set()
     unique = []
     for r in out:
@@ -4046,3 +4047,24 @@ def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
         for x in group:
             if allowed("supports", x, p):
                 yield _rel(x, "supports", p, sent, CHAIN_PROVIDER)
+
+
+COFOUNDER = register(Rule("memberOf.cofounder", "memberOf", 0.8, "A、B(、C) 共同/联合发起(成立) N联盟/网络: each co-founder memberOf the network"))
+_NETWORK_NAME = re.compile(r"(?:联盟|网络|圆桌|联合会|协作网|共同体)$")
+
+
+def _cofounder_members(rels: list[Relation]) -> Iterator[Relation]:
+    """Two or more organisations founding a network together are its first members (a single
+    founder, or a founder of a company or foundation, is not)."""
+    groups: dict[tuple[str, int], list[Relation]] = {}
+    for r in rels:
+        if r.rule == "initiates.launch" and r.object.type == "Organization" and r.subject.type == "Organization" and (
+            r.object.subtype == "Network" or _NETWORK_NAME.search(r.object.key)
+        ):
+            groups.setdefault((r.object.key, r.start), []).append(r)
+    for (_key, _start), rs in groups.items():
+        founders = {r.subject.key: r for r in rs}
+        if len(founders) < 2 or not re.search(r"共同|联合", rs[0].evidence):
+            continue
+        for r in founders.values():
+            yield Relation(r.subject, "memberOf", r.object, r.doc_id, r.evidence, r.start, r.end, COFOUNDER.id, COFOUNDER.confidence, ())
