@@ -3509,6 +3509,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
     out.extend(_member_heading_relations(ctx, res))
+    out.extend(_cofounder_members(out))
     seen = set()
     unique = []
     for r in out:
@@ -3551,6 +3552,9 @@ def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> M
         named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(head) and m.rule != _BARE_RULE]
         if not named:
             return None
+        here = [m for m in named if m.start >= sent.start]
+        if here:
+            return here[-1]  # A 秘书长甲介绍，项目由基金会负责实施: the foundation the sentence names
         counts: dict[str, int] = {}
         for m in named:
             counts[m.key] = counts.get(m.key, 0) + 1
@@ -3600,9 +3604,39 @@ def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
             if ref is not None:
                 taken.add(lead)
                 extra.append(Mention(ref.doc_id, lead, m.end(), text[lead : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+        # 项目将由基金会负责组织实施: an organisation head right after 由
+        for b in re.finditer(r"由(?=(?:基金会|协会|联盟|学会|促进会|研究院))", text[sent.start : sent.end]):
+            pos = sent.start + b.end()
+            m = _bare_head_re().match(text, pos, sent.end)
+            if m is None or m.group(1) or pos in taken or _BARE_HEAD_STOP.match(text, m.end()) or window(ms, pos, m.end()):
+                continue
+            ref = _bare_head_ref(ctx, sent, pos, "", m.group(2))
+            if ref is not None and ref.type == "Organization":
+                taken.add(pos)
+                extra.append(Mention(ref.doc_id, pos, m.end(), text[pos : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+        # …下设“A”和“B”两个子项目，前者由 C 运营，后者由 D 实施: 前者/后者 name A and B
+        for c in cuts:
+            w = re.match(r"\s*(前者|后者)", text[c : sent.end])
+            if w is None:
+                continue
+            pair = _latest_pair(ms, text, sent, c)
+            if pair is None:
+                continue
+            ref = pair[0] if w.group(1) == "前者" else pair[1]
+            a = c + w.start(1)
+            extra.append(Mention(ref.doc_id, a, a + 2, "前者" if ref is pair[0] else "后者", ref.type, ref.subtype, _BARE_RULE, ref.key))
     if not extra:
         return ms
     return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+def _latest_pair(ms: list[Mention], text: str, sent: Sentence, pos: int) -> tuple[Mention, Mention] | None:
+    """The last two coordinated names of one type before ``pos`` in the sentence (“A”和“B”)."""
+    before = [x for x in window(ms, sent.start, pos) if x.end <= pos and x.type in ("Project", "Event", "Organization")]
+    for a, b in reversed(list(pairwise(before))):
+        if a.type == b.type and re.fullmatch(r"[\s“”\"]*(?:和|与|及|、)[\s“”\"]*", text[a.end : b.start]):
+            return a, b
+    return None
 
 
 # 在 A、B 两省的 320 所学校建成… / 在上海 12 个社区推广…: a count of the listed places or of the
@@ -3704,6 +3738,7 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _during_event_relations(ctx, sent, ms)
     yield from _appoint_relations(ctx, sent, ms)
     yield from _held_post_relations(ctx, sent, ms)
+    yield from _chain_provider_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3982,3 +4017,54 @@ def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             continue
         if allowed("worksFor", people[0], orgs[0]):
             yield _rel(people[0], "worksFor", orgs[0], sent, HELD_POST)
+
+
+CHAIN_PROVIDER = register(Rule("supports.chain_provider", "supports", 0.8, "P 由 A 负责实施，B 提供技术指导/课程设计…; B 为项目提供…培训: B supports P"))
+_PROVIDES = re.compile(r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)")
+
+
+def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A later clause whose organisation provides guidance, training or evaluation, in a sentence
+    about one project (P 由 A 负责实施，B 提供技术指导 / 项目得到了…，B 为项目提供…培训)."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    projs = [m for m in ms if m.type == "Project"]
+    if projs and projs[0].start - lead <= 1:
+        p, end = projs[0], projs[0].end
+    elif sent.section in ctx.case_projects and (pron := _SUBJECT_PRONOUN.match(text, lead, sent.end)):
+        p, end = ctx.case_projects[sent.section], pron.end()  # (case block) 项目由 A 实施，B 提供…
+    else:
+        return
+    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]):
+        return  # the sentence is not about the project opening it
+    for c in [sent.start + x.end() for x in re.finditer(r"[，,；;]", text[sent.start : sent.end])]:
+        group = group_after(ms, text, c, frozenset({"Organization"}), sent.end, max_gap=1)
+        if not group:
+            continue
+        v = _PROVIDES.match(text, group[-1].end)
+        if v is None or re.search(r"资金|经费|捐", v.group()):
+            continue
+        for x in group:
+            if allowed("supports", x, p):
+                yield _rel(x, "supports", p, sent, CHAIN_PROVIDER)
+
+
+COFOUNDER = register(Rule("memberOf.cofounder", "memberOf", 0.8, "A、B(、C) 共同/联合发起(成立) N联盟/网络: each co-founder memberOf the network"))
+_NETWORK_NAME = re.compile(r"(?:联盟|网络|圆桌|联合会|协作网|共同体)$")
+
+
+def _cofounder_members(rels: list[Relation]) -> Iterator[Relation]:
+    """Two or more organisations founding a network together are its first members (a single
+    founder, or a founder of a company or foundation, is not)."""
+    groups: dict[tuple[str, int], list[Relation]] = {}
+    for r in rels:
+        if r.rule == "initiates.launch" and r.object.type == "Organization" and r.subject.type == "Organization" and (
+            r.object.subtype == "Network" or _NETWORK_NAME.search(r.object.key)
+        ):
+            groups.setdefault((r.object.key, r.start), []).append(r)
+    for (_key, _start), rs in groups.items():
+        founders = {r.subject.key: r for r in rs}
+        if len(founders) < 2 or not re.search(r"共同|联合", rs[0].evidence):
+            continue
+        for r in founders.values():
+            yield Relation(r.subject, "memberOf", r.object, r.doc_id, r.evidence, r.start, r.end, COFOUNDER.id, COFOUNDER.confidence, ())
