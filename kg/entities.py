@@ -150,8 +150,10 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
                     cut += joined
                     continue
             cut = pos
+    counted = False
     for cm in _COUNT.finditer(run, cut):
         cut = cm.end()
+        counted = True
     for om in _OWNER_REPEAT.finditer(run, cut):
         cut = om.end()  # 省X厅|省Y厅: one body ends where the next one's owner begins
     for gm in _LATIN_GLOSS.finditer(run, cut):
@@ -160,7 +162,10 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     junk = _LEADING_JUNK.match(text[start:end_of_stem])
     if junk and start + junk.end() < end_of_stem:
         start += junk.end()
-    return _strip_leading(text, start, end_of_stem)
+    stripped = _strip_leading(text, start, end_of_stem)
+    if counted and cut and run[cut - 1 : cut] in "个家所" and stripped > start and _tagged(text[start:stripped])[0].flag == "v":
+        return start  # 首个|包装标准联盟: right after a count the word is the name's, not a governing verb
+    return stripped
 
 
 _JOINERS = frozenset({"和", "与"})
@@ -207,6 +212,9 @@ def _strip_leading(text: str, start: int, end_of_stem: int) -> int:
     for i, t in enumerate(toks):
         if t.flag == "f" and _fragment_follows(toks, i):
             break  # 上|梧|溪流域: a one-character word opening an unknown name the dictionary splits
+        if t.flag == "vn" and len(t.word) >= 2 and _place_scanner().match_end(text, pos + len(t.word), end_of_stem):
+            pos += len(t.word)
+            continue  # 运营和管理|海口X中心: the verbal noun before the seat governs the name
         if (
             t.flag in _NOT_NAME_START
             or (t.flag in _NOT_NAME_START_LONG and len(t.word) >= 2)
@@ -264,6 +272,8 @@ def _org_candidates(text: str) -> list[Candidate]:
             continue
         if sub in _DESCRIPTIVE_SUBTYPES and not described and _common_noun_stem(stem):
             continue  # 投资公司, 商业银行, 专家委员会: a kind of organisation, not a name
+        if sub in _DESCRIPTIVE_SUBTYPES and _REMOTE_AREA.search(stem):
+            continue  # 天津边远农村|中小学: the schools of a kind of area, not a named one
         if text.startswith("化", end):
             continue  # 集团|化的企业, 网络|化: the suffix begins another word
         if _KIND_QUANTIFIER.search(text, max(0, start - 3), start) and _descriptive_stem(stem):
@@ -290,6 +300,7 @@ def _org_candidates(text: str) -> list[Candidate]:
 
 # suffixes that need an owner (a place, the state or the Party) at the start of the name
 _OWNED_SUFFIXES = frozenset({"部", "局", "厅", "委", "政府", "人民政府", "办公室", "办公厅", "市委", "县委", "省委", "高院", "中院", "领导小组"})
+_REMOTE_AREA = re.compile(r"边远|偏远|贫困|周边|当地|各地|附近|广大")
 _KIND_QUANTIFIER = re.compile(r"(?:[一多数几各每两三]|\d+)(?:家|所|个|类|级|批)$")
 _TEAM_SUFFIXES = frozenset({"志愿服务队", "服务队", "志愿队", "讲师团"})
 # suffixes that also end descriptions of a kind of thing (回收网络, 生态银行)
@@ -426,12 +437,16 @@ def _gov_candidates(text: str) -> list[Candidate]:
         if owner:  # 中国外交部, 美国内政部: the state named before the body
             start = owner.start()
         out.append(Candidate(start, end, "Organization", sub, "org.gazetteer", 2))
+        if sub == "Company" and _CHARITY_ARM.match(text, end):
+            # 腾讯公益, 字节跳动公益: a company's charity arm, named by the company + 公益
+            out.append(Candidate(start, end + 2, "Organization", "Other", "org.charity_arm", 2))
         unit = _unit_after(text, end)
         if unit:  # 生态环境部|应对气候变化司, 兴业银行|南平分行: a unit under its parent
             out.append(Candidate(start, unit, "Organization", _unit_subtype(text[end:unit], sub), "org.unit", 2))
     return out
 
 
+_CHARITY_ARM = re.compile(r"公益(?!基金|项目|活动|平台|事业|组织|慈善|行动|计划|机构|性|化|的)")
 _LATIN_GLUE = re.compile(r"[A-Za-z0-9]")
 _LATIN_DIGIT = _LATIN_GLUE
 
@@ -533,6 +548,8 @@ def _natural_candidates(text: str) -> list[Candidate]:
                 continue  # 重镇, 乡村, 农村: the suffix character ends a common word
         elif short and not _word_start(text, a):
             word = _proper_word_ending(text, a, b)
+            if word >= 2 and text[word - 1] in "东西南北" and text[word - 2] in "、，,（(和与及":
+                word -= 1  # 、东|洞庭湖、: a direction opening a list item names a part of the lake
             if word:  # 万泉河, 洋浦港: jieba reads the whole name as one place word
                 out.append(Candidate(word, b, "Place", None, "place.natural_word", 1))
             continue  # 青山, 海岛: the suffix character ends a common word
@@ -665,8 +682,10 @@ def _chained_units(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not m or m.group(1)[0] in _ADMIN_CHARS:
             continue  # 余杭|区青山村: the unit above ends later
         stem = m.group(1)
-        if stem in _GENERIC_AREA or _boundary_inside(stem) or stem in word_set("generic_stems.txt"):
+        if stem in _GENERIC_AREA or _boundary_inside(stem) or stem in word_set("generic_stems.txt") or _REMOTE_AREA.search(stem):
             continue
+        if m.group(2) in ("镇", "乡", "村") and _common_tail(m.group(), m.group(2)):
+            continue  # 边远农村, 美丽乡村: the unit character ends a common word
         if m.group(2) in ("镇", "乡", "村") and _glued_to_next(text, m.end() - 1, m.end()):
             continue  # 村民, 乡镇, 镇上: the unit character begins another word
         out.append(Candidate(m.start(), m.end(), "Place", None, "place.chain", 1))
@@ -684,6 +703,9 @@ def _place_before(text: str, pos: int) -> str:
 
 _LOCALITY = re.compile(f"([{CJK}]{{2,4}}?)(?=[、，,。；和及与]|等地|等)")
 _PROVINCIAL = frozenset({"province", "city"})
+
+
+_LIVING_KINDS = re.compile(r"[^。；\n]*?等[\u4e00-\u9fff]{0,4}?(?:树种|物种|品种|植物|动物|鸟类|作物|特产|农产品)")
 
 
 def _listed_localities(text: str) -> list[Candidate]:
@@ -707,6 +729,8 @@ def _listed_localities(text: str) -> list[Candidate]:
             continue
         if re.search("[的了在是为有等地区省市县]", name[-1]):
             continue
+        if _LIVING_KINDS.match(text, loc.end(), loc.end() + 30):
+            continue  # 青海云杉、祁连圆柏等乡土树种: species named after their region, not places
         out.append(Candidate(loc.start(), loc.end(), "Place", None, "place.listed", 1))
     return out
 
@@ -1001,6 +1025,10 @@ def _specific_event_stem(stem: str) -> bool:
     return any(t.flag in ("nr", "ns", "nt", "nz", "nrt", "nrfg") or jieba.dt.FREQ.get(t.word, 0) == 0 for t in toks)
 
 
+_POLITICAL_EVENT = re.compile(
+    r"(?:党的|中共)(?:第)?[一二三四五六七八九十]+(?:大|届[一二三四五六七]中全会)(?![\u4e00-\u9fff]{0,1}(?:学|代表))"
+    r"|(?:全国)?两会(?=[^\u4e00-\u9fff]|期间|上|召开|代表|委员|提案|建议)"
+)
 _BODY_SESSION = re.compile(r"第[一二三四五六七八九十百零〇\d]+[次届](?:全体)?会议")
 _LATIN_BEFORE_SPACE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{1,15}[ \t]+$")
 
@@ -1046,6 +1074,8 @@ def _event_candidates(text: str) -> list[Candidate]:
         if _org_end_re().search(text, start, m.start()) and m.start() - start >= 4:
             # X委员会|第三次会议: a numbered session of a named body
             out.append(Candidate(start, m.end(), "Event", None, "event.body_session", 2))
+    for m in _POLITICAL_EVENT.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Event", None, "event.political", 3))  # 党的十八大, 两会
     for m in re.finditer(r"COP\s?\d{1,2}", text):
         out.append(Candidate(m.start(), m.end(), "Event", None, "event.cop", 3, m.group().replace(" ", "")))
     for m in _TREATY_SESSION.finditer(text):
@@ -1522,12 +1552,20 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for c in chosen:
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     org_starts = [c.start for c in orgs]
+    seats = {c.start: c for c in chosen if c.type == "Place" and c.rule == "place.gazetteer"}
     out = list(chosen)
     for m in _LIST_ITEM.finditer(text):
         s, e = m.span(1)
         name = m.group(1)
         last = text[m.start() - 1 : m.start()] in ("和", "及") and bool(_ORG_LIST_END.match(text, e))
+        seat = seats.get(s)
+        if seat is not None and seat.end <= e - 2 and not any(taken[seat.end : e]):
+            taken[s : seat.end] = b"\x00" * (seat.end - s)  # 、北京|协作者、: a seat opening the item's name
+        else:
+            seat = None
         if any(taken[s:e]) or (text[m.start()] != "、" and text[e : e + 1] != "、" and not last):
+            if seat is not None:
+                taken[s : seat.end] = b"\x01" * (seat.end - s)
             continue  # the first item (after 包括/与…) only in a 、-list, the last one (和X) before 等…企业
         lo = max(0, s - 80)
         left = [mm.end() for mm in _CLAUSE_END.finditer(text, lo, s)]
@@ -1557,6 +1595,8 @@ def _coordinated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue  # 明湖低碳技术|与政策研究院: the name goes on after the conjunction
         if name in places() or _common_word(name) or _boundary_inside(name):
             continue
+        if seat is not None:
+            out.remove(seat)
         out.append(Candidate(s, e, "Organization", _subtype_of(name), "org.coordinated", 2))
         taken[s:e] = b"\x01" * (e - s)
     return sorted(out, key=lambda c: c.start)

@@ -24,9 +24,8 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
@@ -37,8 +36,10 @@ from kg.graph import TextIndex
 from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, ORG_SUBTYPES, PREDICATES
 from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS, XSD
-from kg.sparql import neutralise_cell
 from kg.store import STANDARD_PREFIXES, bind_prefixes
+
+if TYPE_CHECKING:  # networkx and the SPARQL module load in ~1 s; `kg build` needs neither
+    import networkx as nx
 
 __all__ = [
     "DEFAULT_GRAPH_IRI",
@@ -706,6 +707,8 @@ def to_networkx(graph: Graph, include_types: Iterable[str] | None = None) -> nx.
     wanted = _check_types(include_types)
     kinds = _entity_types(graph)
     keep = _included(wanted, kinds)
+    import networkx as nx
+
     net = nx.MultiDiGraph()
     for node in sorted(keep, key=str):
         kind, sub = kinds[node]
@@ -800,6 +803,8 @@ def write_csv(
 
 
 def _csv_text(header: list[str], rows: list[list[Any]]) -> str:
+    from kg.sparql import neutralise_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
@@ -809,6 +814,8 @@ def _csv_text(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _network_bytes(net: nx.MultiDiGraph, fmt: str) -> bytes:
+    import networkx as nx
+
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(net, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)

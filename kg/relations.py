@@ -384,7 +384,8 @@ def _resolve_head(ctx: Ctx, sent: Sentence, pos: int, head: str, types: frozense
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
     before = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want]
-    named = [m for m in before if m.key.endswith(head)]
+    # “X”行动 (the mention's text carries the head its key lacks) names an action as well
+    named = [m for m in before if m.key.endswith(head) or m.text.rstrip("”\"").endswith(head)]
     if named:
         return named[-1]
     return before[-1] if before and pos - before[-1].end < (800 if want == "Event" else 300) else None
@@ -592,8 +593,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         by = text.rfind("由", clause_start, t.start())
         if by >= 0:
             subj = group_after(ms, text, by + 1, rule.subject_types, t.start(), max_gap=1)
-            if subj and not _gap_before().match(text[subj[-1].end : t.start()]):
-                subj = []
+            if subj and not _gap_before().match(text[subj[-1].end : t.start()]) and not _BY_COORD.fullmatch(text[subj[-1].end : t.start()]):
+                subj = []  # (由 A 发起并主办: a coordinated role verb may stand between)
             if not subj:
                 # 由 [unrecognised]、A、B 联合主办: the group before the verb, reaching back to 由
                 back = group_before(ms, text, t.start(), rule.subject_types, by + 1)
@@ -678,10 +679,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
-        invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约)\s*(?:前来|前往)?\s*$", text[clause_start : t.start()])
-        if not subj and invited:
-            # B 受 A 邀请参加 E: the invitee before 受
-            subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
+    invited = re.search(r"(?:受|应)[^，。；受应]{1,30}?(?:的)?(?:邀请|邀约|委托)\s*(?:前来|前往|负责|具体)?\s*$", text[clause_start : t.start()])
+    if not subj and invited and pred not in ("partnersWith", "memberOf", "subOrganizationOf"):
+        # B 受 A 邀请参加 E / B 受 A 委托实施 P: the agent before 受
+        subj = group_before(ms, text, clause_start + invited.start(), rule.subject_types, clause_start)
     if not subj:
         return
 
@@ -796,7 +797,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
             # is about; a specific kind (出席发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动", "开幕式", "仪式") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]
@@ -822,6 +823,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _latest_event(ctx, sent, sent.start)
         if ev is not None:
             obj = [ev]
+    if pred == "supports" and re.search(r"(?:捐资|出资|投资|注资|捐赠|捐款|资助)$", text[clause_start : t.start()]):
+        return  # (重点)出资支持 P: funding (funds.donate)
     if pred == "supports" and mode == "direct" and re.search(r"捐资|出资|投资|注资|捐赠|投入", text[subj[-1].end : t.start()]):
         return  # A 出资 100 万元支持 P: the money is funds' (funds.donate)
     if pred == "supports" and mode == "carried" and re.search(rf"(?:捐资|出资|投资|注资|捐赠|捐款|资助|投入|提供)[^，。；]{{0,8}}?{_MONEY}(?:的?(?:资金|善款|款项))?[\s，,]*$", text[sent.start : clause_start]):
@@ -835,6 +838,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
     if pred == "partnersWith":
         if rule.id == "partnersWith.joint" and len(subj) > 3:
             return  # 九家机构共同发起: a long list of co-initiators is not a statement of partnership
+        if rule.id in ("partnersWith.joint", "partnersWith.together") and not obj and _MANY.search(text, subj[-1].end, t.start()):
+            return  # A、B、C 等10家单位联合发布: an open list of many co-actors, no statement of partnership
         yield from _partner_pairs(rule, subj, obj, sent, ms, text)
         if rule.id == "partnersWith.together":
             for a in co:
@@ -1177,7 +1182,7 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 # --- verb rules (funds, supports, initiates, publishes, organizes, participates, partners, implements) ---
 
 CO_INITIATORS = register(Rule("partnersWith.co_initiators", "partnersWith", 0.8, "由 A 和 B (联合)发起/创立 X: two or three co-initiators are partners"))
-PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》: an organisation right before a publication's title is its author"))
+PUB_NOMINAL = register(Rule("publishes.nominal", "publishes", 0.8, "A（alias）(等N部委)(的)《X》 / 甲的著作《X》: an organisation (a person with 著作/报告…) right before a publication's title is its author"))
 
 FUND_UNDER = register(Rule("funds.under", "funds", 0.7, "在 A 的资助/捐助下，C …: A funds C (the case project, the thing made)"))
 INIT_UNDER = register(Rule("initiates.under", "initiates", 0.7, "在 A 的倡议/发起下，X 成立/启动: A initiates X"))
@@ -1260,7 +1265,7 @@ def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 # a role verb after a listed agent: 由 A 发起、B 支持的 P
-_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
+_NEXT_ROLE = re.compile(r"[\s“”\"]*(?:等)?(?:联合|共同|提供|负责|具体)?(?:支持|主办|承办|协办|执行|实施|参与|指导|资助|出资|发起|冠名|运营|技术支持|捐赠|协助)")
 
 _BY_CHAIN_GAP = re.compile(r"[\s“”\"，]*(?:是|将)?由[^，。；]{1,30}?(?:支持|主办|承办|协办|执行|实施|指导|资助|出资|发起|运营|捐赠|协助)[、，,]\s*")
 
@@ -1329,11 +1334,40 @@ def _listed_before(ms: list[Mention], text: str, sent: Sentence, pos: int, types
         return []
     # the clauses in between open with adverbs or verbs, not with a new name
     for c in re.finditer(r"[，,]", text[last.end() - 1 : pos]):
-        nxt = next((x for x in ms if x.start >= last.end() - 1 + c.end()), None)
-        if nxt is not None and nxt.start < pos and nxt.start - (last.end() - 1 + c.end()) <= 1:
+        at = last.end() - 1 + c.end()
+        if window(ms, at, min(at + 2, pos)):
             return []
     return group_before(ms, text, last.start(), types, sent.start)
 
+
+_BY_COORD = re.compile(r"[\s“”\"]*(?:发起|主办|承办|协办|指导|支持|资助|出资|执行|实施|设立|成立|创立|策划)(?:并|和|、|及)(?:共同|联合)?[\s“”\"]*")
+THANKS_TO = register(Rule("supports.thanks_to", "supports", 0.7, "感谢/致谢 A、B 对 P 的(大力)支持/帮助/指导: each supports P (named, else the sentence's or context's project/event)"))
+_THANK = re.compile(r"(?:特别|衷心|诚挚|由衷|真诚)?(?:感谢|致谢|鸣谢)")
+
+
+def _thanks_to_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """感谢 A、B 对“P”的大力支持 / 感谢 A 的帮助: the thanked backers support P."""
+    text = ctx.text
+    backer_types = frozenset({"Organization", "Person"})
+    for t in _THANK.finditer(text, sent.start, sent.end):
+        backers = group_after(ms, text, t.end(), backer_types, sent.end, max_gap=1)
+        if not backers:
+            continue
+        tail = re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:等[^，。；]{0,10}?)?(?:(对|为|给予))?", text[backers[-1].end : sent.end])
+        pos = backers[-1].end + tail.end()
+        targets = group_after(ms, text, pos, frozenset({"Project", "Event", "Publication", "Organization"}), sent.end, max_gap=1) if tail.group(1) else []
+        rest = targets[-1].end if targets else pos
+        if not re.match(r"[\s”\"]*(?:工作|活动|项目|建设|发展)?的?\s*(?:大力|鼎力|全力|积极|热情|悉心|无私|长期|一贯|持续)?(?:支持|帮助|指导|协助|关心|厚爱)", text[rest : sent.end]):
+            continue
+        if not targets:
+            targets = _supported_topic(ctx, sent, ms, t.start())
+        for b in backers:
+            for o in targets:
+                if allowed("supports", b, o):
+                    yield _rel(b, "supports", o, sent, THANKS_TO)
+
+
+_MANY = re.compile(r"等\s*(?:[4-9]|\d{2,}|[四五六七八九十百多数几])[\d十余多]*\s*(?:家|个|所)")
 
 # verbs of making between 联合 and a name: the name is the thing made, not a partner
 _MADE_BETWEEN = re.compile(r"成立|发起|启动|举办|主办|承办|发布|推出|创办|创立|设立|开展|打造|建立|搭建|编制|出版")
@@ -1383,16 +1417,19 @@ def _clause_final_org(ms: list[Mention], text: str, clause_start: int, pos: int,
 def _pub_gap() -> re.Pattern[str]:
     return re.compile(
         rf"[\s“”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*(?:等\s*(?:{_NUM})?\s*(?:个|家)?(?:部委|部门|单位|机构|厅局|委办局))?\s*"
-        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的)?\s*[《“\"]?"
+        r"(?:(?:联合|共同)?(?:发布|编制|出版|编写|印发|制定|发表)?的(?:[\u4e00-\u9fff]{0,4}(?:著作|作品|专著|新书|报告|白皮书|论文|文章|书籍))?)?\s*[《“\"]?"
     )
 
 
 def _nominal_publication_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """A《X》 / A（IPCC）第六次评估报告 / A 等七部委《X》 / A 的《X》: A publishes X."""
     for a, b in pairwise(ms):
-        if a.type != "Organization" or b.type != "Publication":
+        if a.type not in ("Organization", "Person") or b.type != "Publication":
             continue
-        if _pub_gap().fullmatch(text[a.end : b.start]) and allowed("publishes", a, b):
+        gap = text[a.end : b.start]
+        if a.type == "Person" and not re.search(r"著作|作品|专著|新书|报告|论文|文章|书籍", gap):
+            continue  # a person before a title: only 甲的(科普)著作《X》
+        if _pub_gap().fullmatch(gap) and allowed("publishes", a, b):
             yield _rel(a, "publishes", b, sent, PUB_NOMINAL)
 
 
@@ -1489,6 +1526,8 @@ def _role_is_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             continue
         clause = _clause_start(text, sent.start, m.start())
         target = _role_target(ctx, sent, [x for x in ms if x.end <= m.start()], pred, clause, m.start())
+        if pred == "funds" and (topic := _donor_list_topic(ctx, sent, ms, m.start())) is not None:
+            target = topic  # (基金会的)主要捐赠方包括 A、B: the organisation the passage is about
         for a in members:
             if target is not None and allowed(pred, a, target):
                 yield _rel(a, pred, target, sent, ROLE_RULES[pred])
@@ -1794,7 +1833,7 @@ def _strip_former(ms: list[Mention], text: str) -> list[Mention]:
 _UNIT_END = re.compile(r"(?:分会|专业委员会|委员会|办公室|学院|研究院|研究所|研究中心|实验室|中心|分公司|子公司|事业部|工作站|管理局|管理处|秘书处|专委会|分行|支行|代表处|分院|[^办]处|司|所)$")
 
 
-_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例)$")
+_LOCATED_HEAD = re.compile(r"(?:项目|计划|行动|工程|案例|专项基金)$")
 
 
 def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) -> Iterator[Relation]:
@@ -1823,7 +1862,7 @@ def _nested_relations(res: DocResult, nested: list[Mention], ms: list[Mention]) 
             if key not in done and allowed("subOrganizationOf", host, n):
                 done.add(key)
                 yield _rel(host, "subOrganizationOf", n, sent, SUBORG_NAME)
-        elif n.type == "Place" and host.type == "Project" and _LOCATED_HEAD.search(host.key):
+        elif n.type == "Place" and host.type == "Project" and (_LOCATED_HEAD.search(host.key) or _LOCATED_HEAD.search(host.text.rstrip("”\""))):
             inside = text[host.start : n.start].lstrip("“\"「『 ")
             if re.search(r"[“”\"「」——]", inside):
                 continue  # “一个长江”…计划: a place in a quoted theme or slogan
@@ -1971,6 +2010,7 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             and not _LOC_VERB.match(text, verb_at, sent.end)
             and not re.match(r"(?:覆盖|惠及|辐射)", text[verb_at : verb_at + 2])
             and not re.match(r"[^，。；]{0,10}?等地", text[end:sent.end])
+            and not _SITES_TAIL.match(text, end, sent.end)
         ):
             continue
         subj = _loc_subject(ctx, sent, ms, a, after, bool(seat_verb))
@@ -1989,7 +2029,8 @@ def _located_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
 
 _VERB_PLACES_TAIL = re.compile(
     r"[\s”\"]*(?:等(?:\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所))?[^，。；、]{0,6}?(?:地区?|国家?|省份?|省市|城市|县|区域|地方)"
-    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国))"
+    r"|[\d一二三四五六七八九十两多数几百]+\s*(?:大|个|座|处|所|地|省|市|县|国)"
+    r"|的\s*[\d一二三四五六七八九十两多数几百]+\s*(?:个|座|处|所)(?:县|区|市|乡镇|村|社区|学校))"  # 推广到 A、B 的 8 个县
 )
 
 
@@ -1998,7 +2039,7 @@ def _verb_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
     listed right after the verb (a closing 等…/N大 marks the list as the places of the activity)."""
     text = ctx.text
     for v in _LOC_VERB.finditer(text, sent.start, sent.end):
-        pos = re.match(r"了?", text[v.end() : v.end() + 1]).end() + v.end()
+        pos = re.match(r"了?(?:到|至)?", text[v.end() : v.end() + 2]).end() + v.end()  # 推广到 A、B
         locs, end = _places_after(ms, text, pos, sent.end)
         if not locs:
             # the first item unrecognised: 建成[张北]、河源、南通…
@@ -2141,7 +2182,7 @@ _RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -3409,6 +3450,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
                 case_projects[sec.index] = p
         elif sec.kind == "table":
             out.extend(_table_relations(res, sec, ms))
+            out.extend(_table_column_relations(res, sec, ms))
     case_orgs = {
         sec.index: [m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.org" and m.type == "Organization"]
         for sec in res.sections
@@ -3462,6 +3504,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_at_event_relations(ctx, sent, in_sent))
         out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
+        out.extend(_thanks_to_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
@@ -3570,15 +3613,22 @@ _COUNT_TAIL = re.compile(
 )
 
 
+# 在 A、B 两省的 50 个县… / 在乌江干流沿岸的 100 个村庄…: the sites counted in the places name the
+# places of the activity whatever the verb
+_SITES_TAIL = re.compile(
+    rf"[\s）)]*(?:{_NUM}\s*(?:个)?(?:地|省|市|县|区|国|州|省份|省区|城市|地区|国家)|(?:干流|沿岸|沿线|流域|境内|周边|两岸|上游|中游|下游|一带){{1,2}})"
+    rf"的\s*{_NUM}\s*(?:个|所|座|处|家|条)"
+)
+
+
 def _count_tail(text: str, pos: int, ceiling: int) -> re.Match[str] | None:
     m = _COUNT_TAIL.match(text, pos, ceiling)
     return m if m and m.end() > pos else None
 
 
 # “X”项目 / “X”暖冬行动 / “X”主题活动: the generic head after a quoted name belongs to the mention,
-# so that the name's verb or 在-phrase follows it directly; a count (“A”和“B”两个子项目) or a
-# 的-phrase (“E”的配套活动) is no head
-_GENERIC_HEAD = re.compile(r"(?!的|[\d一二三四五六七八九十两几多数]+\s*[个项类大款])[\u4e00-\u9fff]{0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
+# so that the name's verb or 在-phrase follows it directly
+_GENERIC_HEAD = re.compile(r"(?:(?![的之和与及或个子等两几多各其该本此])[\u4e00-\u9fff]){0,4}?(?:专项基金|基金|项目|计划|行动|工程|活动|倡议|大赛|论坛|峰会|沙龙)")
 
 
 _HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|[在由是于将已获的和与及也还自正并于荣入首已共从为被]")
@@ -3649,6 +3699,11 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _launch_place_relations(ctx, sent, ms)
     yield from _accept_guidance_relations(ctx, sent, ms)
     yield from _office_seat_relations(ctx, sent, ms)
+    yield from _money_by_relations(ctx, sent, ms)
+    yield from _speaker_relations(ctx, sent, ms)
+    yield from _during_event_relations(ctx, sent, ms)
+    yield from _appoint_relations(ctx, sent, ms)
+    yield from _held_post_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3732,3 +3787,198 @@ def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
             if sent is not None and allowed("memberOf", inner[0], network):
                 yield _rel(inner[0], "memberOf", network, sent, MEMBER_HEADING)
             pos = b
+
+
+TABLE_FUNDS = register(Rule("table.funder", "funds", 0.85, "table row: the 资助方/出资方/捐赠方 column funds the row's project"))
+TABLE_EXEC = register(Rule("table.executor", "implements", 0.85, "table row: the 执行机构/实施单位/承办方 column implements the row's project"))
+TABLE_HOST = register(Rule("table.host", "organizes", 0.85, "table row: the 主办/主办方/主办单位 column organizes the row's event"))
+TABLE_PLACE = register(Rule("table.place", "locatedIn", 0.85, "table row: the 地点/举办地/实施地点 column holds the row's project or event"))
+_COLUMN_KINDS = (
+    ("funder", re.compile(r"^(?:资助|出资|捐赠|捐资|赞助)(?:方|机构|单位|人)$")),
+    ("executor", re.compile(r"^(?:执行|实施|承担|运营)(?:方|机构|单位)$")),
+    ("host", re.compile(r"^(?:主办|主办方|主办单位|主办机构|举办方|举办单位|组织方|组织单位)$")),
+    ("place", re.compile(r"^(?:地点|举办地点?|活动地点|实施地点|项目地点|所在地|地区)$")),
+    ("item", re.compile(r"^(?:项目|项目名称|案例|案例名称|活动|活动名称|会议|会议名称|名称)$")),
+)
+
+
+def _cell_mentions(ms: list[Mention], cell: tuple[int, int], types: frozenset[str]) -> list[Mention]:
+    return [m for m in window(ms, cell[0], cell[1]) if m.end <= cell[1] and m.type in types]
+
+
+def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
+    """Tables whose header names columns by role (项目名称 / 资助方 / 执行机构, 活动 / 地点 / 主办):
+    each row's organisations of a role column relate to the row's project or event."""
+    text = res.document.text
+    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
+    kinds = {i: k for i, h in enumerate(header) for k, rx in _COLUMN_KINDS if rx.match(h)}
+    item_col = next((i for i, k in kinds.items() if k == "item"), None)
+    if item_col is None or len(kinds) < 2:
+        return
+    pos = sec.start
+    for n, line in enumerate(text[sec.start : sec.end].split("\n")):
+        start = pos
+        pos += len(line) + 1
+        if n == 0:
+            continue
+        cells, c = [], start
+        for cell in line.split("\t"):
+            cells.append((c, c + len(cell)))
+            c += len(cell) + 1
+        if item_col >= len(cells):
+            continue
+        items = _cell_mentions(ms, cells[item_col], frozenset({"Project", "Event"}))[:1]
+        if not items:
+            continue
+        sent = Sentence(res.document.id, -1, start, start + len(line), line.replace("\t", " "), sec.index)
+        for i, kind in kinds.items():
+            if i >= len(cells) or kind == "item":
+                continue
+            if kind == "place":
+                locs = _cell_mentions(ms, cells[i], frozenset({"Place"}))
+                found = [o for o in locs if o.key not in _chain_children(locs, text)]
+                pred, rule = "locatedIn", TABLE_PLACE
+            else:
+                found = _cell_mentions(ms, cells[i], frozenset({"Organization"}))
+                pred, rule = {"funder": ("funds", TABLE_FUNDS), "executor": ("implements", TABLE_EXEC), "host": ("organizes", TABLE_HOST)}[kind]
+            for x in found:
+                s_, o_ = (items[0], x) if kind == "place" else (x, items[0])
+                if allowed(pred, s_, o_):
+                    yield _rel(s_, pred, o_, sent, rule)
+
+
+FUND_MONEY_BY = register(Rule("funds.money_by", "funds", 0.8, "(P)首期资金/规模 N 万元(，)(全部)由 A 捐赠/出资/提供; 原始基金 N 万元由 A 捐赠 (the foundation): A funds it"))
+_MONEY_BY = re.compile(
+    rf"(?:(原始基金|注册资金|原始资金|开办资金)|首期(?:资金|规模|捐款|善款)?|资金|善款|经费|捐款)\s*(?:{_MONEY})?[，,]?\s*(?:全部|主要|均|将|则)?由"
+)
+_MONEY_BY_VERB = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:全额|独家|共同|联合)?(?:捐赠|捐资|出资|资助|提供|筹集|捐助|承担)")
+
+
+def _money_by_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization", "Person"})
+    for m in _MONEY_BY.finditer(text, sent.start, sent.end):
+        donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
+        if not donors or not _MONEY_BY_VERB.match(text, donors[-1].end):
+            continue
+        clause = _clause_start(text, sent.start, m.start())
+        if m.group(1):
+            # 原始基金 2000 万元全部由 A 捐赠: the foundation the sentence is about
+            target = next(iter(x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= m.start()), None)
+        else:
+            # “P”…，首期规模 N 万元，由 A 捐赠 / 计划首期资金由 A 捐赠: the clause's or sentence's project
+            own = group_after(ms, text, _LEAD.match(text, clause, m.start()).end(), frozenset({"Project"}), m.start(), max_gap=1)
+            target = own[0] if own else _context_project(ctx, sent, ms, m.start(), local_first=True)
+        for d in donors:
+            if target is not None and allowed("funds", d, target):
+                yield _rel(d, "funds", target, sent, FUND_MONEY_BY)
+
+
+def _donor_list_topic(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int) -> Mention | None:
+    """主要捐赠方包括 A、B opening a sentence outside a case block, with no project or event named in
+    the sentence: the donors give to the foundation the passage is about."""
+    if sent.section in ctx.case_projects or any(x.type in ("Project", "Event") for x in ms):
+        return None
+    lead = _LEAD.match(ctx.text, sent.start, pos).end()
+    if not re.fullmatch(r"[\s“”\"]*(?:其|基金会的?|本会的?)?(?:主要|重要|历年|年度)?[\s“”\"]*", ctx.text[lead:pos]):
+        return None
+    return _bare_head_ref(ctx, sent, pos, "", "基金会")
+
+
+SPEAKER = register(Rule("participatesIn.speaker", "participatesIn", 0.8, "(ORG ROLE) 甲 在会上/开幕式上/领奖时 表示/呼吁/宣布; 甲 致开幕辞: 甲 takes part in the event of the passage"))
+_SPEAK_AT = re.compile(
+    r"(?:在(?:本次|此次)?(?:会上|会议上|大会上|论坛上|峰会上|边会上|年会上|开幕式上|闭幕式上|启动仪式上|颁奖典礼上|颁奖仪式上|仪式上|活动上|发布会上|致辞中|发言中|演讲中|领奖时)"
+    r"[\s，,]*(?:表示|呼吁|宣布|指出|强调|介绍|提出|说|透露|倡议|发布)"
+    r"|致(?:开幕辞|开幕词|闭幕辞|闭幕词|欢迎辞|欢迎词))"
+)
+
+
+def _speaker_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in _SPEAK_AT.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, m.start())
+        people = group_before(ms, text, m.start(), frozenset({"Person"}), clause)
+        if not people:
+            continue
+        ev = _latest_event(ctx, sent, people[0].start)
+        if ev is None or re.search(r"仪式|典礼|发布会|签约会|座谈会|见面会", ctx.text[ev.end : people[0].start]):
+            continue  # 捐赠仪式在宁德举行。…在仪式上表示: an unnamed event came after the named one
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, SPEAKER)
+
+
+DURING = register(Rule("participatesIn.during", "participatesIn", 0.8, "E（alias）期间，A 与 B 在…举办/签署/发布…: the actors of the clause take part in E"))
+
+
+def _during_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for m in re.finditer(r"期间[，,]", text[sent.start : sent.end]):
+        a = sent.start + m.start()
+        evs = [x for x in window(ms, sent.start, a) if x.end <= a and x.type == "Event"]
+        if not evs or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*", text[evs[-1].end : a]):
+            continue
+        ev = evs[-1]
+        if len(evs) > 1 and re.fullmatch(r"[\s”\"]*[（(]\s*", text[evs[-2].end : ev.start]):
+            ev = evs[-2]  # E（COP29）期间: the full name before its short form
+        actors = group_after(ms, text, sent.start + m.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
+        if not actors:
+            continue
+        rest = text[actors[-1].end : _clause_end(text, actors[-1].end, sent.end)]
+        if not re.search(r"举办|主办|签署|签订|发布|出席|参加|亮相|展示|宣布|举行|发起|启动", rest):
+            continue
+        for x in actors:
+            if allowed("participatesIn", x, ev):
+                yield _rel(x, "participatesIn", ev, sent, DURING)
+
+
+APPOINT = register(Rule("worksFor.appoint", "worksFor", 0.85, "A (决定)聘任/任命 甲 为(A 的)ROLE: 甲 worksFor A"))
+HELD_POST = register(Rule("worksFor.held_post", "worksFor", 0.85, "甲 (此前/曾)任/担任 ORG (部门) ROLE: 甲 worksFor ORG"))
+_APPOINT = re.compile(r"(?:正式)?(?:聘任|任命|聘请|选举|推选)(?:了)?")
+_GENERIC_ORG = re.compile(r"(?:基金会|协会|学会|联盟|研究会|促进会|本会|该会|公司|集团|中心|网络)")
+
+
+def _appoint_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    for t in _APPOINT.finditer(text, sent.start, sent.end):
+        people = group_after(ms, text, t.end(), frozenset({"Person"}), sent.end, max_gap=1)
+        if len(people) != 1:
+            continue
+        tail = re.match(r"\s*为\s*", text[people[0].end : sent.end])
+        if tail is None:
+            continue
+        at = people[0].end + tail.end()
+        named = group_after(ms, text, at, frozenset({"Organization"}), sent.end, max_gap=0)
+        if named:
+            org = named[0]
+            if not re.match(rf"[^，。；]{{0,12}}?(?:{role})", text[org.end : sent.end]):
+                continue
+        else:
+            # 聘任甲为(基金会)秘书长: the organisation that appoints
+            if not re.match(rf"(?:{_GENERIC_ORG.pattern})?[^，。；]{{0,8}}?(?:{role})", text[at:sent.end]):
+                continue
+            clause = _clause_start(text, sent.start, t.start())
+            subj = group_before(ms, text, t.start(), frozenset({"Organization"}), clause)
+            if not subj:
+                subj = [x for x in sentence_subject(ctx, sent, ms, frozenset({"Organization"})) if x.end <= t.start()]
+            if len(subj) != 1:
+                continue
+            org = subj[0]
+        if allowed("worksFor", people[0], org):
+            yield _rel(people[0], "worksFor", org, sent, APPOINT)
+
+
+def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    for t in re.finditer(r"(?:此前|之前|曾经|曾|先后|历任|现任|现|目前)?(?:担任|任职于|就职于|供职于|任)", text[sent.start : sent.end]):
+        a, b = sent.start + t.start(), sent.start + t.end()
+        people = group_before(ms, text, a, frozenset({"Person"}), _clause_start(text, sent.start, a))
+        if len(people) != 1 or text[people[0].end : a].strip():
+            continue
+        orgs = group_after(ms, text, b, frozenset({"Organization"}), sent.end, max_gap=0)
+        if len(orgs) != 1 or not re.match(rf"[\u4e00-\u9fffA-Za-z（）()]{{0,10}}?(?:{role})", text[orgs[0].end : sent.end]):
+            continue
+        if allowed("worksFor", people[0], orgs[0]):
+            yield _rel(people[0], "worksFor", orgs[0], sent, HELD_POST)

@@ -190,6 +190,27 @@ def _aliases(text: str) -> set[tuple[str, str]]:
         ("巡护覆盖湖北何王庙江豚保护区等地。", "何王庙江豚保护区", "Place"),
         ("与当地政府和上梧溪流域的社区合作。", "上梧溪流域", "Place"),
         ("在该村湿地公园开展活动。", "该村湿地公园", None),
+        # a verbal noun before the seat, schools of a kind of area
+        ("委托民间机构运营和管理海口青源河湿地教育中心。", "海口青源河湿地教育中心", "Organization"),
+        ("帮助天津边远农村中小学师生。", "天津边远农村中小学", None),
+        ("帮助天津边远农村中小学师生。", "边远农村", None),
+        # national political meetings
+        ("党的十八大以来，卫生事业取得新进展。", "党的十八大", "Event"),
+        ("通过理事代表在“两会”上发声。", "两会", "Event"),
+        ("两家公司召开了两会议。", "两会", None),
+        ("要不折不扣落实好党中央决策部署。", "党中央", "Organization"),
+        # species named after a region are no places; a production and construction corps is a body
+        ("选择青海云杉、祁连圆柏、油松和桦树等乡土树种。", "云杉", None),
+        ("在新疆生产建设兵团第四师的果园里。", "新疆生产建设兵团", "Organization"),
+        # an item of a list of organisations opening with its seat
+        ("伙伴包括杭州协作者、沃青基金会、零青公益、合一青基金会等。", "杭州协作者", "Organization"),
+        ("在北京、上海、沃青基金会等地开展活动。", "北京", "Place"),
+        # a known company + 公益 is its charity arm
+        ("8月2日，腾讯公益联合国家图书馆发起活动。", "腾讯公益", "Organization"),
+        ("腾讯公益基金会资助了项目。", "腾讯公益", None),
+        # right after a count the first word is the name's (包装 is no governing verb here)
+        ("创立国内首个包装标准联盟，制定标准。", "包装标准联盟", "Organization"),
+        ("先后在长江、东洞庭湖、鄱阳湖开展巡护。", "东洞庭湖", "Place"),
     ],
 )
 

@@ -274,6 +274,7 @@ PHRASINGS = [
  (f"《{X}》由{A}编制。", {(A,"publishes",X)}),
  (f"{A}联合{B}发布《{X}》。", {(A,"publishes",X),(B,"publishes",X),(A,"partnersWith",B)}),
  (f"{A}近日出版了《{X}》一书。", {(A,"publishes",X)}),
+ ("美国生物学家Rachel Lee的科普著作《湿地之歌》影响深远。", {("Rachel Lee","publishes","湿地之歌")}),
  (f"与{A}共同研发的《{X}》课程入选优秀课程。", {(A,"publishes",X)}),
  (f"{A}编写的《{X}》正式出版。", {(A,"publishes",X)}),
  (f"《{X}》是{A}发布的。", {(A,"publishes",X)}),
@@ -416,6 +417,9 @@ FUNDING_PHRASINGS = [
  (f"“{P}”的资金来自{A}。", {(A,"funds",P)}),
  (f"{A}每年捐赠100万元支持“{P}”。", {(A,"funds",P)}),
  (f"{A}捐赠的200万元将用于“{P}”。", {(A,"funds",P)}),
+ (f"明川集团投资建设生态度假区——{B}。", {("明川集团","funds",B)}),
+ (f"今年，{A}积极参与社区建设，重点出资支持东湖社区“{P}”。", {(A,"funds",P)}),
+ (f"{A}在此基础上组建起一支“湿地讲师团”。", {(A,"initiates","湿地讲师团")}),
  (f"会员们参观了{A}资助的、于{C}设立的全国第一所湿地博物馆。", set()),
  (f"{A}与{B}签署捐赠协议，捐赠500万元支持“{P}”。", {(A,"funds",P),(A,"partnersWith",B)}),
  (f"{A}对“{P}”予以支持。", {(A,"supports",P)}),
@@ -432,4 +436,48 @@ FUNDING_PHRASINGS = [
 
 @pytest.mark.parametrize(("text", "expected"), FUNDING_PHRASINGS, ids=[t for t, _ in FUNDING_PHRASINGS])
 def test_funding_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# implementing, advising, thanking and coordinated role verbs (same invented names)
+ROLE_PHRASINGS = [
+ (f"{A}承接了“{P}”的实施工作。", {(A,"implements",P)}),
+ (f"{A}与{B}合作实施“{P}”。", {(A,"implements",P),(B,"implements",P),(A,"partnersWith",B)}),
+ (f"“{P}”由{A}具体执行。", {(A,"implements",P)}),
+ (f"{A}担任“{P}”的学术顾问单位。", {(A,"supports",P)}),
+ (f"感谢{A}、{B}对“{P}”的大力支持。", {(A,"supports",P),(B,"supports",P)}),
+ (f"{C}对“{P}”进行技术指导。", {(C,"supports",P)}),
+ (f"{A}于5月20日在成都举行“{E}”。", {(A,"organizes",E)}),
+ (f"“{E}”由{A}发起并主办。", {(A,"organizes",E),(A,"initiates",E)}),
+ (f"{A}参加了在成都举办的“{E}”。", {(A,"participatesIn",E)}),
+ (f"“{P}”是由{A}发起、{B}负责执行的公益项目。", {(A,"initiates",P),(B,"implements",P)}),
+ (f"{A}联合{B}实施“{P}”。", {(A,"implements",P),(B,"implements",P),(A,"partnersWith",B)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_PHRASINGS, ids=[t for t, _ in ROLE_PHRASINGS])
+def test_role_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
+
+
+# invitations, open lists of many co-actors, counted co-hosts (same invented names)
+MORE_ROLE_PHRASINGS = [
+ (f"{A}被邀请参加“{E}”。", {(A,"participatesIn",E)}),
+ (f"{A}获邀出席“{E}”。", {(A,"participatesIn",E)}),
+ (f"“{E}”由{A}、{B}、{C}三家单位联合主办。", {(A,"organizes",E),(B,"organizes",E),(C,"organizes",E),(A,"partnersWith",B),(A,"partnersWith",C),(B,"partnersWith",C)}),
+ (f"{A}、{B}、{C}等10家单位联合发布《{X}》。", {(A,"publishes",X),(B,"publishes",X),(C,"publishes",X)}),
+ (f"{A}携手{B}、{C}推出“{P}”。", {(A,"initiates",P),(B,"initiates",P),(C,"initiates",P),(A,"partnersWith",B),(A,"partnersWith",C),(B,"partnersWith",C)}),
+ (f"{A}参与编写了《{X}》。", {(A,"publishes",X)}),
+ (f"{A}组织召开“{E}”。", {(A,"organizes",E)}),
+ (f"{A}承担“{P}”的执行工作。", {(A,"implements",P)}),
+ (f"2023年，{A}在北京发布《{X}》。", {(A,"publishes",X)}),
+ (f"{A}向社会公开发布《{X}》。", {(A,"publishes",X)}),
+ (f"{A}与{B}于2022年联合启动“{P}”。", {(A,"initiates",P),(B,"initiates",P),(A,"partnersWith",B)}),
+ (f"{A}将继续资助“{P}”。", {(A,"funds",P)}),
+ (f"{A}连续五年资助“{P}”。", {(A,"funds",P)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_ROLE_PHRASINGS, ids=[t for t, _ in MORE_ROLE_PHRASINGS])
+def test_more_role_phrasings(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert _sym(triples(text, VERB_PREDS)) == _sym(expected)
