@@ -2072,8 +2072,10 @@ def _long_place_list(ms: list[Mention], text: str, pos: int, ceiling: int) -> tu
     if tail is None or "、" not in span[: tail.start()]:
         return None
     inner = [x for x in ms if pos <= x.start and x.end <= pos + tail.start()]
-    if not inner or inner[0].type != "Place" or text[pos : inner[0].start].strip(" “”\"") or any(x.type != "Place" for x in inner):
+    if not inner or inner[0].type != "Place" or text[pos : inner[0].start].strip(" “”\"") or any(x.type not in ("Place", "Organization") for x in inner):
         return None
+    # 新疆生产建设兵团第四师零碳果园: a site named after a body is an item of the list, not a place
+    inner = [x for x in inner if x.type == "Place"]
     # the items: separated by 、 (outside parentheses), each short
     items = re.split(r"、(?![^（(]*[）)])", span[: tail.start()])
     if any(len(it) > 24 or re.search(r"[在对将把向为]", it) for it in items):

@@ -378,6 +378,12 @@ CASES = [
         {"locatedIn"},
         {("青山书屋计划", "locatedIn", "普洱市")},
     ),
+    (
+        "在 A、B、[a site named after a company]、C 等地推广: the company inside an item does not end the place list",
+        "“青山茶园计划”在湖南岳阳、江西婺源、远山农业集团有限公司第二茶场、浙江安吉低碳茶园等地积极推广落地。",
+        {"locatedIn"},
+        {("青山茶园计划", "locatedIn", "岳阳"), ("青山茶园计划", "locatedIn", "婺源"), ("青山茶园计划", "locatedIn", "浙江")},
+    ),
 ]
 
 
