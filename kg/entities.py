@@ -28,6 +28,7 @@ from kg.lexicon import (
 )
 from kg.model import Alias, Document, Mention, Section, Sentence
 from kg.normalize import CJK, clean_name
+from kg.resources import load_lines
 
 jieba.setLogLevel(60)
 
@@ -1957,8 +1958,10 @@ def extract_entities(
     cands += _natural_candidates(text)
     cands += _natural_list_candidates(text)
     cands += _structure_candidates(doc, sections)
+    cands += _general_candidates(text)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)
+    cands = _general_fix(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
@@ -1969,7 +1972,7 @@ def extract_entities(
     mentions = _second_pass(doc, mentions, aliases)
     mentions, contracted = _contracted_mentions(doc, mentions)
     aliases += contracted
-    nested = [m for m in (_to_mention(doc, c) for c in _nested(text, chosen, cands)) if _valid(m)]
+    nested = [m for m in (_to_mention(doc, c) for c in _drop_org_inner_places(chosen, _nested(text, chosen, cands))) if _valid(m)]
     mentions = sorted([*mentions, *nested], key=lambda m: (m.start, -m.end))
     acronyms = _acronym_aliases(doc, mentions) + _quoted_award_aliases(doc, mentions) + _joined_aliases(doc, mentions)
     return tuple(mentions), tuple(aliases + acronyms + _gazetteer_aliases(doc, mentions, sections))
@@ -2128,3 +2131,213 @@ def _subtype_of(name: str) -> str:
     if best:
         return org_suffixes()[best][1]
     return "Other"
+
+
+# --- generalisation (held-out) ---------------------------------------------------------------
+# Rules for layouts and phrasings common in the genre beyond the development documents: board
+# tables, signature blocks, chains of roles before a name.
+
+
+@cache
+def _name_re() -> re.Pattern[str]:
+    """A whole string that is a Chinese personal name: surname + one or two characters."""
+    sn = surnames()
+    single = "".join(sorted(s for s in sn if len(s) == 1))
+    double = "|".join(sorted((s for s in sn if len(s) == 2), key=len, reverse=True))
+    return re.compile(f"(?:{double}|[{single}])[{CJK}]{{1,2}}")
+
+
+def _plain_name(name: str) -> bool:
+    """``name`` is exactly a personal name and not a dictionary word or role."""
+    return (
+        bool(_name_re().fullmatch(name))
+        and name[0] not in _NOT_SURNAME_START
+        and not _common_word(name)
+        and not _role_re().search(name)
+        and not _suffix_re().search(name)
+    )
+
+
+def _ends_in_role(cell: str) -> bool:
+    return any(cell.endswith(r) for r in roles())
+
+
+def _table_persons(text: str) -> list[Candidate]:
+    """职务<TAB>姓名<TAB>单位: a tab-separated cell that is exactly a name, next to a cell that
+    is (or ends in) a role."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+            at = pos
+            offs = []
+            for c in cells:
+                offs.append(at)
+                at += len(c) + 1
+            for i, cell in enumerate(cells):
+                name = cell.strip()
+                if not _plain_name(name):
+                    continue
+                near = [cells[j].strip() for j in (i - 1, i + 1) if 0 <= j < len(cells)]
+                if any(c and _ends_in_role(c) for c in near):
+                    s = offs[i] + cell.index(name)
+                    out.append(Candidate(s, s + len(name), "Person", None, "person.table", 4))
+        pos += len(line) + 1
+    return out
+
+
+def _signature_persons(text: str) -> list[Candidate]:
+    """A signature block: a line holding only a name, and as the next non-empty line an
+    organisation or unit ending in a role (远山基金会理事长)."""
+    out = []
+    for m in re.finditer(f"(?:^|\n)[ \t]*([{CJK}]{{2,3}})[ \t]*\n\\s*([^\n]{{2,60}})", text):
+        name, nxt = m.group(1), m.group(2).strip()
+        if not _plain_name(name):
+            continue
+        last = re.split("[、，,]", nxt)[-1]
+        if _ends_in_role(nxt) and _ends_in_role(last) and not re.search("[。；！？]", nxt):
+            out.append(Candidate(m.start(1), m.end(1), "Person", None, "person.signature", 4))
+    return out
+
+
+@cache
+def _role_chain_re() -> re.Pattern[str]:
+    role = _role_re().pattern
+    return re.compile(f"(?:{role})(?:、(?:{role}))+({_name_re().pattern})")
+
+
+def _role_chain_persons(text: str) -> list[Candidate]:
+    """创始人、首席执行官X: a name after a 、-chain of roles."""
+    out = []
+    for m in _role_chain_re().finditer(text):
+        s, e = m.span(1)
+        if e - s == 3 and (text[e - 1] in _AFTER_NAME or _glued_to_next(text, e - 1, e)):
+            e -= 1
+        if _plain_name(text[s:e]) and not _TITLE_END.search(text, s, e):
+            out.append(Candidate(s, e, "Person", None, "person.role_chain", 3))
+    return out
+
+
+def _general_candidates(text: str) -> list[Candidate]:
+    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text)
+
+
+_PAIRS = {"）": "（", ")": "(", "”": "“", "』": "『", "」": "「", "》": "《"}
+
+
+def _unbalanced_closer(span: str) -> int:
+    """Index of the last closing bracket or quote in ``span`` without its opener, else -1."""
+    depth = dict.fromkeys(_PAIRS.values(), 0)
+    cut = -1
+    for i, ch in enumerate(span):
+        if ch in depth:
+            depth[ch] += 1
+        elif ch in _PAIRS:
+            if depth[_PAIRS[ch]]:
+                depth[_PAIRS[ch]] -= 1
+            else:
+                cut = i
+    return cut
+_SUBJECT_LINKS = ("联合", "携手", "会同", "与", "和", "同")
+
+
+def _clean_org_start(text: str, c: Candidate) -> Candidate | None:
+    """Trim or drop an organisation span built leftwards from a suffix (org.suffix) that
+    starts with leftovers: a closing bracket (“简称”）联合X公司), a breaking verb or
+    preposition (加入|X网络), a time word + 向 (年内|向X基金会); drop it when only a kind
+    of organisation or nothing name-like is left (社区基金会, 熟悉|基金会, 4A级基金会)."""
+    if not c.rule.startswith(("org.suffix", "org.unit")) or c.name:
+        return c
+    s, e = c.start, c.end
+    span = text[s:e]
+    cut = _unbalanced_closer(span)
+    if cut >= 0:
+        s += cut + 1
+        for w in _SUBJECT_LINKS:
+            if text.startswith(w, s):
+                s += len(w)
+                break
+    if text[s : s + 2] in ("内向", "中向") and text[s - 1 : s] in "年月日天期":
+        s += 2
+    at = s
+    brk = word_set("org_breaking_words.txt")
+    for tok in _words(text[s:e]):
+        at += len(tok)
+        if tok in brk and at < e:
+            s = at
+    suffix = _suffix_re().search(text, s, e)
+    stem_end = suffix.start() if suffix and suffix.end() == e else e
+    stem = text[s:stem_end]
+    if re.search(r"\d+A级", stem):
+        return None
+    kinds = word_set("org_kind_words.txt")
+    rest = stem
+    changed = True
+    while rest and changed:
+        changed = False
+        for k in kinds:
+            if rest.startswith(k):
+                rest = rest[len(k) :]
+                changed = True
+    if not rest or (s != c.start and len(stem) < 2):
+        return None
+    if s == c.start:
+        return c
+    return replace(c, start=s)
+
+
+def _placed_in_org(text: str, c: Candidate, orgs: list[Candidate]) -> bool:
+    """湖北省|楚天|生态保护基金会: a "name" after a role list that is really the middle of an
+    organisation's name (it follows a province/city and lies inside an org.suffix span)."""
+    if c.rule != "person.role_name" or text[c.start - 1 : c.start] not in ("省", "市", "县", "区"):
+        return False
+    return any(o.start < c.start and o.end > c.end for o in orgs)
+
+
+def _general_fix(text: str, cands: list[Candidate]) -> list[Candidate]:
+    orgs = [c for c in cands if c.rule.startswith("org.suffix")]
+    out = []
+    for c in cands:
+        if c.type == "Organization":
+            c = _clean_org_start(text, c)
+            if c is None:
+                continue
+        elif c.type == "Person" and _placed_in_org(text, c, orgs):
+            continue
+        out.append(c)
+    return out
+
+
+@cache
+def _region_scanner() -> TrieScanner:
+    names = {w for f in ("world_places.txt", "cn_regions.txt") for line in load_lines(f) for w in line.split()}
+    return TrieScanner(names)
+
+
+def _region_candidates(text: str) -> list[Candidate]:
+    """World regions, further countries and cities, and Chinese regions named without an
+    administrative suffix (reference lists); a match must be a word of its own."""
+    out = []
+    not_place = word_set("not_place_words.txt")
+    for a, b in _region_scanner().spans(text):
+        name = text[a:b]
+        if name in not_place or not _word_start(text, a) or _glued_to_next(text, a, b):
+            continue
+        out.append(Candidate(a, b, "Place", None, "place.region", 1))
+    return out
+
+
+def _drop_org_inner_places(chosen: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
+    """A river, lake or range named only inside an organisation's name (X江生态保护志愿者协会,
+    X山国家级自然保护区管理局) is part of that name, not a place mentioned by the text."""
+    orgs = sorted((c.start, c.end) for c in chosen if c.type == "Organization")
+    starts = [a for a, _ in orgs]
+    out = []
+    for c in nested:
+        if c.type == "Place" and c.rule.startswith(("nested.place.natural", "nested.place.named")):
+            i = bisect_right(starts, c.start) - 1
+            if i >= 0 and orgs[i][1] >= c.end:
+                continue
+        out.append(c)
+    return out

@@ -1,0 +1,88 @@
+"""Entity rules for general layouts and phrasings of the genre (invented sentences)."""
+
+from kg.entities import extract_entities
+from kg.model import Document
+
+
+def _ents(text: str) -> set[tuple[str, str]]:
+    doc = Document("t", "t.txt", "t", text, text, ())
+    mentions, _ = extract_entities(doc)
+    return {(m.type, text[m.start : m.end]) for m in mentions}
+
+
+def test_board_table_names():
+    text = "理事会成员如下：\n\n职务\t姓名\t工作单位\n会长\t孙海波\t青川大学教授\n监事\t钱玉兰\t某某律师事务所律师\n"
+    ents = _ents(text)
+    assert ("Person", "孙海波") in ents
+    assert ("Person", "钱玉兰") in ents
+
+
+def test_signature_block_name():
+    text = "希望本书能帮助更多的行动者。\n\n\n柯明远\n\n青山自然保护基金会理事长\n\n\n第一章\n"
+    assert ("Person", "柯明远") in _ents(text)
+
+
+def test_name_after_chain_of_roles():
+    text = "青禾科技创始人、首席执行官汤志远表示，公司将继续支持乡村教育。"
+    assert ("Person", "汤志远") in _ents(text)
+
+
+def test_sentence_line_is_not_signature():
+    text = "他说\n\n这是本会理事长的意见。\n"
+    assert not any(t == "Person" for t, _ in _ents(text))
+
+
+def test_kind_of_foundation_is_no_name():
+    text = "该会是由青云集团发起设立的地方性非公募基金会，也联系了20家社区基金会。"
+    ents = _ents(text)
+    assert not any(t == "Organization" and s.endswith("基金会") for t, s in ents)
+
+
+def test_org_span_cut_after_breaking_verb():
+    text = "欢迎以上机构加入珠江流域护河者网络！"
+    ents = {s for t, s in _ents(text) if t == "Organization"}
+    assert "珠江流域护河者网络" in ents
+    assert not any("加入" in s for s in ents)
+
+
+def test_org_span_cut_after_unbalanced_bracket():
+    text = "青州银行股份有限公司（以下简称“青州银行”）携手青州市白鹭环保科技有限公司共同发起。"
+    ents = {s for t, s in _ents(text) if t == "Organization"}
+    assert not any("）" in s for s in ents)
+
+
+def test_verb_plus_bare_suffix_is_no_name():
+    text = "李明表示，将尽快熟悉基金会各项工作，收益全部用于基金会公益事业。"
+    ents = {s for t, s in _ents(text) if t == "Organization"}
+    assert not any("熟悉" in s or "用于" in s for s in ents)
+
+
+def test_place_inside_org_name_is_not_a_person():
+    text = "理事长、湖北省白鹭湖生态保护基金会秘书长韩冰出席。"
+    ents = _ents(text)
+    assert ("Organization", "湖北省白鹭湖生态保护基金会") in ents
+    assert ("Person", "白鹭湖") not in ents
+
+
+def test_foreign_city_and_country():
+    text = "代表团赴阿塞拜疆巴库参加联合国气候变化大会，随后访问了荷兰瓦赫宁根。"
+    places = {s for t, s in _ents(text) if t == "Place"}
+    assert {"阿塞拜疆", "巴库", "瓦赫宁根"} <= places
+
+
+def test_province_part_and_tributary():
+    text = "项目在闽东沿海和粤北山区开展，并延伸到北江上游。"
+    places = {s for t, s in _ents(text) if t == "Place"}
+    assert {"闽东", "粤北", "北江"} <= places
+
+
+def test_region_word_inside_a_longer_word_is_skipped():
+    text = "湖北江陵县的志愿者参加了活动。"
+    assert ("Place", "北江") not in _ents(text)
+
+
+def test_river_only_inside_org_name_is_no_place():
+    text = "浙江省桐庐钱塘江生态保护志愿者协会开展了宣传活动。"
+    ents = _ents(text)
+    assert ("Organization", "浙江省桐庐钱塘江生态保护志愿者协会") in ents
+    assert not any(t == "Place" and "钱塘江" in s for t, s in ents)
