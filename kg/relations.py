@@ -122,13 +122,13 @@ DOMAIN_RANGE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"Project", "Event", "Organization", "Publication", "Award"}),
     ),
     "organizes": (frozenset({"Organization", "Person"}), frozenset({"Event"})),
-    "participatesIn": (frozenset({"Organization", "Person"}), frozenset({"Event", "Project"})),
+    "participatesIn": (frozenset({"Organization", "Person", "Project"}), frozenset({"Event", "Project"})),
     "locatedIn": (frozenset({"Organization", "Project", "Event"}), frozenset({"Place"})),
-    # a city or a park holds titles too (国际湿地城市, 自然教育基地)
+    # a city or a park holds titles too (X城市 / X基地 titles)
     "receivedAward": (frozenset({"Organization", "Project", "Person", "Place"}), frozenset({"Award"})),
     "memberOf": (frozenset({"Organization", "Person"}), frozenset({"Organization"})),
     "worksFor": (frozenset({"Person"}), frozenset({"Organization"})),
-    "publishes": (frozenset({"Organization", "Person"}), frozenset({"Publication"})),
+    "publishes": (frozenset({"Organization", "Person", "Project"}), frozenset({"Publication"})),
     "subOrganizationOf": (frozenset({"Organization"}), frozenset({"Organization"})),
     # a sub-forum or session of an event, a pavilion of a conference, an event of a programme
     "partOf": (frozenset({"Place", "Project", "Event"}), frozenset({"Place", "Project", "Event"})),
@@ -794,10 +794,10 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         ev = _scene_event(ctx, sent, ms, subj[0].start)
         bare = re.match(r"[\s了]*(本次|此次|该|这次)?(会议|活动|论坛|大会|峰会|仪式|开幕式|启动仪式|发布会|研讨会|年会|培训班|培训|(?:小组|圆桌|现场)?(?:讨论|交流|对话|研讨|分享))?\s*(?:并|[，。；！？,;]|$)", text[t.end() : sent.end])
         if ev is None and bare:
-            # A 受邀参会。/ 出席会议并致辞: a bare verb (or 会议/活动, 本次X) refers to the event the passage
-            # is about; a specific kind (出席发布会) only to an event of that kind
+            # A 受邀参会。/ 出席开幕式并致辞: a bare verb (or the event's 开幕式/仪式, 本次X) refers to the
+            # event the passage is about; a kind of event (出席会议/发布会) only to an event of that kind
             ev = _latest_event(ctx, sent, sent.start)
-            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("会议", "活动", "开幕式", "仪式") and not re.search(r"讨论|交流|对话|研讨|分享", bare.group(2)) and bare.group(2) not in ev.key:
+            if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("开幕式", "闭幕式", "仪式", "启动仪式") and bare.group(2) not in ev.key:
                 ev = None
         if ev is not None:
             obj = [ev]
@@ -860,7 +860,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     yield _rel(a, pred, n, sent, rule)
         return
     if pred == "memberOf":
-        # N 成员 A: A memberOf N (N precedes the trigger); N成员伙伴参观了 A 资助的…: A is no member
+        # N 成员 A: A memberOf N (N precedes the trigger); N成员一起走访了 A 支持的…: A is no member
         if obj and not re.fullmatch(r"[\s“”\"]*(?:伙伴|机构|单位)?(?:包括|有|为|是)?[：:]?[\s“”\"]*", text[t.end() : obj[0].start]):
             return
         for network in subj[-1:]:
@@ -998,7 +998,7 @@ def _scene_event(ctx: Ctx, sent: Sentence, ms: list[Mention], before: int) -> Me
 
 
 _SUB_VERB = re.compile(r"(?:开展|启动|推出|打造|设立|建立|发起成立|成立|谋划实施|实施|创建|上线|开发|构建|发起)(?:了)?")
-# 开发数字化推广平台（护水宝） / 实施…工程——“X项目”: the named part after a generic noun
+# 开发…小程序（X） / 实施…工程——“X项目”: the named part after a generic noun
 _TOOL_NOUN = re.compile(r"[\s”\"]*(?:应用程序|小程序|手机应用|APP|App|app|系统|平台|网站)")
 _SUB_GLOSS = re.compile(r"[^，。；“”\"（）()]{0,20}?(?:平台|系统|程序|应用|工具|产品|工程|项目)(?:——|—|[（(])")
 _PART_OF = re.compile(r"[\s”\"]*(?:是|为|属于|作为)[\s“\"]*")
@@ -2072,8 +2072,10 @@ def _long_place_list(ms: list[Mention], text: str, pos: int, ceiling: int) -> tu
     if tail is None or "、" not in span[: tail.start()]:
         return None
     inner = [x for x in ms if pos <= x.start and x.end <= pos + tail.start()]
-    if not inner or inner[0].type != "Place" or text[pos : inner[0].start].strip(" “”\"") or any(x.type != "Place" for x in inner):
+    if not inner or inner[0].type != "Place" or text[pos : inner[0].start].strip(" “”\"") or any(x.type not in ("Place", "Organization") for x in inner):
         return None
+    # 新疆生产建设兵团第四师零碳果园: a site named after a body is an item of the list, not a place
+    inner = [x for x in inner if x.type == "Place"]
     # the items: separated by 、 (outside parentheses), each short
     items = re.split(r"、(?![^（(]*[）)])", span[: tail.start()])
     if any(len(it) > 24 or re.search(r"[在对将把向为]", it) for it in items):
@@ -2423,8 +2425,8 @@ def _staff_list_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relatio
             employer: Mention | None = org
             unit = _STAFF_UNIT.search(rest[: [r.start() for r in role_re.finditer(rest)][-1]])
             if unit:
-                # 甲 北京代表处首席代表 / 乙 建筑学院副院长: the heading's unit, when the document
-                # names it in full (X基金会北京代表处, X大学建筑学院)
+                # 甲 上海办事处主任 / 乙 环境学院副院长: the heading's unit, when the document
+                # names it in full (X基金会上海办事处, X大学环境学院)
                 employer = orgs_by_key.get(org.key + rest[: unit.end()].strip())
             elif any(m.type == "Organization" and person.end <= m.start < lb for m in ms):
                 break
@@ -2665,7 +2667,7 @@ _SUPERLATIVE_GAP = re.compile(r"(?:境内)?(?:最[\u4e00-\u9fff]{1,2}的|第[二
 
 
 def _superlative_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    """海南岛最长的河流南渡江 / 中国第二大淡水湖洞庭湖: the second place lies in the first."""
+    """X岛最长的河流Y江 / X省第二大淡水湖Y湖: the second place lies in the first."""
     places_in = [m for m in ms if m.type == "Place"]
     for a, b in pairwise(places_in):
         if _SUPERLATIVE_GAP.fullmatch(text[a.end : b.start]) and allowed("partOf", b, a):
@@ -2711,7 +2713,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
         subj = group_before(ms, text, verb.start(), _EVENT_TYPES, clause)
         an = _anaphor_re().search(text, clause, verb.start())
         if not subj and an is not None and _gap_before().match(text[an.end() : verb.start()]):
-            # 本次论坛被纳入 E 的分论坛之一: the latest other event named before
+            # 本次论坛被列为 E 的分论坛之一: the latest other event named before
             prev = [m for m in window(ctx.ms, max(0, an.start() - 600), an.start()) if m.type == "Event" and m.key != e.key]
             subj = prev[-1:]
         for x in subj:
@@ -2776,7 +2778,7 @@ _ITEMS_TAIL = re.compile(r"[\s”\"]*(?:（[^）]{0,30}）)?\s*(?:在内|等|[\d
 
 
 def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
-    """The named parts of a programme: P(的数字生态平台)包括 A（…）、B（…）五大核心体系; in a
+    """The named parts of a programme: P(的服务平台)包括 A（…）、B（…）三大板块; in a
     case block 项目…包括 A、B…在内的… (the case project); …“P”，…支持完成 A、B 等花园 (the items
     share the programme's head word)."""
     text = ctx.text
@@ -2801,7 +2803,7 @@ def _programme_item_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
         for x in items:
             if x.key != parent.key and not parent.key.startswith(x.key) and allowed("partOf", x, parent):
                 yield _rel(x, "partOf", parent, sent, PROGRAMME_ITEMS)
-    # …“P”…，支持完成 A、B、C 等花园建设: items named by P's head word
+    # …“P”…，已建成 A、B、C 等花园: items named by P's head word
     for m in re.finditer(r"等(?:[\d一二三四五六七八九十两]+\s*(?:个|座|处|所))?([\u4e00-\u9fff]{2,3}?)(?:建设|项目|工程|[，。；、])", text[sent.start : sent.end]):
         pos = sent.start + m.start()
         items = group_before(ms, text, pos, projects, sent.start)
@@ -2824,7 +2826,7 @@ _EDITION_PREFIX = re.compile(r"(?:19|20)\d{2}\s*年度?[\u4e00-\u9fff]{0,6}?(?:�
 
 
 def _edition_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
-    """2023年盐田区共建花园计划 -> partOf 共建花园计划, when the document names the programme alone."""
+    """2024年X区社区花园计划 -> partOf 社区花园计划, when the document names the programme alone."""
     progs: dict[str, Mention] = {}
     for m in ms:
         if m.type == "Project" and re.search(r"(?:计划|项目|行动|工程)$", m.key):
@@ -2841,10 +2843,10 @@ def _edition_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
 
 
 LOC_LIST_PREFIX = register(
-    Rule("locatedIn.prefix_list", "locatedIn", 0.95, "北京市东城融媒、海淀融媒、…: a division opening the first of a list of like units is the seat of each")
+    Rule("locatedIn.prefix_list", "locatedIn", 0.95, "X省A融媒、B融媒、…: a division opening the first of a list of like units is the seat of each")
 )
 LOC_NATIONWIDE = register(
-    Rule("locatedIn.nationwide", "locatedIn", 0.85, "在全国多个省市开展“P” / P 参与了中国19个省份的… / 实施地点 全国: P locatedIn 中国")
+    Rule("locatedIn.nationwide", "locatedIn", 0.85, "在全国各地推广“P” / P 覆盖了全国N个省份 / 实施地点 全国: P locatedIn 中国")
 )
 LOC_SCENE = register(Rule("locatedIn.scene", "locatedIn", 0.8, "在 X(…会场)，“E”成功举行: the event opening the next clause is at X"))
 LOC_SEAT_TOPIC = register(Rule("locatedIn.seat_topic", "locatedIn", 0.8, "A 是…，坐落于/位于 X…: the sentence's subject is at X"))
@@ -2853,7 +2855,7 @@ _COUNTRY = "中国"
 
 
 def _place_mention(doc_id: str, start: int, key: str, rule: str) -> Mention:
-    """A place the text writes only inside another name (北京市|东城融媒) or as 全国: it joins the
+    """A place the text writes only inside another name (X省|A融媒) or as 全国: it joins the
     graph only where the corpus names that place as an entity of its own."""
     return Mention(doc_id, start, start + len(key), key, "Place", None, rule, key)
 
@@ -2868,7 +2870,7 @@ def _division_prefix(key: str) -> Place | None:
 
 
 def _prefix_list_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    """北京市东城融媒、海淀融媒，天津市宝坻融媒，河北省三河融媒、香河融媒: in a list of three or more
+    """X省A融媒、B融媒，Y市C融媒、D融媒: in a list of three or more
     like local units (short names sharing their head), a province or city opening an item's name
     is the seat of that item and of the items after it that name no division themselves."""
     orgs = [m for m in ms if m.type == "Organization"]
@@ -2888,7 +2890,7 @@ def _prefix_list_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
             p = _division_prefix(m.key)
             rest = len(m.key) - (len(p.name) if p else 0)
             if rest > 6:
-                seat = None  # 北京市企业家环保基金会、…: full names of their own, not local units
+                seat = None  # X市青山环保基金会、…: full names of their own, not local units
                 break
             if p is not None:
                 seat = _place_mention(m.doc_id, m.start, p.name, "rel.place_prefix")
@@ -2909,7 +2911,7 @@ def _nationwide_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
         adv = re.match(r"(?:(?:" + _adverb_alt() + r")\s*)*", text[m.end() : sent.end])
         verb = _LOC_VERB.match(text, m.end() + adv.end(), sent.end)
         if verb is None or re.search(r"率先|首|第一", text[m.end() : verb.end()]):
-            continue  # 在全国率先建立: a ranking, not a place
+            continue  # 在全国率先推广: a ranking, not a place
         if any(x.type == "Place" for x in window(ms, verb.end(), _clause_end(text, verb.end(), sent.end))):
             continue  # 在全国建成 A、B…: the listed places are the locations
         after = verb.end() + re.match(r"了?", text[verb.end() : verb.end() + 1]).end()
@@ -2945,7 +2947,7 @@ _SCENE_HELD = re.compile(r"[\s”\"]*(?:[^，。；]{0,6}?)(?:成功|顺利|隆�
 
 
 def _scene_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
-    """在迪拜 X 中心，“E”发布会成功举行: the place phrase opening the sentence is the event's seat."""
+    """在 X 市 Y 会场，“E”如期举行: the place phrase opening the sentence is the event's seat."""
     text = ctx.text
     lead = _LEAD.match(text, sent.start, sent.end).end()
     if not text.startswith("在", lead):
@@ -2970,7 +2972,7 @@ _SEAT_VERB = re.compile(r"(?:坐落于|坐落在|位于|地处)")
 
 
 def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
-    """A 是…的重要基地之一，坐落于北京西北郊…: the clause dropped its subject, the sentence's
+    """A 是…的科研基地之一，坐落于X市西郊…: the clause dropped its subject, the sentence's
     subject (an organisation, project or event) is at the places right after the verb."""
     text = ctx.text
     types = frozenset({"Organization", "Project", "Event"})
@@ -2990,7 +2992,7 @@ def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
 
 
 BIO_CARD = register(Rule("worksFor.bio_card", "worksFor", 0.9, "a name line, then lines 'ORG（alias）(前)ROLE' (an author's or juror's card): each organisation"))
-ORG_NAME_ROLE = register(Rule("worksFor.org_name_role", "worksFor", 0.85, "ORG + person + ROLE (清华大学国际处甲处长)"))
+ORG_NAME_ROLE = register(Rule("worksFor.org_name_role", "worksFor", 0.85, "ORG + person + ROLE (X大学外事处甲处长)"))
 FOUND_UNIT = register(Rule("subOrg.found_unit", "subOrganizationOf", 0.8, "A (于2018年)成立 B中心/委员会/办公室…: the unit B subOrganizationOf A"))
 
 
@@ -3004,8 +3006,8 @@ def _card_role_re() -> re.Pattern[str]:
 
 
 def _bio_card_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]:
-    """马克平 / (Latin name) / blank / 中国科学院植物研究所研究员， / 国际自然保护联盟 (IUCN) ⏎
-    亚洲区会员委员会主席 …: every card line opening with an organisation and ending with a title."""
+    """甲 / (Latin name) / blank / X研究所研究员， / Y联盟 (ABC) ⏎ 东亚区委员会主席 …: every card
+    line opening with an organisation and ending with a title."""
     text = res.document.text
     by_start = {m.start: m for m in ms}
     lines, pos = [], 0
@@ -3047,7 +3049,7 @@ def _bio_card_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]
             end = lb
             m = role_re.fullmatch(text[org.end : end])
             if m is None and j + 1 < len(lines):
-                # 国际自然保护联盟 (IUCN) ⏎ 亚洲区会员委员会主席: a card line wrapped after the name
+                # Y联盟 (ABC) ⏎ 东亚区委员会主席: a card line wrapped after the name
                 nb = lines[j + 1][1]
                 m = role_re.fullmatch(text[org.end : nb])
                 if m is not None and not any(x.start >= lines[j + 1][0] and x.end <= nb and x.type == "Organization" for x in ms):
@@ -3068,12 +3070,12 @@ def _bio_card_relations(res: DocResult, ms: list[Mention]) -> Iterator[Relation]
 
 
 _JURY_LINE = re.compile(r"[^\s]{2,16}?(?:评委|评审委员)")
-# a card line naming a body the recogniser missed (Species 2000国际项目董事会成员，): skipped
+# a card line naming a body the recogniser missed (Wetland 2030国际项目理事会成员，): skipped
 _CARD_OTHER = re.compile(r"[^，。；：:]{2,36}?(?:成员|委员|主席|理事|顾问|主任|主编|教授|研究员|院士|会长|理事长|秘书长|总裁|官)[，,；;。]?")
 
 
 def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    """清华大学国际处甲处长 / X基金会北京代表处乙首席代表: an organisation, the person, then the title."""
+    """X大学外事处甲处长 / X基金会上海办事处乙主任: an organisation, the person, then the title."""
     role = _role_alt()
     after = re.compile(rf"\s?((?:{role})(?:兼(?:{role}))*)(?!助理|秘书|级|长)")
     for o, p in pairwise(ms):
@@ -3089,7 +3091,7 @@ def _org_name_role_relations(sent: Sentence, ms: list[Mention], text: str) -> It
 
 
 ROLE_LIST_FIRST = register(
-    Rule("worksFor.role_list_first", "worksFor", 0.8, "ORG ROLE、[unrecognised body] ROLE 甲: 甲 holds the first title at ORG (天津市X委副主席、Y主委甲)")
+    Rule("worksFor.role_list_first", "worksFor", 0.8, "ORG ROLE、[unrecognised body] ROLE 甲: 甲 holds the first title at ORG (X市Y委副主席、Y主委甲)")
 )
 
 
@@ -3113,7 +3115,7 @@ def _role_list_first_relations(sent: Sentence, ms: list[Mention], text: str) -> 
 
 
 def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    """青海省林业和草原局于2018年成立青海省林业碳汇服务中心: a body founding a unit (a centre, office,
+    """X省林业局于2019年成立X省林业监测中心: a body founding a unit (a centre, office,
     committee) is its parent; 发起成立 (co-founding a network or an independent body) is not."""
     orgs = frozenset({"Organization"})
     for t in re.finditer(r"(?<!发起)(?<!注册)(?<!联合)(?<!共同)成立(?:了)?", text[sent.start : sent.end]):
@@ -3129,7 +3131,7 @@ def _found_unit_relations(sent: Sentence, ms: list[Mention], text: str) -> Itera
 
 
 AWARD_CASE = register(
-    Rule("award.case_subject", "receivedAward", 0.85, "case block: 该技术/该项目 … 获得 A、B 等奖项 / (dropped subject) 荣获“W奖” / 取得…奖项，如 A 和 B: the case project")
+    Rule("award.case_subject", "receivedAward", 0.85, "case block: 该技术/该项目 … 先后获得 A、B 等奖项 / (dropped subject) 荣获“W奖” / 取得…奖项，如 A 和 B: the case project")
 )
 AWARD_TITLE = register(Rule("award.title", "receivedAward", 0.8, "A (a place too) 荣获/获评/被…授予 “W”称号: A received the title"))
 
@@ -3155,17 +3157,17 @@ def _case_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
         c = c if k == 0 else sent.start + c
         end = _clause_end(text, c, sent.end)
         lead = _LEAD.match(text, c, end).end()
-        heading = _POINT_HEADING.match(text, lead, end)  # ■ 核心技术创新：…
+        heading = _POINT_HEADING.match(text, lead, end)  # ■ 技术亮点：…
         lead = _LEAD.match(text, heading.end(), end).end() if heading else lead
         pron = _CASE_PRONOUN.match(text, lead, end)
         if pron and _PRIZE_VERB.search(text, pron.end(), end):
-            topic = True  # 该技术获得…、多次获得 A、B 等奖项
+            topic = True  # 该技术曾获…、先后获得 A、B 等奖项
         verb = _PRIZE_VERB.match(text, pron.end() if pron else lead, end)
         if verb is None and not topic:
             more = _AWARD_LIST.match(text, lead, sent.end) if re.match(r"取得|获得", text[lead : lead + 2]) else None
             if more is None:
                 continue
-            # 取得多项专利和国家奖项，如 A 和 B 等
+            # 取得多项国家级奖项，如 A 和 B 等
             end = _clause_end(text, more.end(), sent.end)
             verb = more
         verb_pos = lead if verb is None else verb.end()
@@ -3184,7 +3186,7 @@ _AWARD_WIN = re.compile(r"(?:荣获|获评|获得|荣膺|获颁)(?:了)?")
 
 
 def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
-    """中国X促进会及5家会员单位获评“W” / A 与会员单位“B”共同荣获“W” / …荣获此奖项 (the award named
+    """X联合会及其3家会员单位获评“W” / A 与会员单位“B”共同荣获“W” / …荣获此奖项 (the award named
     before): the network (and a member named in the phrase) received the award."""
     text = ctx.text
     for v in _AWARD_WIN.finditer(text, sent.start, sent.end):
@@ -3209,7 +3211,7 @@ _TITLE_VERB = re.compile(r"(?:荣获|获评|获得|被[^，。；]{0,10}?授予|
 
 
 def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
-    """海口市荣获首批“国际湿地城市”称号 / X公园先后被多家机构授予“Y”称号: a title (an award) of a
+    """X市荣获首批“Y城市”称号 / X公园先后被多家机构授予“Y”称号: a title (an award) of a
     place, an organisation or a project, named right before the verb."""
     types = frozenset({"Place", "Organization", "Project"})
     for v in _TITLE_VERB.finditer(text, sent.start, sent.end):
@@ -3509,6 +3511,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_organiser_name_relations(res, ms))
     out.extend(_member_heading_relations(ctx, res))
+    out.extend(_cofounder_members(out))
     seen = set()
     unique = []
     for r in out:
@@ -3551,6 +3554,9 @@ def _bare_head_ref(ctx: Ctx, sent: Sentence, pos: int, mod: str, head: str) -> M
         named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == want and m.key.endswith(head) and m.rule != _BARE_RULE]
         if not named:
             return None
+        here = [m for m in named if m.start >= sent.start]
+        if here:
+            return here[-1]  # A 秘书长甲介绍，项目由基金会负责实施: the foundation the sentence names
         counts: dict[str, int] = {}
         for m in named:
             counts[m.key] = counts.get(m.key, 0) + 1
@@ -3600,9 +3606,39 @@ def _with_bare_heads(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
             if ref is not None:
                 taken.add(lead)
                 extra.append(Mention(ref.doc_id, lead, m.end(), text[lead : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+        # 项目将由基金会负责组织实施: an organisation head right after 由
+        for b in re.finditer(r"由(?=(?:基金会|协会|联盟|学会|促进会|研究院))", text[sent.start : sent.end]):
+            pos = sent.start + b.end()
+            m = _bare_head_re().match(text, pos, sent.end)
+            if m is None or m.group(1) or pos in taken or _BARE_HEAD_STOP.match(text, m.end()) or window(ms, pos, m.end()):
+                continue
+            ref = _bare_head_ref(ctx, sent, pos, "", m.group(2))
+            if ref is not None and ref.type == "Organization":
+                taken.add(pos)
+                extra.append(Mention(ref.doc_id, pos, m.end(), text[pos : m.end()], ref.type, ref.subtype, _BARE_RULE, ref.key))
+        # …下设“A”和“B”两个子项目，前者由 C 运营，后者由 D 实施: 前者/后者 name A and B
+        for c in cuts:
+            w = re.match(r"\s*(前者|后者)", text[c : sent.end])
+            if w is None:
+                continue
+            pair = _latest_pair(ms, text, sent, c)
+            if pair is None:
+                continue
+            ref = pair[0] if w.group(1) == "前者" else pair[1]
+            a = c + w.start(1)
+            extra.append(Mention(ref.doc_id, a, a + 2, "前者" if ref is pair[0] else "后者", ref.type, ref.subtype, _BARE_RULE, ref.key))
     if not extra:
         return ms
     return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+def _latest_pair(ms: list[Mention], text: str, sent: Sentence, pos: int) -> tuple[Mention, Mention] | None:
+    """The last two coordinated names of one type before ``pos`` in the sentence (“A”和“B”)."""
+    before = [x for x in window(ms, sent.start, pos) if x.end <= pos and x.type in ("Project", "Event", "Organization")]
+    for a, b in reversed(list(pairwise(before))):
+        if a.type == b.type and re.fullmatch(r"[\s“”\"]*(?:和|与|及|、)[\s“”\"]*", text[a.end : b.start]):
+            return a, b
+    return None
 
 
 # 在 A、B 两省的 320 所学校建成… / 在上海 12 个社区推广…: a count of the listed places or of the
@@ -3704,6 +3740,7 @@ def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     yield from _during_event_relations(ctx, sent, ms)
     yield from _appoint_relations(ctx, sent, ms)
     yield from _held_post_relations(ctx, sent, ms)
+    yield from _chain_provider_relations(ctx, sent, ms)
 
 
 SUPPORT_ACCEPT = register(Rule("supports.accept_guidance", "supports", 0.8, "B 接受 A 的(业务)指导/监督/支持: A supports B"))
@@ -3982,3 +4019,54 @@ def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             continue
         if allowed("worksFor", people[0], orgs[0]):
             yield _rel(people[0], "worksFor", orgs[0], sent, HELD_POST)
+
+
+CHAIN_PROVIDER = register(Rule("supports.chain_provider", "supports", 0.8, "P 由 A 负责实施，B 提供技术指导/课程设计…; B 为项目提供…培训: B supports P"))
+_PROVIDES = re.compile(r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)")
+
+
+def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """A later clause whose organisation provides guidance, training or evaluation, in a sentence
+    about one project (P 由 A 负责实施，B 提供技术指导 / 项目得到了…，B 为项目提供…培训)."""
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    projs = [m for m in ms if m.type == "Project"]
+    if projs and projs[0].start - lead <= 1:
+        p, end = projs[0], projs[0].end
+    elif sent.section in ctx.case_projects and (pron := _SUBJECT_PRONOUN.match(text, lead, sent.end)):
+        p, end = ctx.case_projects[sent.section], pron.end()  # (case block) 项目由 A 实施，B 提供…
+    else:
+        return
+    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]):
+        return  # the sentence is not about the project opening it
+    for c in [sent.start + x.end() for x in re.finditer(r"[，,；;]", text[sent.start : sent.end])]:
+        group = group_after(ms, text, c, frozenset({"Organization"}), sent.end, max_gap=1)
+        if not group:
+            continue
+        v = _PROVIDES.match(text, group[-1].end)
+        if v is None or re.search(r"资金|经费|捐", v.group()):
+            continue
+        for x in group:
+            if allowed("supports", x, p):
+                yield _rel(x, "supports", p, sent, CHAIN_PROVIDER)
+
+
+COFOUNDER = register(Rule("memberOf.cofounder", "memberOf", 0.8, "A、B(、C) 共同/联合发起(成立) N联盟/网络: each co-founder memberOf the network"))
+_NETWORK_NAME = re.compile(r"(?:联盟|网络|圆桌|联合会|协作网|共同体)$")
+
+
+def _cofounder_members(rels: list[Relation]) -> Iterator[Relation]:
+    """Two or more organisations founding a network together are its first members (a single
+    founder, or a founder of a company or foundation, is not)."""
+    groups: dict[tuple[str, int], list[Relation]] = {}
+    for r in rels:
+        if r.rule == "initiates.launch" and r.object.type == "Organization" and r.subject.type == "Organization" and (
+            r.object.subtype == "Network" or _NETWORK_NAME.search(r.object.key)
+        ):
+            groups.setdefault((r.object.key, r.start), []).append(r)
+    for (_key, _start), rs in groups.items():
+        founders = {r.subject.key: r for r in rs}
+        if len(founders) < 2 or not re.search(r"共同|联合", rs[0].evidence):
+            continue
+        for r in founders.values():
+            yield Relation(r.subject, "memberOf", r.object, r.doc_id, r.evidence, r.start, r.end, COFOUNDER.id, COFOUNDER.confidence, ())

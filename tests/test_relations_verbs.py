@@ -225,16 +225,16 @@ def test_project_co_actors_carry_and_backing_of_a_by_chain() -> None:
 
 
 def test_listed_participants_of_a_discussion() -> None:
-    """…包括 A、B、C 等18人，深度参与小组讨论: the listed organisations take part in the passage's event;
+    """在工作坊中，…包括 A、B、C 等18人，深度参与小组讨论: the listed organisations take part in the scene's event;
     出席发布会 (a kind the named event is not) refers to no earlier event."""
-    text = "“2024湿地讲师工作坊”于5月在北京举行。来自各地的学员、包括青禾环保基金会、远山生态协会、明德大学等18人，深度参与小组讨论，贡献经验。"
+    text = "“2024湿地讲师工作坊”于5月在北京举行。在工作坊中，各地伙伴积极给予支持，包括青禾环保基金会、远山生态协会、明德大学等18人，深度参与小组讨论，贡献经验。"
     ev = "2024湿地讲师工作坊"
     assert triples(text, {"participatesIn"}) == {
         ("青禾环保基金会", "participatesIn", ev),
         ("远山生态协会", "participatesIn", ev),
         ("明德大学", "participatesIn", ev),
     }
-    text = "“2024湿地讲师工作坊”于5月在北京举行。来自各地的学员、包括青禾环保基金会、远山生态协会等18人，深度参与小组讨论，贡献经验和支持会务。"
+    text = "“2024湿地讲师工作坊”于5月在北京举行。在工作坊中，各地伙伴积极给予支持，包括青禾环保基金会、远山生态协会等18人，深度参与小组讨论，贡献经验和支持会务。"
     assert triples(text, {"supports"}) == {("青禾环保基金会", "supports", ev), ("远山生态协会", "supports", ev)}
     text = "“2024湿地讲师工作坊”于5月在北京举行。次日，远山生态协会秘书长张明远出席发布会并致辞。"
     assert not triples(text, {"participatesIn"})
@@ -340,8 +340,9 @@ EVENT_PHRASINGS = [
  (f"{A}组织开展了“{E}”。", {(A,"organizes",E)}),
  (f"{A}、{B}联合主办的“{E}”日前落幕。", {(A,"organizes",E),(B,"organizes",E),(A,"partnersWith",B)}),
  (f"“{E}”在北京举行，此次活动由{A}主办。", {(A,"organizes",E)}),
- (PE + f"来自{A}、{B}等20余家机构的代表出席会议。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
- (PE + f"{A}秘书长张明远出席会议并致辞。", {("张明远","participatesIn",E)}),
+ (PE + f"来自{A}、{B}等20余家机构的代表出席论坛。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
+ (PE + f"来自{A}、{B}等20余家机构的代表出席会议。", set()),
+ (PE + f"{A}秘书长张明远出席本次会议并致辞。", {("张明远","participatesIn",E)}),
  (PE + f"{A}、{B}等机构参加了本次论坛。", {(A,"participatesIn",E),(B,"participatesIn",E)}),
  (f"{A}应邀参加“{E}”并作主题发言。", {(A,"participatesIn",E)}),
  (f"{A}派员参加了“{E}”。", {(A,"participatesIn",E)}),
