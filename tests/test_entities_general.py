@@ -103,3 +103,10 @@ def test_award_level_is_not_an_award():
 def test_title_prefix_is_not_a_name():
     text = "理事\t钱立群\t青州市园林局原副局长\n"
     assert not any(t == "Person" and s.endswith("副") for t, s in _ents(text))
+
+
+def test_more_org_suffixes():
+    text = "项目由江北县慈善总会实施，经青州华信会计师事务所审计，并得到中国科学院南山热带植物园和云岭自然公益中心支持。"
+    orgs = {s for t, s in _ents(text) if t == "Organization"}
+    assert {"江北县慈善总会", "青州华信会计师事务所", "云岭自然公益中心"} <= orgs
+    assert any(s.endswith("南山热带植物园") for s in orgs)
