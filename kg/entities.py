@@ -1962,6 +1962,7 @@ def extract_entities(
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)
     cands = _general_fix(text, cands)
+    cands += _coordinated_field_names(text)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
@@ -2398,3 +2399,43 @@ def _award_level_only(text: str, c: Candidate) -> Candidate | None:
     if text[max(0, s - 1) : s + 1] == "奖“" or text[max(0, s - 2) : s] == "奖“":
         return None
     return c if s == c.start else replace(c, start=s)
+
+
+def _coordinated_field_names(text: str) -> list[Candidate]:
+    """X县林业和草原局, Y大学可持续发展与新型城镇化智库: a name whose field is two fields joined
+    by 和/与. The part before 和/与 must open with a place or an organisation (a unit's owner),
+    must not itself end in an organisation suffix (then it is a name of its own: A基金会和B报社),
+    and must hold no verb."""
+    out = []
+    suffixes = org_suffixes()
+    for m in _suffix_re().finditer(text):
+        if m.end() < len(text) and _glued_to_next(text, m.start(), m.end()):
+            continue
+        right = left_extend(text, m.start(), max_len=8)
+        p = max(text.rfind("和", max(0, right - 3), right), text.rfind("与", max(0, right - 3), right))
+        if p < 2 or m.start() - p < 3:
+            continue
+        s = left_extend(text, p)
+        left = text[s:p]
+        if not 3 <= len(left) <= 14 or any(left.endswith(x) for x in suffixes):
+            continue
+        owner = _place_scanner().match_end(text, s, p)
+        if owner <= s:
+            admin = re.match(f"[{CJK}]{{1,5}}?[省市县区州旗]", left)
+            owner = s + admin.end() if admin else 0
+        if not re.fullmatch(f"[{CJK}]+", left):
+            continue
+        inner = _suffix_re().search(left)
+        if inner and owner <= s and suffixes[inner.group()][1] == "Company":
+            continue  # X集团品牌与社会责任部: a company's department, not a body of its own
+        if not (owner > s or (inner and inner.end() < len(left))):
+            continue
+        field_start = owner if owner > s else s + inner.end()
+        if re.search("[省市县区州旗]$", text[field_start:p]) or _place_scanner().spans(text, field_start, p):
+            continue  # 北京市朝阳区和|海淀区教育局: two places, not two fields
+        toks = _tagged(text[field_start:p])
+        if not toks or any(t.flag.startswith(("v", "p", "c", "u", "r")) and t.flag != "vn" for t in toks):
+            continue
+        typ, sub = suffixes[m.group()]
+        out.append(Candidate(s, m.end(), typ, sub, f"org.suffix.{sub}.coord", 2))
+    return out

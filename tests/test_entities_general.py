@@ -110,3 +110,16 @@ def test_more_org_suffixes():
     orgs = {s for t, s in _ents(text) if t == "Organization"}
     assert {"江北县慈善总会", "青州华信会计师事务所", "云岭自然公益中心"} <= orgs
     assert any(s.endswith("南山热带植物园") for s in orgs)
+
+
+def test_two_fields_joined_in_a_body_name():
+    text = "示范区由青禾茶业与澜源县林业和草原局共同建设，当地政府和公益组织参与。"
+    ents = _ents(text)
+    assert ("Organization", "澜源县林业和草原局") in ents
+    assert not any("政府和" in s for _, s in ents)
+
+
+def test_two_names_joined_are_not_one():
+    text = "由青州市慈善基金会和青州日报社联合主办，北京市朝阳区和海淀区教育局协办。"
+    orgs = {s for t, s in _ents(text) if t == "Organization"}
+    assert not any("和" in s for s in orgs)
