@@ -2417,8 +2417,11 @@ def _coordinated_field_names(text: str) -> list[Candidate]:
             continue
         s = left_extend(text, p)
         left = text[s:p]
-        if not 3 <= len(left) <= 14 or any(left.endswith(x) for x in suffixes):
-            continue
+        if not 3 <= len(left) <= 14 or any(left.endswith(x) for x in suffixes) or left[-1] in _UNIT_END:
+            continue  # A基金会和|B报社, 中国林科院和|复旦大学: two names
+        head = _tagged(text[p + 1 : m.start()])
+        if head and head[0].flag.startswith(("ns", "nr", "nt", "nz")):
+            continue  # …和|复旦大学: the second part opens with a proper name of its own
         owner = _place_scanner().match_end(text, s, p)
         if owner <= s:
             admin = re.match(f"[{CJK}]{{1,5}}?[省市县区州旗]", left)

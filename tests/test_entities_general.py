@@ -123,3 +123,9 @@ def test_two_names_joined_are_not_one():
     text = "由青州市慈善基金会和青州日报社联合主办，北京市朝阳区和海淀区教育局协办。"
     orgs = {s for t, s in _ents(text) if t == "Organization"}
     assert not any("和" in s for s in orgs)
+
+
+def test_unit_and_named_body_are_two_names():
+    text = "专家来自江南林科院和青川大学。"
+    orgs = {s for t, s in _ents(text) if t == "Organization"}
+    assert not any("和" in s for s in orgs)
