@@ -129,3 +129,11 @@ def test_unit_and_named_body_are_two_names():
     text = "专家来自江南林科院和青川大学。"
     orgs = {s for t, s in _ents(text) if t == "Organization"}
     assert not any("和" in s for s in orgs)
+
+
+def test_newspaper_office_and_dai_name():
+    text = "活动由青州晚报社主办。青山茶业董事长岩香龙表示，岩石地貌需要保护。"
+    ents = _ents(text)
+    assert ("Organization", "青州晚报社") in ents
+    assert ("Person", "岩香龙") in ents
+    assert not any(t == "Person" and s.startswith("岩石") for t, s in ents)
