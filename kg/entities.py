@@ -1963,6 +1963,7 @@ def extract_entities(
     cands += _joined_events(text, cands)
     cands = _general_fix(text, cands)
     cands += _coordinated_field_names(text)
+    cands = _edition_names(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
@@ -2441,4 +2442,27 @@ def _coordinated_field_names(text: str) -> list[Candidate]:
             continue
         typ, sub = suffixes[m.group()]
         out.append(Candidate(s, m.end(), typ, sub, f"org.suffix.{sub}.coord", 2))
+    return out
+
+
+_EDITION = re.compile(r"^(?:第[一二三四五六七八九十百\d]+届|\d{4}年?)")
+
+
+def _edition_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """An event named once with its edition (“第四届X研讨会”) and elsewhere without it (X研讨会
+    在…举行) is the same event: the short mention takes the full name."""
+    full: dict[str, str] = {}
+    for c in cands:
+        if c.type == "Event":
+            surface = clean_name(c.name or text[c.start : c.end]).strip("“”")
+            m = _EDITION.match(surface)
+            if m and len(surface) - m.end() >= 4:
+                full.setdefault(surface[m.end() :], surface)
+    if not full:
+        return cands
+    out = []
+    for c in cands:
+        if c.type == "Event" and not c.name and text[c.start : c.end] in full and not _EDITION.search(text[max(0, c.start - 4) : c.start] + "|"):
+            c = replace(c, name=full[text[c.start : c.end]])
+        out.append(c)
     return out

@@ -137,3 +137,10 @@ def test_newspaper_office_and_dai_name():
     assert ("Organization", "青州晚报社") in ents
     assert ("Person", "岩香龙") in ents
     assert not any(t == "Person" and s.startswith("岩石") for t, s in ents)
+
+
+def test_event_without_edition_takes_full_name():
+    text = "由青州学会主办的“第三届全国湿地修复研讨会”在昆明举行。\n\n全国湿地修复研讨会在昆明举行\n"
+    doc = Document("t", "t.txt", "t", text, text, ())
+    keys = {m.key for m in extract_entities(doc)[0] if m.type == "Event"}
+    assert keys == {"第三届全国湿地修复研讨会"}
