@@ -2222,7 +2222,7 @@ def _role_chain_persons(text: str) -> list[Candidate]:
 
 
 def _general_candidates(text: str) -> list[Candidate]:
-    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text)
+    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text) + _heading_projects(text)
 
 
 _PAIRS = {"）": "（", ")": "(", "”": "“", "』": "『", "」": "「", "》": "《"}
@@ -2465,4 +2465,21 @@ def _edition_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.type == "Event" and not c.name and text[c.start : c.end] in full and not _EDITION.search(text[max(0, c.start - 4) : c.start] + "|"):
             c = replace(c, name=full[text[c.start : c.end]])
         out.append(c)
+    return out
+
+
+_NUMBERED_HEADING = re.compile(f"^[ \\t]*(?:\\d{{1,2}}[.、．]|[（(]\\d{{1,2}}[）)])[ \\t]*([{CJK}]{{4,20}}?(?:计划|行动|项目|工程))[ \\t]*$", re.M)
+
+
+def _heading_projects(text: str) -> list[Candidate]:
+    """"2. X保护行动" as a numbered heading of its own, with X保护行动 used again in the text
+    (the section describes the programme): a project."""
+    out = []
+    for m in _NUMBERED_HEADING.finditer(text):
+        name = m.group(1)
+        if text.find(name, m.end()) < 0 or _suffix_re().search(name) or re.match(r"[该本此这那其各每某上下首]", name):
+            continue
+        if name in word_set("generic_stems.txt") or _common_noun_stem(name[:-2]):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "Project", None, "project.heading", 3))
     return out

@@ -144,3 +144,10 @@ def test_event_without_edition_takes_full_name():
     doc = Document("t", "t.txt", "t", text, text, ())
     keys = {m.key for m in extract_entities(doc)[0] if m.type == "Event"}
     assert keys == {"第三届全国湿地修复研讨会"}
+
+
+def test_numbered_heading_names_a_project():
+    text = "三、重点项目\n\n2. 东溪水源地保护行动\n\n东溪水源地保护行动于2020年启动，由青山基金会实施。\n\n3. 工作计划\n\n工作计划如下。\n"
+    projects = {s for t, s in _ents(text) if t == "Project"}
+    assert "东溪水源地保护行动" in projects
+    assert "工作计划" not in projects
