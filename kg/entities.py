@@ -2382,8 +2382,9 @@ def _clean_natural(text: str, c: Candidate) -> bool:
 
 def _award_level_only(text: str, c: Candidate) -> Candidate | None:
     """An award span is cut after a verb inside it (每年评选|年度大奖); what is left is only a
-    level of an award, not an award, when it opens with 年度 without a year (年度先锋机构奖)
-    or, quoted, directly follows another award's name (X奖“Y奖”)."""
+    level of an award, not an award, when it opens with 年度 without a year and is unquoted
+    (获得年度先锋机构奖) or quoted after another award named in the sentence, or when, quoted,
+    it directly follows another award's name (X奖“Y奖”)."""
     if c.type != "Award":
         return c
     s = c.start
@@ -2396,7 +2397,11 @@ def _award_level_only(text: str, c: Candidate) -> Candidate | None:
                 s = at
     body = text[s : c.end].strip("“”\"")
     if body.startswith("年度") and not re.search(r"\d年?$", text[max(0, s - 5) : s]):
-        return None
+        if text[s : s + 1] != "“":
+            return None
+        opening = max(text.rfind(ch, 0, s) for ch in "。！？\n") + 1
+        if "奖" in text[max(opening, s - 40) : s]:
+            return None  # X奖评选中获得“年度Y奖”: a level of the award named before it
     if text[max(0, s - 1) : s + 1] == "奖“" or text[max(0, s - 2) : s] == "奖“":
         return None
     return c if s == c.start else replace(c, start=s)

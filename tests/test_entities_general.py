@@ -150,3 +150,10 @@ def test_numbered_heading_names_a_project():
     projects = {s for t, s in _ents(text) if t == "Project"}
     assert "东溪水源地保护行动" in projects
     assert "工作计划" not in projects
+
+
+def test_quoted_year_level_after_an_award_is_a_level():
+    text = "在第五届江南生态奖评选中，青禾协会获得“年度先锋机构奖”。组委会授予远山协会“年度公益机构奖”。"
+    awards = {s for t, s in _ents(text) if t == "Award"}
+    assert not any("先锋" in s for s in awards)
+    assert any("公益机构奖" in s for s in awards)
