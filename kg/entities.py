@@ -2315,6 +2315,8 @@ def _general_fix(text: str, cands: list[Candidate]) -> list[Candidate]:
                 continue
         elif _spurious(text, c, orgs):
             continue
+        elif c.type == "Event":
+            c = _named_day_event(text, c)
         elif c.type == "Award":
             c = _award_level_only(text, c)
             if c is None:
@@ -2488,3 +2490,17 @@ def _heading_projects(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(m.start(1), m.end(1), "Project", None, "project.heading", 3))
     return out
+
+
+_DAY_THEN_ACTIVITY = re.compile(f"“([{CJK}A-Za-z0-9·]{{2,16}}[日周节月])”(?:主题活动|系列活动|主题宣传活动|宣传活动|活动)$")
+
+
+def _named_day_event(text: str, c: Candidate) -> Candidate:
+    """“X慈善日”主题活动: the activities held on a named day, week or festival; the event named is
+    the day itself (the activities are many and unnamed)."""
+    if c.type != "Event" or not c.rule.startswith("quote.event"):
+        return c
+    m = _DAY_THEN_ACTIVITY.fullmatch(text, c.start, c.end)
+    if not m:
+        return c
+    return Candidate(m.start(1) - 1, m.end(1) + 1, c.type, c.subtype, c.rule, c.priority, m.group(1))

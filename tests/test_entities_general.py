@@ -157,3 +157,9 @@ def test_quoted_year_level_after_an_award_is_a_level():
     awards = {s for t, s in _ents(text) if t == "Award"}
     assert not any("先锋" in s for s in awards)
     assert any("公益机构奖" in s for s in awards)
+
+
+def test_named_day_activities_name_the_day():
+    text = "各地开展“全国生态日”主题活动，青山协会组织了植树。"
+    events = {s for t, s in _ents(text) if t == "Event"}
+    assert any("全国生态日" in s and "主题活动" not in s for s in events)
