@@ -2222,7 +2222,7 @@ def _role_chain_persons(text: str) -> list[Candidate]:
 
 
 def _general_candidates(text: str) -> list[Candidate]:
-    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text) + _heading_projects(text)
+    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text) + _heading_projects(text) + _launched_projects(text)
 
 
 _PAIRS = {"）": "（", ")": "(", "”": "“", "』": "『", "」": "「", "》": "《"}
@@ -2504,3 +2504,28 @@ def _named_day_event(text: str, c: Candidate) -> Candidate:
     if not m:
         return c
     return Candidate(m.start(1) - 1, m.end(1) + 1, c.type, c.subtype, c.rule, c.priority, m.group(1))
+
+
+# --- project recall ---------------------------------------------------------------------------
+
+# 设立/建立 X专项基金: a fund the text sets up by name (FORMAT: named 专项基金 are projects)
+_FUND_SET_UP = re.compile(f"(?:设立|建立|成立)了?([{CJK}]{{2,8}}(?:专项基金|保护基金))(?![会{CJK}])")
+# 启动了/实施了 X项目: a descriptive project named right after a launch verb
+_LAUNCHED_PROJECT = re.compile(f"(?:启动了|实施了|开展了)([{CJK}]{{6,12}}项目)(?![{CJK}])")
+# 开发/搭建 X系统/平台: a product the text builds by name
+_BUILT_SYSTEM = re.compile(f"(?:开发|搭建|研发)了?([{CJK}]{{4,10}}(?:管理系统|监测系统))(?![{CJK}])")
+
+
+def _launched_projects(text: str) -> list[Candidate]:
+    """Projects named by what the text does to them: a fund set up, a project launched, a system
+    built. The name must not hold a clause (的、 or a count) nor open with a demonstrative."""
+    out = []
+    for rx, rule in ((_FUND_SET_UP, "project.fund_set_up"), (_LAUNCHED_PROJECT, "project.launched"), (_BUILT_SYSTEM, "project.built")):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            if re.search(r"[的、和与及]|[一二三四五六七八九十两\d][个项套]", name) or re.match(r"[该本此这那其各每某一]", name):
+                continue
+            if re.search(f"[{CJK}]{re.escape(name)}”", text):
+                continue  # 设立蓝藻防治专项基金 in a headline, “太湖蓝藻防治专项基金” in the text: a short form
+            out.append(Candidate(m.start(1), m.end(1), "Project", None, rule, 2))
+    return out
