@@ -2513,6 +2513,10 @@ _FUND_SET_UP = re.compile(f"(?:设立|建立|成立)了?([{CJK}]{{2,8}}(?:专项
 # 启动了/实施了 X项目: a descriptive project named right after a launch verb
 _LAUNCHED_PROJECT = re.compile(f"(?:启动了|实施了|开展了)([{CJK}]{{6,12}}项目)(?![{CJK}])")
 # 开发/搭建 X系统/平台: a product the text builds by name
+# a Latin-named building or substance + 改造/淘汰/建设/修复 + 项目/计划 (X Tower大楼改造项目, CFC淘汰计划)
+_LATIN_WORKS = re.compile(
+    f"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]+)(?: [A-Z][A-Za-z0-9]+){{0,3}}(?:（[{CJK}]{{2,8}}）)?[{CJK}]{{0,3}}(?:改造|淘汰|建设|修复)(?:项目|计划))"
+)
 _BUILT_SYSTEM = re.compile(f"(?:开发|搭建|研发)了?([{CJK}]{{4,10}}(?:管理系统|监测系统))(?![{CJK}])")
 
 
@@ -2520,7 +2524,7 @@ def _launched_projects(text: str) -> list[Candidate]:
     """Projects named by what the text does to them: a fund set up, a project launched, a system
     built. The name must not hold a clause (的、 or a count) nor open with a demonstrative."""
     out = []
-    for rx, rule in ((_FUND_SET_UP, "project.fund_set_up"), (_LAUNCHED_PROJECT, "project.launched"), (_BUILT_SYSTEM, "project.built")):
+    for rx, rule in ((_FUND_SET_UP, "project.fund_set_up"), (_LAUNCHED_PROJECT, "project.launched"), (_BUILT_SYSTEM, "project.built"), (_LATIN_WORKS, "project.latin_works")):
         for m in rx.finditer(text):
             name = m.group(1)
             if re.search(r"[的、和与及]|[一二三四五六七八九十两\d][个项套]", name) or re.match(r"[该本此这那其各每某一]", name):

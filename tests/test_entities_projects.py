@@ -24,6 +24,9 @@ def _found(text: str) -> dict[str, str]:
         ("2019年，某县借鉴这一经验启动了高寒湿地恢复碳汇项目，修复退化湿地。", "高寒湿地恢复碳汇项目"),
         # a system the text builds by name
         ("团队开发青岭智能巡护管理系统，提升保护区管理效率。", "青岭智能巡护管理系统"),
+        # a Latin-named building or substance + 改造/淘汰 + 项目/计划
+        ("采用该技术的伦敦Harbour View大楼改造项目获评绿色建筑。", "Harbour View大楼改造项目"),
+        ("企业成为首批CFC（氯氟烃）淘汰计划的签约企业。", "CFC（氯氟烃）淘汰计划"),
     ],
 )
 def test_project_named_by_action(text: str, name: str) -> None:
