@@ -28,7 +28,7 @@ from kg.lexicon import (
 )
 from kg.model import Alias, Document, Mention, Section, Sentence
 from kg.normalize import CJK, clean_name
-from kg.resources import load_lines
+from kg.resources import load_lines, load_table
 
 jieba.setLogLevel(60)
 
@@ -2508,28 +2508,48 @@ def _named_day_event(text: str, c: Candidate) -> Candidate:
 
 # --- project recall ---------------------------------------------------------------------------
 
-# 设立/建立 X专项基金: a fund the text sets up by name (FORMAT: named 专项基金 are projects)
-_FUND_SET_UP = re.compile(f"(?:设立|建立|成立)了?([{CJK}]{{2,8}}(?:专项基金|保护基金))(?![会{CJK}])")
-# 启动了/实施了 X项目: a descriptive project named right after a launch verb
-_LAUNCHED_PROJECT = re.compile(f"(?:启动了|实施了|开展了)([{CJK}]{{6,12}}项目)(?![{CJK}])")
-# 开发/搭建 X系统/平台: a product the text builds by name
-# a Latin-named building or substance + 改造/淘汰/建设/修复 + 项目/计划 (X Tower大楼改造项目, CFC淘汰计划)
-_LATIN_WORKS = re.compile(
-    f"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]+)(?: [A-Z][A-Za-z0-9]+){{0,3}}(?:（[{CJK}]{{2,8}}）)?[{CJK}]{{0,3}}(?:改造|淘汰|建设|修复)(?:项目|计划))"
-)
-_BUILT_SYSTEM = re.compile(f"(?:开发|搭建|研发)了?([{CJK}]{{4,10}}(?:管理系统|监测系统))(?![{CJK}])")
+@cache
+def _project_action_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The patterns of ``_launched_projects``, built from project_action_words.tsv."""
+    w = {row[0]: "|".join(row[1].split()) for row in load_table("project_action_words.tsv")}
+    return (
+        # 设立/建立 X专项基金: a fund the text sets up by name (FORMAT: named 专项基金 are projects)
+        (re.compile(f"(?:{w['fund_verb']})了?([{CJK}]{{2,8}}(?:{w['fund_head']}))(?![会{CJK}])"), "project.fund_set_up"),
+        # 启动了 X项目: a descriptive project named right after a launch verb
+        (re.compile(f"(?:{w['launch_verb']})([{CJK}]{{6,12}}(?:{w['launch_head']}))(?![{CJK}])"), "project.launched"),
+        # 开发 X管理系统: a system the text builds by name
+        (re.compile(f"(?:{w['built_verb']})了?([{CJK}]{{4,10}}(?:{w['built_head']}))(?![{CJK}])"), "project.built"),
+        # a Latin-named building or substance + 改造/淘汰 + 项目/计划 (X Tower大楼改造项目, CFC淘汰计划)
+        (
+            re.compile(
+                f"(?<![A-Za-z0-9])((?:[A-Z][A-Za-z0-9]+)(?: [A-Z][A-Za-z0-9]+){{0,3}}(?:（[{CJK}]{{2,8}}）)?"
+                f"[{CJK}]{{0,3}}(?:{w['works_action']})(?:{w['works_head']}))"
+            ),
+            "project.latin_works",
+        ),
+    )
+
+
+def _quoted_longer(text: str, name: str) -> bool:
+    """A quoted name elsewhere in the text ends with ``name`` after more characters (“太湖X”)."""
+    i = text.find(name + "”")
+    while i >= 0:
+        if i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
+            return True
+        i = text.find(name + "”", i + 1)
+    return False
 
 
 def _launched_projects(text: str) -> list[Candidate]:
     """Projects named by what the text does to them: a fund set up, a project launched, a system
     built. The name must not hold a clause (的、 or a count) nor open with a demonstrative."""
     out = []
-    for rx, rule in ((_FUND_SET_UP, "project.fund_set_up"), (_LAUNCHED_PROJECT, "project.launched"), (_BUILT_SYSTEM, "project.built"), (_LATIN_WORKS, "project.latin_works")):
+    for rx, rule in _project_action_res():
         for m in rx.finditer(text):
             name = m.group(1)
             if re.search(r"[的、和与及]|[一二三四五六七八九十两\d][个项套]", name) or re.match(r"[该本此这那其各每某一]", name):
                 continue
-            if re.search(f"[{CJK}]{re.escape(name)}”", text):
+            if _quoted_longer(text, name):
                 continue  # 设立蓝藻防治专项基金 in a headline, “太湖蓝藻防治专项基金” in the text: a short form
             out.append(Candidate(m.start(1), m.end(1), "Project", None, rule, 2))
     return out
