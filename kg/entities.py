@@ -1814,7 +1814,7 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
     for m in mentions:
         if m.type in ("Organization", "Project", "Event", "Award", "Person") and len(m.key) >= 2:
             by_name.setdefault(m.key, m)
-            if m.text != m.key and len(m.text) >= 2 and not re.search(r"[“”《》]", m.text):
+            if m.text != m.key and len(m.text) >= 2 and not re.search(r"[“”《》]", m.text) and m.rule not in _PLACE_TEXT_RULES:
                 by_name.setdefault(m.text, m)
     for a in aliases:
         src = next((m for m in mentions if m.key == a.full), None)
@@ -2222,7 +2222,7 @@ def _role_chain_persons(text: str) -> list[Candidate]:
 
 
 def _general_candidates(text: str) -> list[Candidate]:
-    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text) + _heading_projects(text) + _launched_projects(text)
+    return _table_persons(text) + _signature_persons(text) + _role_chain_persons(text) + _region_candidates(text) + _heading_projects(text) + _launched_projects(text) + _counted_sites(text)
 
 
 _PAIRS = {"）": "（", ")": "(", "”": "“", "』": "『", "」": "「", "》": "《"}
@@ -2528,6 +2528,41 @@ def _project_action_res() -> tuple[tuple[re.Pattern[str], str], ...]:
             "project.latin_works",
         ),
     )
+
+
+# rules whose mention text is only the place of a site (萧山|、余杭三座能源生态园): the bare place
+# elsewhere in the text is not the site
+_PLACE_TEXT_RULES = frozenset({"project.counted_sites"})
+
+
+@cache
+def _counted_sites_re() -> re.Pattern[str]:
+    heads = "|".join(dict(load_table("project_action_words.tsv"))["site_head"].split())
+    return re.compile(
+        f"((?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})(?:和|及|与)([{CJK}]{{2,3}})"
+        f"[两三四五六七八九十\\d]+[座个处所家]([{CJK}]{{0,4}}?(?:{heads}))"
+    )
+
+
+def _counted_sites(text: str) -> list[Candidate]:
+    """萧山、余杭和桐庐三座能源生态园: each place of the
+    list with the shared head is a site of its own; every item must be a place word."""
+    out = []
+    for m in _counted_sites_re().finditer(text):
+        items = [*m.group(1).split("、"), m.group(2)]
+        geo = _is_geo_word(items[0]) or items[0] in places() or items[0] in county_shorts()
+        if len(items[0]) == 3 and not geo:
+            items[0] = items[0][1:]  # 的|临湖: the list opens after a function character
+        if not all(_is_geo_word(it) or it in places() or it in county_shorts() for it in items):
+            continue
+        spans = [(m.start(2), m.end(2))]
+        end = m.start(2) - 1  # the 和/及/与 before the last item
+        for it in reversed(items[:-1]):
+            spans.append((end - len(it), end))
+            end -= len(it) + 1  # the 、 before the item
+        for (a, e) in reversed(spans):
+            out.append(Candidate(a, e, "Project", None, "project.counted_sites", 2, text[a:e] + m.group(3)))
+    return out
 
 
 def _quoted_longer(text: str, name: str) -> bool:

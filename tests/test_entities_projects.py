@@ -47,3 +47,14 @@ def test_project_named_by_action(text: str, name: str) -> None:
 )
 def test_not_a_project(text: str, name: str) -> None:
     assert _found(text).get(name) != "Project"
+
+
+def test_counted_sites_share_the_head() -> None:
+    found = _found("萧山、余杭和桐庐三座能源生态园均已投产。萧山的居民前来参观。")
+    assert {k for k, t in found.items() if t == "Project"} == {"萧山能源生态园", "余杭能源生态园", "桐庐能源生态园"}
+    assert found.get("萧山") != "Project"  # the bare place elsewhere is not the site
+
+
+def test_counted_list_of_non_places_is_not_sites() -> None:
+    found = _found("基金会联合青禾、蓝湾和白鹭三家数据中心开展合作。")
+    assert "白鹭数据中心" not in found and "青禾数据中心" not in found
