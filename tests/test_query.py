@@ -304,6 +304,59 @@ def test_rdflib_and_oxigraph_agree_on_a_larger_graph(tmp_path: Path) -> None:
         ox_graph.close()
 
 
+def test_oxigraph_named_query_order_is_sorted_in_python_like_rdflib(tmp_path: Path) -> None:
+    """Named queries ending in ORDER BY are sorted in Python on Oxigraph (kg.sparql._sort_rows):
+    the rows come in the order rdflib's engine gives, on every sort key."""
+    from kg.sparql import _python_order, classify, get_named_query
+
+    graph = _synthetic(2500)
+    ox_graph = copy_graph(graph, graph_for_store(f"oxigraph:{tmp_path}/store"))
+    try:
+        for name in ("funding_flows", "award_winners", "orgs_by_type", "persons_roles", "relations_of"):
+            nq = get_named_query(name)
+            order = _python_order(nq.sparql, classify(nq.sparql)[1])
+            assert order is not None, name
+            params = graph.cases[name]  # type: ignore[attr-defined]
+            mine, theirs = run_named(graph, name, params), run_named(ox_graph, name, params)
+            at = [mine.vars.index(var) for var, _ in order]
+            assert len(mine.rows) > 5, name
+            assert [[r[i] for i in at] for r in mine.rows] == [[r[i] for i in at] for r in theirs.rows], name
+        orgs = get_named_query("orgs_by_type").sparql
+        assert _python_order(orgs, classify(orgs)[1]) == [
+            ("orgType", False), ("relations", True), ("orgLabel", False), ("org", False)
+        ]
+        # a LIMIT after ORDER BY stays with the engine, and ad-hoc queries are never re-sorted
+        top = get_named_query("top_connected").sparql
+        assert _python_order(top, classify(top)[1]) is None
+        adhoc = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"
+        assert _python_order(adhoc, classify(adhoc)[1]) is None
+    finally:
+        ox_graph.close()
+
+
+def test_order_key_follows_sparql_order() -> None:
+    from rdflib import BNode
+    from rdflib.namespace import XSD
+
+    from kg.sparql import _order_key
+
+    terms = [
+        Literal("乙", lang="zh"),
+        Literal(10),
+        URIRef("http://example.org/b"),
+        None,
+        Literal(9),
+        BNode("x"),
+        Literal("甲", lang="zh"),
+        URIRef("http://example.org/a"),
+        Literal("2.5", datatype=XSD.decimal),
+    ]
+    ordered = sorted(terms, key=_order_key)
+    assert ordered[:4] == [None, BNode("x"), URIRef("http://example.org/a"), URIRef("http://example.org/b")]
+    assert ordered[4:7] == [Literal("2.5", datatype=XSD.decimal), Literal(9), Literal(10)]
+    assert ordered[7:] == [Literal("乙", lang="zh"), Literal("甲", lang="zh")]  # by code point
+
+
 # --- parameters are terms, queries are read-only --------------------------------------------
 
 
