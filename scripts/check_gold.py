@@ -15,41 +15,16 @@ import re
 import sys
 from pathlib import Path
 
-TYPES = {"Organization", "Person", "Project", "Place", "Award", "Event", "Publication"}
-SUBTYPES = {
-    "Foundation",
-    "Company",
-    "GovernmentAgency",
-    "SocialOrganization",
-    "ResearchInstitute",
-    "MediaOrganization",
-    "Network",
-    "Other",
-}
+from kg.model import ENTITY_TYPES as TYPES
+from kg.model import ORG_SUBTYPES as SUBTYPES
+from kg.model import PREDICATES
+
 _DROP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】·・•]")
 
 
 def _norm(x: str) -> str:
     """Surface normalisation as in FORMAT.md's scoring section (minus NFKC/case)."""
     return _DROP.sub("", x)
-
-
-PREDICATES = {
-    "funds",
-    "supports",
-    "partnersWith",
-    "implements",
-    "initiates",
-    "organizes",
-    "participatesIn",
-    "locatedIn",
-    "receivedAward",
-    "memberOf",
-    "worksFor",
-    "publishes",
-    "subOrganizationOf",
-    "partOf",
-}
 
 
 def check_file(gold: Path, doc: Path) -> list[str]:

@@ -1,7 +1,10 @@
-"""The held-out development set (tests/data/heldout): documents written for kg and never used
-for rule tuning. Floors sit a little below the scores measured when the set was added
-(entities F1 .865, relations P .823 F1 .503, provenance 1.0), so a change that helps the seeds
-but hurts unseen documents of the same genre fails here."""
+"""The held-out sets written for kg (tests/data/heldout, tests/data/heldout2): documents of the
+seed genre with other names, annotated by FORMAT.md before the extractor ran on them. Set 1 has
+been used for development since; set 2 is blind (do not read its error lists when a floor fails:
+look only at the aggregate table, see tests/data/heldout2/README.md). Floors sit a little below
+the scores measured at the end of session 2 (set 1: entities F1 .949, typed .943, relations
+P .944 F1 .785; set 2: entities F1 .871, typed .855, relations P .919 F1 .637; provenance 1.0),
+so a change that helps the seeds but hurts unseen documents fails here."""
 
 from __future__ import annotations
 
@@ -11,40 +14,47 @@ from pathlib import Path
 import pytest
 
 from kg.evaluate import evaluate
-from kg.pipeline import build_graph
+from kg.pipeline import BuildResult, build_graph
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
-DOCS = HELDOUT / "docs"
-GOLD = HELDOUT / "gold"
-
-
-@pytest.fixture(scope="module")
-def heldout_build():
-    return build_graph(DOCS, shacl=False)
+DATA = Path(__file__).resolve().parent / "data"
+# set -> (entity F1, typed entity F1, relation precision, relation F1)
+FLOORS = {
+    "heldout": (0.93, 0.92, 0.90, 0.75),
+    "heldout2": (0.85, 0.83, 0.88, 0.61),
+}
 
 
-def test_heldout_gold_is_consistent_with_its_documents():
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def held(request: pytest.FixtureRequest) -> tuple[str, BuildResult]:
+    return request.param, build_graph(DATA / request.param / "docs", shacl=False)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_gold_is_consistent_with_its_documents(name: str) -> None:
     spec = importlib.util.spec_from_file_location(
         "check_gold", Path(__file__).resolve().parent.parent / "scripts" / "check_gold.py"
     )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    golds = sorted(GOLD.glob("*.jsonl"))
+    golds = sorted((DATA / name / "gold").glob("*.jsonl"))
     assert len(golds) == 5
     for gold in golds:
-        assert mod.check_file(gold, DOCS / (gold.stem + ".txt")) == [], gold.name
+        assert mod.check_file(gold, DATA / name / "docs" / (gold.stem + ".txt")) == [], gold.name
 
 
-def test_heldout_builds_every_document(heldout_build):
-    assert len(heldout_build.corpus.documents) == 5
-    assert not heldout_build.problems
+def test_builds_every_document(held: tuple[str, BuildResult]) -> None:
+    _, res = held
+    assert len(res.corpus.documents) == 5
+    assert not res.problems
 
 
-def test_heldout_scores_do_not_regress(heldout_build):
-    rep = evaluate(heldout_build.graph, GOLD)
+def test_scores_do_not_regress(held: tuple[str, BuildResult]) -> None:
+    name, res = held
+    ent, typed, rel_p, rel_f1 = FLOORS[name]
+    rep = evaluate(res.graph, DATA / name / "gold")
     assert rep.provenance == 1.0
-    assert rep.entities.f1 >= 0.83
-    assert rep.typed_entities.f1 >= 0.81
-    assert rep.relations.precision >= 0.78
-    assert rep.relations.f1 >= 0.47
+    assert rep.entities.f1 >= ent
+    assert rep.typed_entities.f1 >= typed
+    assert rep.relations.precision >= rel_p
+    assert rep.relations.f1 >= rel_f1
