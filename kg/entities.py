@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import jieba
-import jieba.posseg as pseg
 
 from kg.lexicon import (
     TrieScanner,
@@ -28,6 +27,8 @@ from kg.lexicon import (
 )
 from kg.model import Alias, Document, Mention, Section, Sentence
 from kg.normalize import CJK, clean_name
+from kg.postag import Tagged
+from kg.postag import lcut as pos_lcut
 from kg.resources import load_lines, load_table
 
 jieba.setLogLevel(60)
@@ -55,9 +56,9 @@ def _words(s: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _tagged(s: str) -> tuple:
-    """Words with part-of-speech tags (jieba ``pair`` objects: ``.word``, ``.flag``)."""
-    return tuple(pseg.lcut(s, HMM=False))
+def _tagged(s: str) -> tuple[Tagged, ...]:
+    """Words with part-of-speech tags (``.word``, ``.flag``), as ``jieba.posseg`` without HMM."""
+    return tuple(pos_lcut(s))
 
 
 # --- compiled patterns -------------------------------------------------------------------
