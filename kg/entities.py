@@ -2199,8 +2199,15 @@ def _table_org(name: str) -> bool:
     return 3 <= len(name) <= 20 and not _common_word(name) and not _role_re().search(name[-3:]) and not re.search(r"(?:社区|群众|村民|居民|志愿者|学校|政府|企业|个人|爱心人士|单位|机构|组织|社会各界)$", name)
 
 
+_PERSON_CELL = re.compile(r"(?:(?:主持人|主持|主讲|嘉宾|发言|致辞)\s*[：:]\s*)?(.+?)\s*(?:[（(][^（）()]{1,40}[）)])?")
+
+
 def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | None:
     cell = text[a:b]
+    if role in ("person", "speaker") and (pm := _PERSON_CELL.fullmatch(cell)) and pm.group(1) != cell:
+        # 主持人：甲 / 甲（某大学教授）: the name before its bracket
+        a, b = a + pm.start(1), a + pm.end(1)
+        cell = text[a:b]
     if role in _TABLE_ORG_ROLES or role == "funder":
         tail = _UNIT_BRACKET.search(cell)  # 某某基金会（简称X）: the name before its bracket
         if tail and tail.start() >= 2:
@@ -2209,7 +2216,7 @@ def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | N
     if not _plausible_cell(cell, 60 if role in ("project", "event") else 40):
         return None
     name = clean_name(cell)
-    if role in ("person", "funder", "winner") and _table_person(cell):
+    if role in ("person", "speaker", "funder", "winner") and _table_person(cell):
         return Candidate(a, b, "Person", None, f"table.{role}", 5, re.sub(r"\s+", "", name))
     if role in ("project", "event"):
         typ = "Project" if role == "project" else "Event"
@@ -2237,17 +2244,25 @@ def _span_len(cell: str, name: str) -> int:
     return len(cell)
 
 
+_CAPTION_FUNDER_NAME = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位)\s*[：:]\s*([^，,。；;：:、（）()\n]{2,30}?)\s*(?=[，,。；;）)\n]|$)")
+
+
 def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
     header = dict(sec.fields).get("header", "").split("\t")
     roles_ = {i: r for i, h in enumerate(header) if (r := table_column_role(h))}
     if not roles_:
         return []
     out = []
+    # the caption above the table: （资助方：X） names an organisation
+    for m in _CAPTION_FUNDER_NAME.finditer(text, max(0, sec.start - 200), sec.start):
+        name = clean_name(m.group(1))
+        if _table_org(name) and _plausible_cell(name):
+            out.append(Candidate(m.start(1), m.end(1), "Organization", _subtype_of(name), "table.caption", 4, name))
     for _row, cells in table_cells(text, sec):
         for i, role in roles_.items():
             if i >= len(cells) or cells[i][0] == cells[i][1]:
                 continue
-            split = role in _TABLE_ORG_ROLES or role in ("person", "funder", "winner")
+            split = role in _TABLE_ORG_ROLES or role in ("person", "speaker", "funder", "winner")
             for a, b in _cell_parts(text, *cells[i], split):
                 c = _table_cell_candidate(text, a, b, role)
                 if c is not None:
