@@ -4076,13 +4076,17 @@ def _table_owner(res: DocResult, ms: list[Mention], sec: Section, cap: tuple[int
 
 
 def _repeated_award(ms: list[Mention]) -> Mention | None:
-    """The award a document is about: the one it names most often, at least three times."""
+    """The award a document is about: the one it names most often, at least three times (or
+    twice, once in its title)."""
     counts: dict[str, list[Mention]] = {}
     for m in ms:
         if m.type == "Award":
             counts.setdefault(m.key, []).append(m)
     best = max(sorted(counts), key=lambda k: len(counts[k]), default=None)
-    return counts[best][0] if best is not None and len(counts[best]) >= 3 else None
+    if best is None:
+        return None
+    title = len(counts[best]) >= 2 and counts[best][0].start < 300  # named in the title and again
+    return counts[best][0] if len(counts[best]) >= 3 or title else None
 
 
 def _amount(cell: str, unit: str) -> str:

@@ -248,3 +248,27 @@ def test_agenda_speakers_take_part_in_the_event() -> None:
     } <= got
     # without an event named before the table, speakers are linked to nothing
     assert not triples("议程\n\n时间\t议程\t嘉宾\n9:00\t开幕致辞\t柳青禾\n", {"participatesIn"})
+
+
+def test_rows_separated_by_blank_lines() -> None:
+    """PDF extraction that doubles line breaks: the rows still form one table."""
+    text = (
+        "对外捐赠情况（单位：万元）\n\n捐赠主体\t受赠方\t项目\t金额\t地区\n\n"
+        "青岳能源\t陇南慈善总会\t山村饮水工程\t60\t甘肃省陇南市\n\n"
+        "青岳能源\t定西市慈善总会\t乡村书屋计划\t40\t甘肃省定西市\n\n注：以上为主要捐赠。\n"
+    )
+    got = triples(text, {"funds", "locatedIn"})
+    assert {
+        ("青岳能源", "funds", "山村饮水工程"),
+        ("青岳能源", "funds", "陇南慈善总会"),
+        ("青岳能源", "funds", "乡村书屋计划"),
+        ("乡村书屋计划", "locatedIn", "定西市"),
+    } <= got
+    assert quals(text, "青岳能源", "funds", "乡村书屋计划")["amount"] == "40万元"
+
+
+def test_caption_naming_the_funder_before_its_grants() -> None:
+    text = "岷山生态保护基金会2024年度资助项目名单\n\n项目名称\t执行机构\n高山草甸修复行动\t松潘县生态协会\n"
+    got = triples(text, {"funds", "implements"})
+    assert ("岷山生态保护基金会", "funds", "高山草甸修复行动") in got
+    assert ("松潘县生态协会", "implements", "高山草甸修复行动") in got
