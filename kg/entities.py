@@ -2126,7 +2126,7 @@ def _subtype_of(name: str) -> str:
 
 _UNIT_BRACKET = re.compile(r"[（(][^（）()]{0,12}[）)]$")
 _CELL_SPLIT = re.compile(r"[、；;，,/]|\s{2,}")
-_NOT_CELL = re.compile(r"[。；！？!?：:]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
+_NOT_CELL = re.compile(r"[。；！？!?]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
 _TABLE_ORG_ROLES = frozenset({"executor", "recipient", "partner", "member", "host", "supporter"})
 
 
@@ -2180,8 +2180,12 @@ def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]
     return out
 
 
-def _plausible_cell(cell: str, longest: int = 40) -> bool:
+def _plausible_cell(cell: str, longest: int = 40, colon: bool = False) -> bool:
+    """A cell that can be a name: short, not a sentence or a number; a colon only in a
+    project's or event's title (双百计划：废塑料回收)."""
     name = clean_name(cell)
+    if not colon and re.search("[：:]", name):
+        return False
     return 2 <= len(name) <= longest and not _NOT_CELL.search(name) and bool(re.search(f"[{CJK}A-Za-z]", name))
 
 
@@ -2213,7 +2217,8 @@ def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | N
         if tail and tail.start() >= 2:
             b = a + tail.start()
             cell = text[a:b]
-    if not _plausible_cell(cell, 60 if role in ("project", "event") else 40):
+    titled = role in ("project", "event")
+    if not _plausible_cell(cell, 60 if titled else 40, colon=titled):
         return None
     name = clean_name(cell)
     if role in ("person", "speaker", "funder", "winner") and _table_person(cell):
