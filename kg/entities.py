@@ -2142,7 +2142,10 @@ def table_column_role(header: str) -> str | None:
     if h in words:
         return words[h]
     h = _UNIT_BRACKET.sub("", h)
-    return words.get(h)
+    if h in words:
+        return words[h]
+    # 主办/承办, 项目名称及编号: the first part that names a role
+    return next((words[p] for p in re.split(r"[/／、]|及|和", h) if p in words), None)
 
 
 def table_header_unit(header: str) -> str:

@@ -272,3 +272,10 @@ def test_caption_naming_the_funder_before_its_grants() -> None:
     got = triples(text, {"funds", "implements"})
     assert ("岷山生态保护基金会", "funds", "高山草甸修复行动") in got
     assert ("松潘县生态协会", "implements", "高山草甸修复行动") in got
+
+
+def test_compound_headers() -> None:
+    assert table_column_role("主办/承办") == "host"
+    assert table_column_role("项目名称及编号") == "project"
+    text = "日期\t活动名称\t主办/承办\n10月9日\t第四届秦岭自然笔记大赛\t秦巴自然教育促进会\n"
+    assert ("秦巴自然教育促进会", "organizes", "第四届秦岭自然笔记大赛") in triples(text, {"organizes"})
