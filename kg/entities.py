@@ -2168,6 +2168,26 @@ def table_cells(text: str, sec: Section) -> list[tuple[int, list[tuple[int, int]
     return rows
 
 
+def table_grid(text: str, sec: Section) -> tuple[list[str], list[tuple[int, int, list[tuple[int, int]]]]]:
+    """The header cells and the rows (start, end, cell spans) of a table section. A table whose
+    first column holds the labels (项目名称<TAB>X / 执行机构<TAB>Y: a record written as label-value
+    lines) is read as one row under those labels."""
+    lines = [(sec.start, text[sec.start : sec.end].split("\n")[0]), *_table_rows(text, sec)]
+    full = [(a, ln) for a, ln in lines if ln.strip()]
+    labelled = [ln.split("\t")[0] for _, ln in full if table_column_role(ln.split("\t")[0])]
+    if len(full) >= 2 and len(labelled) >= 2 and len(labelled) * 5 >= len(full) * 3 and all(ln.count("\t") == 1 for _, ln in full):
+        header, cells = [], []
+        for a, ln in full:
+            label, value = ln.split("\t")
+            lead = len(value) - len(value.lstrip())
+            start = a + len(label) + 1 + lead
+            header.append(label.strip())
+            cells.append((start, start + len(value.strip())))
+        return header, [(sec.start, sec.end, cells)]
+    header = dict(sec.fields).get("header", "").split("\t")
+    return header, [(a, a + len(ln), spans) for a, spans in table_cells(text, sec) for ln in [text[a : text.find("\n", a, sec.end) if text.find("\n", a, sec.end) >= 0 else sec.end]]]
+
+
 def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]:
     """Parts of a cell holding several names (A、B): trimmed spans."""
     if not split:
@@ -2256,7 +2276,7 @@ _CAPTION_FUNDER_NAME = re.compile(r"(?:资助方|出资方|捐赠方|资助机�
 
 
 def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
-    header = dict(sec.fields).get("header", "").split("\t")
+    header, rows = table_grid(text, sec)
     roles_ = {i: r for i, h in enumerate(header) if (r := table_column_role(h))}
     if not roles_:
         return []
@@ -2266,7 +2286,7 @@ def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
         name = clean_name(m.group(1))
         if _table_org(name) and _plausible_cell(name):
             out.append(Candidate(m.start(1), m.end(1), "Organization", _subtype_of(name), "table.caption", 4, name))
-    for _row, cells in table_cells(text, sec):
+    for _a, _b, cells in rows:
         for i, role in roles_.items():
             if i >= len(cells) or cells[i][0] == cells[i][1]:
                 continue

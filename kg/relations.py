@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations, pairwise
 
-from kg.entities import award_level, table_cells, table_column_role, table_header_unit
+from kg.entities import award_level, table_column_role, table_grid, table_header_unit
 from kg.lexicon import Place, places, roles
 from kg.model import DocResult, Mention, Relation, Section, Sentence
 from kg.resources import load_lines, load_table
@@ -4124,7 +4124,8 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     supports, locatedIn, worksFor, receivedAward, partnersWith and memberOf between its cells (and
     the funder or organisation of its caption)."""
     text = res.document.text
-    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
+    header, rows = table_grid(text, sec)
+    header = [h.strip() for h in header]
     cols: dict[str, list[int]] = {}
     for i, h in enumerate(header):
         if (r := table_column_role(h)) is not None:
@@ -4153,9 +4154,7 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     # a caption 资助项目一览 without any funder named: the table's organisation gives the grants
     grant_caption = bool(_GRANT_CAPTION.search(text, *cap)) and "funder" not in cols and not _CAPTION_FUNDER.search(text, *cap) and not cap_funders
     carry: tuple[int, int] | None = None
-    for row_start, cells in table_cells(text, sec):
-        line_end = text.find("\n", row_start, sec.end)
-        line_end = sec.end if line_end < 0 else line_end
+    for row_start, line_end, cells in rows:
         first = next((text[a:b] for a, b in cells if b > a), "")
         if not first or _TOTAL_ROW.fullmatch(re.sub(r"\s+", "", first)):
             continue

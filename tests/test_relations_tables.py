@@ -279,3 +279,19 @@ def test_compound_headers() -> None:
     assert table_column_role("项目名称及编号") == "project"
     text = "日期\t活动名称\t主办/承办\n10月9日\t第四届秦岭自然笔记大赛\t秦巴自然教育促进会\n"
     assert ("秦巴自然教育促进会", "organizes", "第四届秦岭自然笔记大赛") in triples(text, {"organizes"})
+
+
+def test_label_value_table_is_one_record() -> None:
+    """项目名称<TAB>X / 申报单位<TAB>Y lines: one record under the labels of its first column, and
+    the labels themselves are no names."""
+    text = (
+        "案例一\n\n项目名称\t岷江源高山湿地恢复计划\n申报单位\t阿坝州湿地保护协会\n"
+        "项目地点\t四川省阿坝州松潘县\n资助方\t岷江公益基金会\n"
+    )
+    got = triples(text, {"funds", "implements", "locatedIn"})
+    assert {
+        ("岷江公益基金会", "funds", "岷江源高山湿地恢复计划"),
+        ("阿坝州湿地保护协会", "implements", "岷江源高山湿地恢复计划"),
+        ("岷江源高山湿地恢复计划", "locatedIn", "松潘县"),
+    } <= got
+    assert not any(k in ("申报单位", "项目地点", "资助方") for _, k in mentions(text))
