@@ -4154,6 +4154,9 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     # a caption 资助项目一览 without any funder named: the table's organisation gives the grants
     grant_caption = bool(_GRANT_CAPTION.search(text, *cap)) and "funder" not in cols and not _CAPTION_FUNDER.search(text, *cap) and not cap_funders
     carry: tuple[int, int] | None = None
+    merged = [i for r in ("funder", "year", "category") for i in cols.get(r, []) if i > 0]
+    above: dict[int, tuple[int, int]] = {}
+    year = _year_of(text[cap[0] : cap[1]])
     for row_start, line_end, cells in rows:
         first = next((text[a:b] for a, b in cells if b > a), "")
         if not first or _TOTAL_ROW.fullmatch(re.sub(r"\s+", "", first)):
@@ -4162,6 +4165,11 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
             cells = [carry, *cells[1:]]  # an empty first cell continues the group above
         elif cells[0][1] > cells[0][0]:
             carry = cells[0]
+        for i in merged:  # an empty funder, year or group cell: a cell merged over several rows
+            if i < len(cells) and cells[i][0] == cells[i][1] and i in above:
+                cells = [*cells[:i], above[i], *cells[i + 1 :]]
+            elif i < len(cells):
+                above[i] = cells[i]
         sent = Sentence(res.document.id, -1, row_start, line_end, text[row_start:line_end].replace("\t", " "), sec.index)
 
         row = _Row(text, ms, cols, cells, bracketed)
@@ -4172,6 +4180,8 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
             quals.append(("amount", amt))
         if cat := row.cell_text("category").strip():
             quals.append(("category", cat))
+        if year and "year" not in cols:
+            quals.extend(year)  # 2023年度资助项目一览
         yield from _table_row_funding(sent, row, item, tuple(quals), cap_funders, owner, grant_caption)
         yield from _table_row_actors(text, sent, row, item)
         yield from _table_row_people(text, sent, row, owner, emp_has_role, board_caption)

@@ -295,3 +295,16 @@ def test_label_value_table_is_one_record() -> None:
         ("岷江源高山湿地恢复计划", "locatedIn", "松潘县"),
     } <= got
     assert not any(k in ("申报单位", "项目地点", "资助方") for _, k in mentions(text))
+
+
+def test_merged_funder_cells_and_caption_year() -> None:
+    text = (
+        "2023年度资助项目一览\n\n项目名称\t资助方\t执行机构\n"
+        "高山草甸修复行动\t岷江公益基金会\t松潘县生态协会\n"
+        "藏酋猴社区监测项目\t\t峨眉山生物多样性研究中心\n"
+        "流域垃圾清理计划\t汶水集团有限公司\t汶川县志愿者协会\n"
+    )
+    got = triples(text, {"funds"})
+    assert ("岷江公益基金会", "funds", "藏酋猴社区监测项目") in got  # the merged cell above
+    assert ("汶水集团有限公司", "funds", "藏酋猴社区监测项目") not in got
+    assert quals(text, "岷江公益基金会", "funds", "高山草甸修复行动").get("year") == "2023"
