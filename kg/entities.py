@@ -8,7 +8,7 @@ named once in quotes is also found where it is used without them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -1373,8 +1373,10 @@ def _honour_candidates(text: str) -> list[Candidate]:
 
 def _award_candidates(text: str) -> list[Candidate]:
     out = _honour_candidates(text)
-    for m in re.finditer(r"(?:大奖|金奖|奖)(?![金励学助状杯牌品项])", text):
+    for m in re.finditer(r"(?:大奖|金奖|奖)(?:(?![金励学助状杯牌品项])|(?=[金银铜]奖))", text):
         start = left_extend(text, m.start(), max_len=16)
+        if text[start : start + 1] == "度" and text[start - 1 : start] == "年":
+            start += 1  # 2022年|度X奖: the year (a qualifier) takes its 年度 along
         stem = text[start : m.start()]
         if re.search(r"奖\s*[-—－]+", stem):
             continue  # 某某奖-年度先锋奖: the level after the dash is a qualifier
@@ -1826,13 +1828,27 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    place_spans = sorted((m.start, m.end) for m in mentions if m.type == "Place")
     extra = []
+    dropped: set[tuple[int, int]] = set()
     for s, e in TrieScanner(by_name).spans(text):
-        if any(taken[s:e]):
-            continue
         src = by_name[text[s:e]]
+        if any(taken[s:e]):
+            # 粤北|乡村生态向导培训计划 again: a known project or organisation name wins over the
+            # places recognised inside it (only places that lie wholly inside the span)
+            inner = [k for k in place_spans[bisect_left(place_spans, (s, 0)) : bisect_left(place_spans, (e, 0))] if k[1] <= e]
+            if src.type == "Place" or e - s < 4 or not inner:
+                continue
+            cover = bytearray(e - s)
+            for a, b in inner:
+                cover[a - s : b - s] = b"\x01" * (b - a)
+            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)):
+                continue
+            dropped.update(inner)
         extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)
+    if dropped:  # the places stay as places nested in the name (as for names found the first time)
+        mentions = [m if (m.start, m.end) not in dropped else replace(m, rule="nested." + m.rule) for m in mentions]
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 

@@ -2184,7 +2184,11 @@ _RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
 _INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(
+    r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,14}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助|培训)"
+)
+# 为(该|本)项目/本次活动提供…: the object is the project or event of the context
+_PROVIDE_ANAPHOR = re.compile(r"[\s“”\"]*(?:(?:该|本|这个|整个)?(项目|计划)|(?:本次|此次|该|本届)(活动|论坛|大会|会议|峰会))")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -2285,7 +2289,11 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         objs = group_after(ms, text, m.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=1)
         if objs:
             tail = _PROVIDE_TAIL.match(text, objs[-1].end)
-        if tail is None:
+        elif (an := _PROVIDE_ANAPHOR.match(text, m.end(), sent.end)) is not None and (tail := _PROVIDE_TAIL.match(text, an.end())) is not None:
+            head = an.group(1) or an.group(2)
+            ref = _resolve_head(ctx, sent, m.end(), head, frozenset({"Project", "Event"}))
+            objs = [ref] if ref is not None else []
+        if tail is None or not objs:
             continue
         clause = _clause_start(text, sent.start, m.start())
         subj = group_before(ms, text, m.start(), frozenset({"Organization", "Person", "Project"}), clause)
@@ -4022,7 +4030,10 @@ def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
 
 
 CHAIN_PROVIDER = register(Rule("supports.chain_provider", "supports", 0.8, "P 由 A 负责实施，B 提供技术指导/课程设计…; B 为项目提供…培训: B supports P"))
-_PROVIDES = re.compile(r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)")
+_PROVIDES = re.compile(
+    r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)"
+    r"|(?:负责|给予|进行)?(?:业务|技术|学术|专业|科学)?指导(?=[，。；,;]|$)"
+)
 
 
 def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
