@@ -1928,6 +1928,9 @@ _SEAT_SUBJ_GAP = re.compile(
 )
 
 
+_HELD_OBJECT = re.compile(r"了?\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?\s*(?:首届|第[一二三四五六七八九十百\d]+届)?\s*")
+
+
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
     for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|收官|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
@@ -1944,6 +1947,12 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
             s = subj[-1]
             if allowed("locatedIn", s, place):
                 yield _rel(s, "locatedIn", place, sent, SEAT)
+        elif m.group(1) is not None and re.search(r"(?:举行|举办|召开)$", m.group()):
+            # A 于…在 X 举办了(第三届)“E”: the event named right after the verb
+            held = _HELD_OBJECT.match(text, sent.start + m.end(), sent.end)
+            nxt = next((x for x in ms if x.start >= sent.start + m.end()), None) if held else None
+            if nxt is not None and nxt.start - held.end() in (0, 1) and text[held.end() : nxt.start] in ("", "“", '"') and nxt.type == "Event" and allowed("locatedIn", nxt, place):
+                yield _rel(nxt, "locatedIn", place, sent, SEAT)
 
 
 _PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
@@ -2124,7 +2133,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)", text[sent.start : sent.end]):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -3787,7 +3796,10 @@ def _body_owner(ctx: Ctx, org: Mention) -> Mention | None:
 
 
 LOC_OFFICE = register(Rule("locatedIn.office_seat", "locatedIn", 0.8, "A …，秘书处设在/总部位于/办公地点位于 L: the sentence's subject organisation is at L"))
-_OFFICE_SEAT = re.compile(r"[，,；;]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在)")
+_OFFICE_SEAT = re.compile(
+    r"[，,；;（(]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在|为)"
+    r"|(?:一家|是)(?:注册|登记)(?:于|在)(?=[^，。；]{2,16}的)"
+)
 
 
 def _office_seat_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:

@@ -65,6 +65,36 @@ CASES = [
         {("湖南省林业局", "supports", "溪流守护计划"), ("岚光信息技术有限公司", "supports", "溪流守护计划")},
     ),
     (
+        "A 于…在 X 举办了第三届“E”: E is at X",
+        "松涛自然保护协会于2023年5月在长沙举办了第三届“湘江湿地论坛”。",
+        {"locatedIn", "organizes"},
+        {("松涛自然保护协会", "organizes", "湘江湿地论坛"), ("湘江湿地论坛", "locatedIn", "长沙")},
+    ),
+    (
+        "A（总部位于 L）: the organisation's seat",
+        "松涛自然保护协会（总部位于湖南省长沙市）是一家环保社会组织。",
+        {"locatedIn"},
+        {("松涛自然保护协会", "locatedIn", "长沙市")},
+    ),
+    (
+        "A 是一家注册于 L 的…: the organisation's seat",
+        "松涛自然保护协会是一家注册于湖南省长沙市的环保社会组织。",
+        {"locatedIn"},
+        {("松涛自然保护协会", "locatedIn", "长沙市")},
+    ),
+    (
+        "P 选址于 L",
+        "“溪流守护计划”选址于湖南省张家界市桑植县。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "桑植县")},
+    ),
+    (
+        "an ethnic autonomous county by its customary short form (X县 for X土家族自治县)",
+        "“溪流守护计划”在湖北省宜昌市五峰县实施。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "五峰县")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
