@@ -180,6 +180,10 @@ _LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
+# heads that close the name of a body (a left part ending so is no field of a joined name)
+_BODY_END = re.compile(r"(?:[署馆局部委厅处司]|银行|机构|组织|中心|协会|学会|联盟|大学)$")
+
+
 def _joins_name(before: str, left: str, right: str) -> int | None:
     """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
     or regional head and has no organisation suffix of its own; the right part has no head.
@@ -193,8 +197,8 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
     for i, first in enumerate(offsets):
         o = _strip_leading(left, first, len(left))
         part = left[o:]
-        if not part or part[-1] in "院所":
-            continue  # 中国林科院|和…: the left part is a name of its own
+        if not part or part[-1] in "院所" or _BODY_END.search(part):
+            continue  # 中国林科院|和…, 联合国环境规划署|与…: the left part is a name of its own
         head = _NATIONAL.match(part) or _REGION_WORD.match(part)
         head_end = head.end() if head else _place_scanner().match_end(part)
         if not head_end or (not right and len(part) - head_end < 2):

@@ -163,7 +163,7 @@ _QUANT = (
 _TIME = (
     r"(?:(?:于|在|自|从)?\s*(?:\d{4}\s*年|去年|今年|前年|同年|当年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|初|上旬|中旬|下旬)?(?:起|以来|开始)?"
     r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    rf"|(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:来|以来)?)"  # 连续三年 / 多次
+    rf"|(?:(?:在|于)(?:未来|今后)?)?(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:内|间|来|以来)?)"  # 连续三年 / 多次 / 在三年内
 )
 
 
@@ -525,7 +525,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     recips = []
             if not recips:
                 return
-        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资)", text[recips[-1].end : sent.end]):
+        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资|提供(?:了)?[^，。；]{0,16}?(?:资金|贷款|授信|善款|经费))", text[recips[-1].end : sent.end]):
             return
         for s in subj:
             for o in recips:
@@ -1560,7 +1560,7 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
     text = ctx.text
     ms = ctx.ms
     org_ends = {m.end for m in ms if m.type == "Organization"}
-    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000" or m.start() in org_ends]
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in org_ends]
     for i, m in enumerate(labels):
         pred = _role_predicates()[m.group(1)][0]
         limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
@@ -2189,9 +2189,9 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:等(?:{_NUM}\s*家)?(?:爱心)?(?:企业|机构|单位|组织)?)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
-_INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
+_INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款|拨付|拨款|提供)(?:了)?(?:公益|专项|配套)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
 _PROVIDE_TAIL = re.compile(
     r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,14}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助|培训)"
@@ -2275,14 +2275,16 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             # A 向 B 捐赠 N 万元，用于 P: the giver is the group before 向
             recipient = donors[-1]
             donors = group_before(ms, text, recipient.start - 1, orgs, clause)
-            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
+            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + "|" + _TIME + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
                 donors = donors[-1:]
             else:
                 continue
         elif not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
             continue
+        elif len(donors) >= 2 and re.fullmatch(r"[\s“”\"]*(?:" + _adverb_alt() + r")*通过[\s“”\"]*", text[donors[-2].end : donors[-1].start]):
+            donors = donors[:-1]  # A 通过 B 捐赠 N 万元: A gives, B only passes the money on
         # 用于 P: the money goes to the project named after 用于 (设立 P: the fund or project it sets up)
-        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)", text[m.end() : sent.end])
+        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)|[，,]?\s*(?:用于|专项|持续|继续)?(?:支持|资助)", text[m.end() : sent.end])
         target = None
         if tail:
             nxt = group_after(ms, text, m.end() + tail.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=8)
