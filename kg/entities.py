@@ -1070,6 +1070,8 @@ def _event_candidates(text: str) -> list[Candidate]:
             if longer and longer.end() > end:
                 end = longer.end()  # 工作会|议: an overlapping suffix runs on (工作会议)
                 break
+        if end == m.end() and m.group().endswith("会") and text.startswith("议", end):
+            end += 1  # 工作会|议, 推进会|议 (会议 itself is no suffix of its own)
         if m.group() in _ACTIVITY_KINDS and text.startswith("活动", end) and not _glued_to_next(text, end, end + 2):
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
@@ -1375,13 +1377,27 @@ def _honour_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_AWARD_SETUP = re.compile(r"^[^设评颁授]{0,6}?(?:设立|设置|设有|共设|设|评出|评选出|颁发|授予)")
+_LEVEL_ONLY = re.compile(r"(?:特等|[一二三四五六七八九十]等|优秀|优胜|提名|入围|鼓励|特别|最佳|单项|年度|[金银铜]|、)+")
+
+
 def _award_candidates(text: str) -> list[Candidate]:
     out = _honour_candidates(text)
-    for m in re.finditer(r"(?:大奖|金奖|奖)(?:(?![金励学助状杯牌品项])|(?=[金银铜]奖))", text):
+    for m in re.finditer(r"(?:大奖|金奖|奖章|奖)(?:(?![金励学助状杯牌品项章])|(?=[金银铜]奖))", text):
         start = left_extend(text, m.start(), max_len=16)
         if text[start : start + 1] == "度" and text[start - 1 : start] == "年":
             start += 1  # 2022年|度X奖: the year (a qualifier) takes its 年度 along
         stem = text[start : m.start()]
+        setup = _AWARD_SETUP.search(stem)
+        if setup:  # 大赛设|特等奖, 评出|优秀奖: what is set up or given is only a level
+            start += setup.end()
+            stem = stem[setup.end() :]
+            if _LEVEL_ONLY.fullmatch(stem):
+                continue
+        year = max(re.finditer(r"(?:19|20)\d{2}\s*年度?", stem), key=lambda y: y.start(), default=None)
+        if year is not None and "奖" in stem[: year.start()]:
+            start += year.end()  # X奖一等奖|2023年|Y奖 (award lines the normaliser joined)
+            stem = stem[year.end() :]
         if re.search(r"奖\s*[-—－]+", stem):
             continue  # 某某奖-年度先锋奖: the level after the dash is a qualifier
         if "奖" in stem:

@@ -3226,6 +3226,75 @@ def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
                     yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
 
 
+AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.75, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
+_AWARD_OF = re.compile(r"[\s”\"]*(?:(?:荣誉)?称号|荣誉)?的[\s“\"]*")
+
+
+def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """荣获“绿色先锋奖”的宜昌市护鸟协会: the award verb opens a relative clause before its winner."""
+    text = ctx.text
+    for v in _AWARD_WIN.finditer(text, sent.start, sent.end):
+        if group_before(ms, text, v.start(), frozenset({"Organization", "Person", "Project"}), _clause_start(text, sent.start, v.start())):
+            continue  # A 荣获 W 的…: the ordinary subject, award.win's case
+        awards = group_after(ms, text, v.end(), frozenset({"Award"}), sent.end, max_gap=6)
+        if not awards:
+            continue
+        of = _AWARD_OF.match(text, awards[-1].end)
+        if of is None:
+            continue
+        winner = next((x for x in window(ms, of.end(), of.end() + 1) if x.start == of.end()), None)
+        if winner is None:
+            continue
+        for a in awards:
+            if allowed("receivedAward", winner, a):
+                yield _rel(winner, "receivedAward", a, sent, AWARD_RELATIVE, _year_of(sent.text))
+
+
+AWARD_LIST = register(Rule("award.list", "receivedAward", 0.75, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
+_AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
+
+
+_ITEM_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+
+
+def _award_list_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
+    """获奖情况 / 所获荣誉：followed by lines of awards (maybe joined by the normaliser): each
+    award was received by the organisation, person or project named on its line, else by the
+    case project, else by the name the block is titled with (a line of its own before it)."""
+    text, ms = ctx.text, ctx.ms
+    cases = {sec.index: (sec.start, sec.end) for sec in res.sections if sec.kind == "case"}
+    holders = frozenset({"Organization", "Person", "Project"})
+    for h in _AWARD_HEADING.finditer(text):
+        blank = re.compile(r"\n[ \t]*\n").search(text, h.end(), h.end() + 800)
+        end = blank.start() if blank else min(len(text), h.end() + 800)
+        if any(a <= h.start() < b for a, b in cases.values()):
+            continue  # case books: _case_relations reads the 获奖情况 field
+        block = window(ms, h.end(), end)
+        awards = [a for a in block if a.type == "Award" and a.end <= end]
+        if not awards:
+            continue
+        title = None
+        for x in reversed(window(ms, max(0, h.start() - 400), h.start())):
+            if x.type in ("Organization", "Project") and (x.start == 0 or text[x.start - 1] in "\n“\"") and re.fullmatch(r"[”\"]?[ \t]*", text[x.end : text.find("\n", x.end, h.start() + 1) if "\n" in text[x.end : h.start() + 1] else h.start()]):
+                title = x
+                break
+        for a in awards:
+            # the award's item: its line, cut at the years opening items the normaliser joined
+            ls = text.rfind("\n", 0, a.start) + 1
+            le = text.find("\n", a.end)
+            le = len(text) if le < 0 else le
+            years = [y.start() for y in _ITEM_YEAR.finditer(text, ls, le)]
+            ls = max([y for y in years if y <= a.start], default=ls)
+            le = min([y for y in years if y >= a.end], default=le)
+            on_line = [x for x in block if x.type in holders and ls <= x.start and x.end <= le]
+            winner = on_line[0] if len(on_line) == 1 else title if not on_line else None
+            if winner is None:
+                continue
+            sent = Sentence(res.document.id, -1, ls, le, text[ls:le], -1)
+            if allowed("receivedAward", winner, a):
+                yield _rel(winner, "receivedAward", a, sent, AWARD_LIST, _year_of(text[max(ls, a.start - 12) : a.end]))
+
+
 _TITLE_VERB = re.compile(r"(?:荣获|获评|获得|被[^，。；]{0,10}?授予|被评为|授予)(?:了)?(?:首批|首届|全国首批)?[\s“\"]*")
 
 
@@ -3445,6 +3514,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
+    yield from _award_relative_relations(ctx, sent, ms)
     yield from _award_give_relations(sent, ms, ctx.text)
     yield from _unit_of_relations(sent, ms, ctx.text)
     yield from _scene_project_relations(ctx, sent, ms)
@@ -3528,6 +3598,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_thanks_to_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
+    out.extend(_award_list_relations(ctx, res))
     out.extend(_organiser_name_relations(res, ms))
     out.extend(_member_heading_relations(ctx, res))
     out.extend(_cofounder_members(out))

@@ -149,6 +149,30 @@ CASES = [
         {("联合国环境规划署", "partnersWith", "松涛自然保护协会")},
     ),
     (
+        "荣获“W”的 A: the relative clause's head received W",
+        "荣获“湘江先锋奖”的松涛自然保护协会成立于2015年。",
+        {"receivedAward"},
+        {("松涛自然保护协会", "receivedAward", "湘江先锋奖")},
+    ),
+    (
+        "A 入围 W: shortlisted is no award received, and 入围 ends A's name",
+        "松涛自然保护协会入围第五届湘江生态奖。",
+        {"receivedAward"},
+        set(),
+    ),
+    (
+        "a 获奖情况 heading, then award lines (joined by the normaliser): the name the block is titled with",
+        "松涛自然保护协会\n\n松涛自然保护协会成立于2012年。\n\n获奖情况\n2021年 湘江生态奖 一等奖\n2023年 湖南慈善奖\n",
+        {"receivedAward"},
+        {("松涛自然保护协会", "receivedAward", "湘江生态奖"), ("松涛自然保护协会", "receivedAward", "湖南慈善奖")},
+    ),
+    (
+        "award lines naming their winner: each award goes to the winner of its own item",
+        "所获荣誉：\n2020年｜湘江生态奖｜“溪流守护计划”\n2021年｜湖南慈善奖｜松涛自然保护协会\n",
+        {"receivedAward"},
+        {("溪流守护计划", "receivedAward", "湘江生态奖"), ("松涛自然保护协会", "receivedAward", "湖南慈善奖")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
@@ -169,3 +193,18 @@ def test_known_name_wins_over_a_place_inside_it() -> None:
     got = triples(text, {"initiates", "supports"})
     assert ("松涛自然保护协会", "initiates", "湘西乡村自然向导计划") in got
     assert ("湖南省林业局", "supports", "湘西乡村自然向导计划") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "present", "absent"),
+    [
+        ("张青曾先后获得“全国五一劳动奖章”等荣誉。", "Award", "全国五一劳动奖章", "全国五一劳动奖"),
+        ("松涛自然保护协会参加了2023年全国湿地保护工作会议。", "Event", "2023年全国湿地保护工作会议", "2023年全国湿地保护工作会"),
+        ("大赛设特等奖、一等奖和二等奖。", "Award", "", "大赛设特等奖"),
+        ("松涛自然保护协会入围第五届湘江生态奖。", "Organization", "松涛自然保护协会", ""),
+    ],
+)
+def test_award_and_event_names(text: str, type_: str, present: str, absent: str) -> None:
+    found = mentions(text, type_)
+    assert not present or present in found
+    assert absent not in found
