@@ -160,6 +160,7 @@ _ETHNIC = (
     "傣|苗|侗|白|藏|彝|壮|回|羌|黎|瑶|畲|水|土|怒|佤|京|满"
 )
 _ETHNIC_PREFECTURE = re.compile(f"^(\\w{{2,4}}?)(?:(?:{_ETHNIC})族|蒙古)+自治州$")
+_ETHNIC_COUNTY = re.compile(f"^(\\w{{2,4}}?)(?:(?:{_ETHNIC})族|蒙古|鄂伦春|鄂温克|达斡尔)*(自治县|自治旗)$")
 
 
 def _short(name: str, suffixes: tuple[str, ...]) -> str:
@@ -190,6 +191,10 @@ def places() -> dict[str, Place]:
             if ethnic:  # 大理白族自治州 -> 大理, 大理州
                 shorts.append((ethnic.group(1), place))
                 shorts.append((ethnic.group(1) + "州", place))
+        elif level == "county":
+            county = _ETHNIC_COUNTY.match(name)
+            if county:  # 五峰土家族自治县 -> 五峰县, 鄂伦春自治旗 -> 鄂伦春旗 (the customary short forms)
+                shorts.append((county.group(1) + county.group(2)[-1], place))
     by_short: dict[str, list[Place]] = {}
     for s, place in shorts:
         by_short.setdefault(s, []).append(place)
