@@ -8,7 +8,7 @@ named once in quotes is also found where it is used without them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -181,6 +181,10 @@ _LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
+# heads that close the name of a body (a left part ending so is no field of a joined name)
+_BODY_END = re.compile(r"(?:[署馆局部委厅处司]|银行|机构|组织|中心|协会|学会|联盟|大学)$")
+
+
 def _joins_name(before: str, left: str, right: str) -> int | None:
     """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
     or regional head and has no organisation suffix of its own; the right part has no head.
@@ -194,8 +198,8 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
     for i, first in enumerate(offsets):
         o = _strip_leading(left, first, len(left))
         part = left[o:]
-        if not part or part[-1] in "院所":
-            continue  # 中国林科院|和…: the left part is a name of its own
+        if not part or part[-1] in "院所" or _BODY_END.search(part):
+            continue  # 中国林科院|和…, 联合国环境规划署|与…: the left part is a name of its own
         head = _NATIONAL.match(part) or _REGION_WORD.match(part)
         head_end = head.end() if head else _place_scanner().match_end(part)
         if not head_end or (not right and len(part) - head_end < 2):
@@ -1067,6 +1071,8 @@ def _event_candidates(text: str) -> list[Candidate]:
             if longer and longer.end() > end:
                 end = longer.end()  # 工作会|议: an overlapping suffix runs on (工作会议)
                 break
+        if end == m.end() and m.group().endswith("会") and text.startswith("议", end):
+            end += 1  # 工作会|议, 推进会|议 (会议 itself is no suffix of its own)
         if m.group() in _ACTIVITY_KINDS and text.startswith("活动", end) and not _glued_to_next(text, end, end + 2):
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
@@ -1372,11 +1378,27 @@ def _honour_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_AWARD_SETUP = re.compile(r"^[^设评颁授]{0,6}?(?:设立|设置|设有|共设|设|评出|评选出|颁发|授予)")
+_LEVEL_ONLY = re.compile(r"(?:特等|[一二三四五六七八九十]等|优秀|优胜|提名|入围|鼓励|特别|最佳|单项|年度|[金银铜]|、)+")
+
+
 def _award_candidates(text: str) -> list[Candidate]:
     out = _honour_candidates(text)
-    for m in re.finditer(r"(?:大奖|金奖|奖)(?![金励学助状杯牌品项])", text):
+    for m in re.finditer(r"(?:大奖|金奖|奖章|奖)(?:(?![金励学助状杯牌品项章])|(?=[金银铜]奖))", text):
         start = left_extend(text, m.start(), max_len=16)
+        if text[start : start + 1] == "度" and text[start - 1 : start] == "年":
+            start += 1  # 2022年|度X奖: the year (a qualifier) takes its 年度 along
         stem = text[start : m.start()]
+        setup = _AWARD_SETUP.search(stem)
+        if setup:  # 大赛设|特等奖, 评出|优秀奖: what is set up or given is only a level
+            start += setup.end()
+            stem = stem[setup.end() :]
+            if _LEVEL_ONLY.fullmatch(stem):
+                continue
+        year = max(re.finditer(r"(?:19|20)\d{2}\s*年度?", stem), key=lambda y: y.start(), default=None)
+        if year is not None and "奖" in stem[: year.start()]:
+            start += year.end()  # X奖一等奖|2023年|Y奖 (award lines the normaliser joined)
+            stem = stem[year.end() :]
         if re.search(r"奖\s*[-—－]+", stem):
             continue  # 某某奖-年度先锋奖: the level after the dash is a qualifier
         if "奖" in stem:
@@ -1827,13 +1849,27 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    place_spans = sorted((m.start, m.end) for m in mentions if m.type == "Place")
     extra = []
+    dropped: set[tuple[int, int]] = set()
     for s, e in TrieScanner(by_name).spans(text):
-        if any(taken[s:e]):
-            continue
         src = by_name[text[s:e]]
+        if any(taken[s:e]):
+            # 粤北|乡村生态向导培训计划 again: a known project or organisation name wins over the
+            # places recognised inside it (only places that lie wholly inside the span)
+            inner = [k for k in place_spans[bisect_left(place_spans, (s, 0)) : bisect_left(place_spans, (e, 0))] if k[1] <= e]
+            if src.type == "Place" or e - s < 4 or not inner:
+                continue
+            cover = bytearray(e - s)
+            for a, b in inner:
+                cover[a - s : b - s] = b"\x01" * (b - a)
+            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)):
+                continue
+            dropped.update(inner)
         extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)
+    if dropped:  # the places stay as places nested in the name (as for names found the first time)
+        mentions = [m if (m.start, m.end) not in dropped else replace(m, rule="nested." + m.rule) for m in mentions]
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 

@@ -162,7 +162,7 @@ _QUANT = (
 _TIME = (
     r"(?:(?:于|在|自|从)?\s*(?:\d{4}\s*年|去年|今年|前年|同年|当年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|初|上旬|中旬|下旬)?(?:起|以来|开始)?"
     r"|(?:于|在)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    rf"|(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:来|以来)?)"  # 连续三年 / 多次
+    rf"|(?:(?:在|于)(?:未来|今后)?)?(?:连续|先后|累计|历时)?{_NUM}\s*(?:年|个月|届|次|期)(?:内|间|来|以来)?)"  # 连续三年 / 多次 / 在三年内
 )
 
 
@@ -524,7 +524,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                     recips = []
             if not recips:
                 return
-        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资)", text[recips[-1].end : sent.end]):
+        elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资|提供(?:了)?[^，。；]{0,16}?(?:资金|贷款|授信|善款|经费))", text[recips[-1].end : sent.end]):
             return
         for s in subj:
             for o in recips:
@@ -1559,7 +1559,7 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
     text = ctx.text
     ms = ctx.ms
     org_ends = {m.end for m in ms if m.type == "Organization"}
-    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000" or m.start() in org_ends]
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in org_ends]
     for i, m in enumerate(labels):
         pred = _role_predicates()[m.group(1)][0]
         limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
@@ -1898,6 +1898,9 @@ _SEAT_SUBJ_GAP = re.compile(
 )
 
 
+_HELD_OBJECT = re.compile(r"了?\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?\s*(?:首届|第[一二三四五六七八九十百\d]+届)?\s*")
+
+
 def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """E 在 X 举行: the event directly before 在, the finest place of the chain right before the verb."""
     for m in re.finditer(r"在([^，。；]{2,20}?)(?:成功|隆重|圆满|顺利|正式)?(?:举行|举办|召开|开幕|闭幕|落幕|拉开帷幕|启幕|收官|开班|开营|启动|揭幕|落地|开展)|落户([^，。；]{2,10})", text[sent.start : sent.end]):
@@ -1914,6 +1917,12 @@ def _seat_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Re
             s = subj[-1]
             if allowed("locatedIn", s, place):
                 yield _rel(s, "locatedIn", place, sent, SEAT)
+        elif m.group(1) is not None and re.search(r"(?:举行|举办|召开)$", m.group()):
+            # A 于…在 X 举办了(第三届)“E”: the event named right after the verb
+            held = _HELD_OBJECT.match(text, sent.start + m.end(), sent.end)
+            nxt = next((x for x in ms if x.start >= sent.start + m.end()), None) if held else None
+            if nxt is not None and nxt.start - held.end() in (0, 1) and text[held.end() : nxt.start] in ("", "“", '"') and nxt.type == "Event" and allowed("locatedIn", nxt, place):
+                yield _rel(nxt, "locatedIn", place, sent, SEAT)
 
 
 _PLACE_LIST_GAP = re.compile(r"^[\s“”\"]*(?:[（(]|[）)]|、|，(?=[^，。；]{0,12}[）)])|和|与|及|以及|或)*[\s“”\"（(]*$")
@@ -2094,7 +2103,7 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于)", text[sent.start : sent.end]):
+    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)", text[sent.start : sent.end]):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -2150,11 +2159,15 @@ def _funder_role_re() -> re.Pattern[str]:
 
 _MONEY = r"[\d０-９.,，一二三四五六七八九十百千万亿两余多近约超过逾]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|英镑)"
 _RECEIVE = re.compile(r"(?:获得|获|得到|接受)(?:了)?")
-_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
+_RECEIVE_TAIL = re.compile(rf"[\s”\"]*(?:（[^）]{{0,30}}）)?\s*(?:等(?:{_NUM}\s*家)?(?:爱心)?(?:企业|机构|单位|组织)?)?\s*(?:的)?\s*(?:{_MONEY})?\s*(?:的)?\s*(?:联合|共同|大力|定向|专项)?(?:授信|资助|捐赠|捐资|捐款|投资|贷款|资金支持|资金资助|注资|专项资金)")
 _AMOUNT_BY = re.compile(rf"{_MONEY}[^，。；]{{0,6}}?由")
-_INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款)(?:了)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
+_INVEST = re.compile(rf"(?:累计|共|先后|已|已经|总计|共计|合计)*(?:投入|投资|出资|捐资|捐赠|资助|捐款|拨付|拨款|提供)(?:了)?(?:公益|专项|配套)?(?:资金|善款)?(?:达|超过|逾|约|近|共)*\s*{_MONEY}")
 _PROVIDE = re.compile(r"为|对|向")
-_PROVIDE_TAIL = re.compile(r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,8}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助)")
+_PROVIDE_TAIL = re.compile(
+    r"[^，。；]{0,6}?(?:提供|给予|予以|进行)(?:了)?[^，。；]{0,14}?(资金|技术|智力|专业|政策|数据|平台|科学|学术|品牌|传播|志愿|场地)?(?:等)?(?:方面的)?(?:支持|支撑|保障|指导|帮助|培训)"
+)
+# 为(该|本)项目/本次活动提供…: the object is the project or event of the context
+_PROVIDE_ANAPHOR = re.compile(r"[\s“”\"]*(?:(?:该|本|这个|整个)?(项目|计划)|(?:本次|此次|该|本届)(活动|论坛|大会|会议|峰会))")
 
 
 def _context_project(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, local_first: bool = False) -> Mention | None:
@@ -2232,14 +2245,16 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             # A 向 B 捐赠 N 万元，用于 P: the giver is the group before 向
             recipient = donors[-1]
             donors = group_before(ms, text, recipient.start - 1, orgs, clause)
-            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
+            if donors and re.match(r"[\s“”\"]*(?:[（(][^（）()]{1,30}[）)])?[\s“”\"]*(?:(?:" + _adverb_alt() + "|" + _TIME + r")[\s“”\"]*)*向", text[donors[-1].end : recipient.start]):
                 donors = donors[-1:]
             else:
                 continue
         elif not donors or not gap_ok.fullmatch(text[donors[-1].end : m.start()]):
             continue
+        elif len(donors) >= 2 and re.fullmatch(r"[\s“”\"]*(?:" + _adverb_alt() + r")*通过[\s“”\"]*", text[donors[-2].end : donors[-1].start]):
+            donors = donors[:-1]  # A 通过 B 捐赠 N 万元: A gives, B only passes the money on
         # 用于 P: the money goes to the project named after 用于 (设立 P: the fund or project it sets up)
-        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)", text[m.end() : sent.end])
+        tail = re.match(r"[^。；]{0,12}?(?:用于|设立|发起设立)|[，,]?\s*(?:用于|专项|持续|继续)?(?:支持|资助)", text[m.end() : sent.end])
         target = None
         if tail:
             nxt = group_after(ms, text, m.end() + tail.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=8)
@@ -2255,7 +2270,11 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         objs = group_after(ms, text, m.end(), frozenset({"Project", "Organization", "Event"}), sent.end, max_gap=1)
         if objs:
             tail = _PROVIDE_TAIL.match(text, objs[-1].end)
-        if tail is None:
+        elif (an := _PROVIDE_ANAPHOR.match(text, m.end(), sent.end)) is not None and (tail := _PROVIDE_TAIL.match(text, an.end())) is not None:
+            head = an.group(1) or an.group(2)
+            ref = _resolve_head(ctx, sent, m.end(), head, frozenset({"Project", "Event"}))
+            objs = [ref] if ref is not None else []
+        if tail is None or not objs:
             continue
         clause = _clause_start(text, sent.start, m.start())
         subj = group_before(ms, text, m.start(), frozenset({"Organization", "Person", "Project"}), clause)
@@ -3177,6 +3196,75 @@ def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
                     yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
 
 
+AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.75, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
+_AWARD_OF = re.compile(r"[\s”\"]*(?:(?:荣誉)?称号|荣誉)?的[\s“\"]*")
+
+
+def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """荣获“绿色先锋奖”的宜昌市护鸟协会: the award verb opens a relative clause before its winner."""
+    text = ctx.text
+    for v in _AWARD_WIN.finditer(text, sent.start, sent.end):
+        if group_before(ms, text, v.start(), frozenset({"Organization", "Person", "Project"}), _clause_start(text, sent.start, v.start())):
+            continue  # A 荣获 W 的…: the ordinary subject, award.win's case
+        awards = group_after(ms, text, v.end(), frozenset({"Award"}), sent.end, max_gap=6)
+        if not awards:
+            continue
+        of = _AWARD_OF.match(text, awards[-1].end)
+        if of is None:
+            continue
+        winner = next((x for x in window(ms, of.end(), of.end() + 1) if x.start == of.end()), None)
+        if winner is None:
+            continue
+        for a in awards:
+            if allowed("receivedAward", winner, a):
+                yield _rel(winner, "receivedAward", a, sent, AWARD_RELATIVE, _year_of(sent.text))
+
+
+AWARD_LIST = register(Rule("award.list", "receivedAward", 0.75, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
+_AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
+
+
+_ITEM_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+
+
+def _award_list_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
+    """获奖情况 / 所获荣誉：followed by lines of awards (maybe joined by the normaliser): each
+    award was received by the organisation, person or project named on its line, else by the
+    case project, else by the name the block is titled with (a line of its own before it)."""
+    text, ms = ctx.text, ctx.ms
+    cases = {sec.index: (sec.start, sec.end) for sec in res.sections if sec.kind == "case"}
+    holders = frozenset({"Organization", "Person", "Project"})
+    for h in _AWARD_HEADING.finditer(text):
+        blank = re.compile(r"\n[ \t]*\n").search(text, h.end(), h.end() + 800)
+        end = blank.start() if blank else min(len(text), h.end() + 800)
+        if any(a <= h.start() < b for a, b in cases.values()):
+            continue  # case books: _case_relations reads the 获奖情况 field
+        block = window(ms, h.end(), end)
+        awards = [a for a in block if a.type == "Award" and a.end <= end]
+        if not awards:
+            continue
+        title = None
+        for x in reversed(window(ms, max(0, h.start() - 400), h.start())):
+            if x.type in ("Organization", "Project") and (x.start == 0 or text[x.start - 1] in "\n“\"") and re.fullmatch(r"[”\"]?[ \t]*", text[x.end : text.find("\n", x.end, h.start() + 1) if "\n" in text[x.end : h.start() + 1] else h.start()]):
+                title = x
+                break
+        for a in awards:
+            # the award's item: its line, cut at the years opening items the normaliser joined
+            ls = text.rfind("\n", 0, a.start) + 1
+            le = text.find("\n", a.end)
+            le = len(text) if le < 0 else le
+            years = [y.start() for y in _ITEM_YEAR.finditer(text, ls, le)]
+            ls = max([y for y in years if y <= a.start], default=ls)
+            le = min([y for y in years if y >= a.end], default=le)
+            on_line = [x for x in block if x.type in holders and ls <= x.start and x.end <= le]
+            winner = on_line[0] if len(on_line) == 1 else title if not on_line else None
+            if winner is None:
+                continue
+            sent = Sentence(res.document.id, -1, ls, le, text[ls:le], -1)
+            if allowed("receivedAward", winner, a):
+                yield _rel(winner, "receivedAward", a, sent, AWARD_LIST, _year_of(text[max(ls, a.start - 12) : a.end]))
+
+
 _TITLE_VERB = re.compile(r"(?:荣获|获评|获得|被[^，。；]{0,10}?授予|被评为|授予)(?:了)?(?:首批|首届|全国首批)?[\s“\"]*")
 
 
@@ -3396,6 +3484,7 @@ def _structure_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
     yield from _case_award_relations(ctx, sent, ms)
     yield from _title_relations(sent, ms, ctx.text)
     yield from _member_award_relations(ctx, sent, ms)
+    yield from _award_relative_relations(ctx, sent, ms)
     yield from _award_give_relations(sent, ms, ctx.text)
     yield from _unit_of_relations(sent, ms, ctx.text)
     yield from _scene_project_relations(ctx, sent, ms)
@@ -3478,6 +3567,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_thanks_to_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
+    out.extend(_award_list_relations(ctx, res))
     out.extend(_organiser_name_relations(res, ms))
     out.extend(_member_heading_relations(ctx, res))
     out.extend(_cofounder_members(out))
@@ -3748,7 +3838,10 @@ def _body_owner(ctx: Ctx, org: Mention) -> Mention | None:
 
 
 LOC_OFFICE = register(Rule("locatedIn.office_seat", "locatedIn", 0.8, "A …，秘书处设在/总部位于/办公地点位于 L: the sentence's subject organisation is at L"))
-_OFFICE_SEAT = re.compile(r"[，,；;]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在)")
+_OFFICE_SEAT = re.compile(
+    r"[，,；;（(]\s*(?:其|该机构的?|联盟的?|网络的?)?(?:秘书处|总部|办公地点|办公室|注册地|注册地址|办公地址)(?:设在|设于|位于|落户|在|为)"
+    r"|(?:一家|是)(?:注册|登记)(?:于|在)(?=[^，。；]{2,16}的)"
+)
 
 
 def _office_seat_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -3933,7 +4026,10 @@ def _held_post_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
 
 
 CHAIN_PROVIDER = register(Rule("supports.chain_provider", "supports", 0.8, "P 由 A 负责实施，B 提供技术指导/课程设计…; B 为项目提供…培训: B supports P"))
-_PROVIDES = re.compile(r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)")
+_PROVIDES = re.compile(
+    r"(?:为(?:该|本)?项目)?(?:提供|负责提供)(?:了)?[^，。；]{0,12}?(?:指导|支持|培训|评估|咨询|设计|监测|支撑)"
+    r"|(?:负责|给予|进行)?(?:业务|技术|学术|专业|科学)?指导(?=[，。；,;]|$)"
+)
 
 
 def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
