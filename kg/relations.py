@@ -4101,7 +4101,7 @@ TABLE_PARTNER = register(Rule("table.partner", "partnersWith", 0.7, "合作伙�
 TABLE_CONTENT_IMPL = register(Rule("table.content_implements", "implements", 0.7, "合作伙伴 table: 合作内容 …项目执行/实施 -> the partner implements the project named there"))
 TABLE_CONTENT_SUPPORT = register(Rule("table.content_supports", "supports", 0.7, "合作伙伴 table: 合作内容 …技术支持/指导 -> the partner supports the project named there"))
 TABLE_SPEAKER = register(Rule("table.speaker", "participatesIn", 0.7, "agenda table: the persons of the 嘉宾/主讲人/主持人 column take part in the event of the caption (else the event the document names most often)"))
-TABLE_MEMBER = register(Rule("table.member", "memberOf", 0.7, "成员单位 table: each member belongs to the network the caption names"))
+TABLE_MEMBER = register(Rule("table.member", "memberOf", 0.7, "成员单位 table: each member belongs to the network the caption names (else the network or association the document is about)"))
 
 _TOTAL_ROW = re.compile(r"(?:合计|总计|小计|共计|总额|累计)")
 _CAPTION_FUNDER = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位|捐赠单位|资金支持)\s*[：:为]\s*")
@@ -4236,7 +4236,10 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     owner_memo: list[Mention | None] = []
 
     def owner_named() -> Mention | None:
-        """Only an organisation the caption names (partner and member lists)."""
+        """Only an organisation a title-like caption names (partner and member lists), not one of
+        a sentence that happens to stand above the table."""
+        if re.search(r"[。！？!?]\s*$", text[cap[0] : cap[1]]):
+            return None
         return next((m for m in window(ms, *cap) if m.type == "Organization" and m.end <= cap[1] and m.key not in skip), None)
 
     def owner() -> Mention | None:
@@ -4282,7 +4285,7 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
         yield from _table_row_actors(text, sent, row, item)
         yield from _table_row_people(text, sent, row, owner, emp_has_role, board_caption)
         yield from _table_row_awards(sent, row, item, cap, owner, doc_award)
-        yield from _table_row_partners(sent, row, item, owner_named)
+        yield from _table_row_partners(sent, row, item, owner_named, owner)
         yield from _table_row_speakers(sent, row, item, cap)
 
 
@@ -4296,7 +4299,10 @@ _DONOR = frozenset({"Organization", "Person"})
 
 def _table_row_funding(sent: Sentence, row: _Row, item: Mention | None, quals: tuple, cap_funders: list[Mention], owner: Callable[[], Mention | None], grant_caption: bool) -> Iterator[Relation]:
     funders = row.mentions("funder", _DONOR)
-    recipients = row.mentions("recipient", _ORG)
+    # without a project column, the 受资助机构/执行机构 of a row is what the money goes to
+    no_item_col = "project" not in row.cols and "event" not in row.cols
+    grantees = row.mentions("executor", _ORG) if no_item_col else []
+    recipients = row.mentions("recipient", _ORG) + grantees
     uses = row.mentions("use", frozenset({"Project", "Organization"}))
     for f in funders:
         targets = ([item] if item is not None else []) + recipients
@@ -4306,11 +4312,15 @@ def _table_row_funding(sent: Sentence, row: _Row, item: Mention | None, quals: t
         for u in uses:
             if allowed("funds", f, u):
                 yield _rel(f, "funds", u, sent, TABLE_FUNDS, quals)
-        if item is None and not recipients and "project" not in row.cols and "event" not in row.cols:
+        if item is None and not recipients and no_item_col:
             o = owner()
             if o is not None and allowed("funds", f, o):
                 yield _rel(f, "funds", o, sent, TABLE_DONOR, quals)
     if item is None:
+        for f in cap_funders:
+            for g in grantees:
+                if allowed("funds", f, g):
+                    yield _rel(f, "funds", g, sent, TABLE_CAPTION_FUNDS, quals)
         return
     for f in cap_funders:
         if allowed("funds", f, item):
@@ -4425,7 +4435,7 @@ def _repeated_event(ms: list[Mention], before: int) -> Mention | None:
     return counts[best][0] if best is not None and len(counts[best]) >= 2 else None
 
 
-def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_named: Callable[[], Mention | None]) -> Iterator[Relation]:
+def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_named: Callable[[], Mention | None], owner: Callable[[], Mention | None]) -> Iterator[Relation]:
     partners = row.mentions("partner", _ORG)
     members = row.mentions("member", _ORG)
     if not partners and not members:
@@ -4434,9 +4444,12 @@ def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_n
     for p in partners:
         if o is not None and allowed("partnersWith", o, p):
             yield _rel(o, "partnersWith", p, sent, TABLE_PARTNER)
+    net = o
+    if members and net is None and (d := owner()) is not None and d.subtype in ("Network", "SocialOrganization"):
+        net = d  # 会员单位 listed in a network's or association's own report
     for m in members:
-        if o is not None and allowed("memberOf", m, o):
-            yield _rel(m, "memberOf", o, sent, TABLE_MEMBER)
+        if net is not None and allowed("memberOf", m, net):
+            yield _rel(m, "memberOf", net, sent, TABLE_MEMBER)
     content = row.cell_text("content")
     projects = row.mentions("content", frozenset({"Project"})) or ([item] if item is not None else [])
     if not projects and content:

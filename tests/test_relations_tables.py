@@ -308,3 +308,27 @@ def test_merged_funder_cells_and_caption_year() -> None:
     assert ("岷江公益基金会", "funds", "藏酋猴社区监测项目") in got  # the merged cell above
     assert ("汶水集团有限公司", "funds", "藏酋猴社区监测项目") not in got
     assert quals(text, "岷江公益基金会", "funds", "高山草甸修复行动").get("year") == "2023"
+
+
+def test_grantee_table_without_project_column() -> None:
+    text = (
+        "2024年度机构能力建设资助（资助方：岷江公益基金会）\n\n受资助机构\t资助金额（万元）\n"
+        "松潘县生态协会\t5\n峨眉山生物多样性研究中心\t8\n"
+    )
+    got = triples(text, {"funds", "implements"})
+    assert {("岷江公益基金会", "funds", "松潘县生态协会"), ("岷江公益基金会", "funds", "峨眉山生物多样性研究中心")} <= got
+    assert not any(p == "implements" for _, p, _ in got)
+    donors = "资助方\t受资助机构\n汶水集团有限公司\t汶川县志愿者协会\n"
+    assert triples(donors, {"funds"}) == {("汶水集团有限公司", "funds", "汶川县志愿者协会")}
+
+
+def test_member_table_of_a_network() -> None:
+    text = (
+        "西南河流保护联盟通讯\n\n西南河流保护联盟成立于2019年。西南河流保护联盟本季度新增会员。\n\n新会员一览\n\n"
+        "会员单位\t所在地\n澜沧江自然学校\t云南普洱\n怒江流域观察中心\t云南保山\n"
+    )
+    got = triples(text, {"memberOf"})
+    assert {("澜沧江自然学校", "memberOf", "西南河流保护联盟"), ("怒江流域观察中心", "memberOf", "西南河流保护联盟")} <= got
+    # a company's report: no network to join
+    company = "汶水集团有限公司年报\n\n汶水集团有限公司成立于2001年。汶水集团有限公司主营水务。\n\n会员单位\t所在地\n澜沧江自然学校\t云南普洱\n"
+    assert not triples(company, {"memberOf"})
