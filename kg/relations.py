@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations, pairwise
+from typing import Any
 
 from kg.entities import award_level, table_column_role, table_grid, table_header_unit
 from kg.lexicon import Place, places, roles
@@ -4203,6 +4204,12 @@ class _Row:
     cols: dict[str, list[int]]
     cells: list[tuple[int, int]]
     bracketed: list[Mention]  # all mentions, also those inside alias-like brackets
+    table: dict[str, Any]  # per-table memo (the document's event, its projects by name)
+
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self.table:
+            self.table[key] = make()
+        return self.table[key]
 
     def cell_text(self, role: str) -> str:
         return " ".join(self.text[self.cells[i][0] : self.cells[i][1]] for i in self.cols.get(role, []) if i < len(self.cells))
@@ -4252,6 +4259,7 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     doc_award = _repeated_award(ms) if "award" in cols else None
     # a caption 资助项目一览 without any funder named: the table's organisation gives the grants
     grant_caption = bool(_GRANT_CAPTION.search(text, *cap)) and "funder" not in cols and not _CAPTION_FUNDER.search(text, *cap) and not cap_funders
+    memo: dict[str, Any] = {}
     carry: tuple[int, int] | None = None
     merged = [i for r in ("funder", "year", "category") for i in cols.get(r, []) if i > 0]
     above: dict[int, tuple[int, int]] = {}
@@ -4271,7 +4279,7 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
                 above[i] = cells[i]
         sent = Sentence(res.document.id, -1, row_start, line_end, text[row_start:line_end].replace("\t", " "), sec.index)
 
-        row = _Row(text, ms, cols, cells, bracketed)
+        row = _Row(text, ms, cols, cells, bracketed, memo)
         items = row.mentions("project", frozenset({"Project"}))[:1] or row.mentions("event", frozenset({"Event"}))[:1]
         item = items[0] if items else None
         quals: list[tuple[str, str]] = []
@@ -4411,7 +4419,7 @@ def _table_row_speakers(sent: Sentence, row: _Row, item: Mention | None, cap: tu
         return
     event = item if item is not None and item.type == "Event" else None
     if event is None:
-        event = next((m for m in window(row.ms, *cap) if m.type == "Event" and m.end <= cap[1]), None) or _repeated_event(row.ms, cap[0])
+        event = next((m for m in window(row.ms, *cap) if m.type == "Event" and m.end <= cap[1]), None) or row.memo("event", lambda: _repeated_event(row.ms, cap[0]))
     for p in speakers:
         if event is not None and allowed("participatesIn", p, event):
             yield _rel(p, "participatesIn", event, sent, TABLE_SPEAKER)
@@ -4435,6 +4443,15 @@ def _repeated_event(ms: list[Mention], before: int) -> Mention | None:
     return counts[best][0] if best is not None and len(counts[best]) >= 2 else None
 
 
+def _named_projects(ms: list[Mention]) -> list[tuple[str, Mention]]:
+    """The projects of a document by name, each at its first mention, in text order."""
+    first: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Project" and len(m.key) >= 4:
+            first.setdefault(m.key, m)
+    return list(first.items())
+
+
 def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_named: Callable[[], Mention | None], owner: Callable[[], Mention | None]) -> Iterator[Relation]:
     partners = row.mentions("partner", _ORG)
     members = row.mentions("member", _ORG)
@@ -4454,7 +4471,8 @@ def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_n
     projects = row.mentions("content", frozenset({"Project"})) or ([item] if item is not None else [])
     if not projects and content:
         # 某某计划技术支持: a project the document names, written inside the cell
-        projects = [m for m in row.ms if m.type == "Project" and len(m.key) >= 4 and m.key in content][:1]
+        named = row.memo("projects", lambda: _named_projects(row.ms))
+        projects = [m for k, m in named if k in content][:1]
     for p in partners:
         for proj in projects:
             if _CONTENT_IMPL.search(content) and allowed("implements", p, proj):
