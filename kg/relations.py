@@ -4153,9 +4153,10 @@ def _table_owner(res: DocResult, ms: list[Mention], sec: Section, cap: tuple[int
     """The organisation a table belongs to: the first one its caption names, else the subject of
     the document (named by its title and most often, short forms counted with their full name),
     never one of the table's own names."""
-    for m in window(ms, *cap):
-        if m.type == "Organization" and m.end <= cap[1] and m.key not in skip:
-            return m
+    if not re.search(r"[。！？!?]\s*$", res.document.text[cap[0] : cap[1]]):  # a title, not a sentence
+        for m in window(ms, *cap):
+            if m.type == "Organization" and m.end <= cap[1] and m.key not in skip:
+                return m
     full = {a.short: a.full for a in res.aliases}
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}

@@ -332,3 +332,15 @@ def test_member_table_of_a_network() -> None:
     # a company's report: no network to join
     company = "汶水集团有限公司年报\n\n汶水集团有限公司成立于2001年。汶水集团有限公司主营水务。\n\n会员单位\t所在地\n澜沧江自然学校\t云南普洱\n"
     assert not triples(company, {"memberOf"})
+
+
+def test_sentence_above_a_board_table_is_no_caption_owner() -> None:
+    """A sentence ending right above the table names some organisation; the board still belongs
+    to the organisation the report is about."""
+    text = (
+        "瀚海公益基金会2024年度报告\n\n瀚海公益基金会是一家地方性非公募基金会。瀚海公益基金会设有理事会。\n\n"
+        "本年度审计由青州华信会计师事务所完成。\n职务\t姓名\t工作单位及职务\n理事长\t柯明远\t瀚海控股集团有限公司董事长\n"
+    )
+    got = triples(text, {"worksFor"})
+    assert ("柯明远", "worksFor", "瀚海公益基金会") in got
+    assert ("柯明远", "worksFor", "青州华信会计师事务所") not in got
