@@ -1012,6 +1012,7 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(f"(?:{sufs})")
 
 
+_QUOTED_ONLY_EVENTS = frozenset({"主题活动", "宣传活动"})
 _ORDINAL = re.compile(r"(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
 # events that are a part of another one: a name ending in an event does not swallow them
 _PART_EVENTS = frozenset({"论坛", "边会", "分论坛", "平行论坛", "开幕式", "闭幕式", "颁奖典礼", "颁奖仪式", "发布会", "沙龙", "工作坊"})
@@ -1062,6 +1063,12 @@ def _event_candidates(text: str) -> list[Candidate]:
         ordinal = _ORDINAL.search(text, max(0, start - 16), start)
         if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
             start = ordinal.start()
+        if m.group() in _QUOTED_ONLY_EVENTS and not quoted:
+            continue  # X慈善日|主题活动: only “X”主题活动 names an event by its activity
+        if m.group() in _QUOTED_ONLY_EVENTS and re.search(r"[日节周]”$", text[start : m.start()]):
+            close = m.start() - 1  # “中华慈善日”|主题活动: the named day is the event, the activities are its own
+            out.append(Candidate(start, close + 1, "Event", None, "event.suffix", 4, clean_name(text[start + 1 : close])))
+            continue
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         end = m.end()
@@ -2114,7 +2121,16 @@ def _structure_candidates(doc: Document, sections: tuple[Section, ...]) -> list[
                 for c in cells:
                     offs.append(pos)
                     pos += len(c) + 1
-                for col, typ in (("案例名称", "Project"), ("项目名称", "Project"), ("案例机构", "Organization"), ("机构名称", "Organization"), ("实施机构", "Organization")):
+                for col, typ in (
+                    ("案例名称", "Project"),
+                    ("项目名称", "Project"),
+                    ("案例机构", "Organization"),
+                    ("机构名称", "Organization"),
+                    ("实施机构", "Organization"),
+                    ("活动", "Event"),
+                    ("活动名称", "Event"),
+                    ("会议名称", "Event"),
+                ):
                     i = cols.get(col)
                     if i is None or i >= len(cells) or not cells[i].strip():
                         continue

@@ -506,6 +506,11 @@ _SUPPORT_UNDER = re.compile(
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
 
+_VERB_COORD = re.compile(
+    r"(?:发起|主办|承办|协办|策划|组织|指导|支持|资助|出资|捐资|执行|实施|设立|成立|创立|参与|参加|出席)(?:并|和|及|、)(?:共同|联合)?[\s“”\"]*$"
+)
+
+
 def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     text = ctx.text
     pred = rule.predicate
@@ -617,6 +622,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj = group_before(ms, text, at.start(), rule.subject_types, clause_start)
     if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
         mode = "by"
+    if not subj and mode == "direct" and (coord := _VERB_COORD.search(text, clause_start, t.start())) is not None:
+        # A 发起并主办 E / A 策划和组织 E: the subject of the first verb is the subject of both
+        subj = group_before(ms, text, coord.start(), rule.subject_types, clause_start)
     co: list[Mention] = []
     if subj and mode == "direct" and clause_start > sent.start and _co_actor().fullmatch(text[clause_start : subj[0].start]):
         co = [x for x in sentence_subject(ctx, sent, ms, rule.subject_types) if x.end <= clause_start]
@@ -1559,8 +1567,8 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
     last name of the previous label's list (lines the normaliser joined)."""
     text = ctx.text
     ms = ctx.ms
-    org_ends = {m.end for m in ms if m.type == "Organization"}
-    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in org_ends]
+    name_ends = {m.end for m in ms}
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in name_ends]
     for i, m in enumerate(labels):
         pred = _role_predicates()[m.group(1)][0]
         limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
