@@ -1468,7 +1468,7 @@ def _role_phrase_re() -> re.Pattern[str]:
 @cache
 def _label_re() -> re.Pattern[str]:
     roles_ = "|".join(re.escape(w) for w in sorted(_role_predicates(), key=len, reverse=True))
-    return re.compile(rf"(?:[-*•·]\s*)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
+    return re.compile(rf"(?:[-*•·]\s*)?(?:项目|本次活动|本次会议)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
 
 
 def _role_target(ctx: Ctx, sent: Sentence, ms: list[Mention], pred: str, a: int, b: int) -> Mention | None:
@@ -1556,7 +1556,15 @@ def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
     between = ctx.text[before[-1].end : pos]
     # the same notice block: at most three line breaks and no blank line or other label list between
     if between.count("\n") > 3 or re.search(r"\n\s*\n", between):
-        return None
+        # a notice: 关于举办 E 的通知 … 定于…举办 E。…一、组织机构 / 指导单位：… (the event of the
+        # notice's own text, with only a numbered heading and blank lines after its last sentence)
+        tail = ctx.text[before[-1].end : pos]
+        if not re.fullmatch(r"[^\n]*?(?:[。！]|$)(?:\s*(?:[一二三四五六七八九十]+、|\d+[.、])?[^\n。：:]{0,10}\s*)?\s*", tail):
+            return None
+        # the notice is about the event its title names (the first one of the text before)
+        first = next((m for m in window(ctx.ms, 0, 200) if m.type in types and m.end <= pos), None)
+        if first is not None and first.key in {m.key for m in before}:
+            return first
     return before[-1]
 
 
@@ -1569,6 +1577,7 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
     ms = ctx.ms
     name_ends = {m.end for m in ms}
     labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in name_ends]
+    block: tuple[Mention, int] | None = None  # the target of the label block read so far, where it ends
     for i, m in enumerate(labels):
         pred = _role_predicates()[m.group(1)][0]
         limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
@@ -1589,8 +1598,11 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
         if not members:
             continue
         target = _notice_target(ctx, pred, m.start())
+        if target is None and block is not None and re.fullmatch(r"\s*", text[block[1] : m.start()]):
+            target = block[0] if block[0].type in DOMAIN_RANGE[pred][1] else None  # the next label of the same block
         if target is None:
             continue
+        block = (target, end)
         sent = Sentence(doc_id, -1, m.start(), end, text[m.start() : end], -1)
         for a in members:
             if allowed(pred, a, target):

@@ -197,6 +197,35 @@ CASES = [
         {("松涛自然保护协会", "organizes", "第二届湘江源自然观察节"), ("第二届湘江源自然观察节", "locatedIn", "永州市")},
     ),
     (
+        "a notice: 关于举办 E 的通知, a paragraph naming E, then a numbered 组织机构 block of labels",
+        "关于举办2024湘江湿地保护论坛的通知\n\n各有关单位：\n\n为推动湘江流域湿地保护，经研究，定于2024年6月在长沙举办2024湘江湿地保护论坛。现将有关事项通知如下。\n\n"
+        "一、组织机构\n\n指导单位：湖南省林业局\n\n主办单位：松涛自然保护协会\n\n支持单位：岚光信息技术有限公司\n",
+        {"organizes", "supports"},
+        {
+            ("湖南省林业局", "supports", "2024湘江湿地保护论坛"),
+            ("松涛自然保护协会", "organizes", "2024湘江湿地保护论坛"),
+            ("岚光信息技术有限公司", "supports", "2024湘江湿地保护论坛"),
+        },
+    ),
+    (
+        "a paragraph between the event and the labels that does not end the notice text: no target",
+        "2024湘江湿地保护论坛在长沙举行。\n\n另据了解，协会今年还将开展多项培训\n\n主办单位：松涛自然保护协会\n",
+        {"organizes"},
+        set(),
+    ),
+    (
+        "项目支持方：A / 学术支持：B after the project's title line",
+        "“溪流守护计划”\n项目支持方：岚光信息技术有限公司\n学术支持：湘江大学生命科学学院\n",
+        {"supports"},
+        {("岚光信息技术有限公司", "supports", "溪流守护计划"), ("湘江大学生命科学学院", "supports", "溪流守护计划")},
+    ),
+    (
+        "a title line joined to 本次论坛…: 本次 is no part of the event's name",
+        "2024湘江湿地保护论坛\n本次论坛得到了岚光信息技术有限公司的大力支持。",
+        {"supports"},
+        {("岚光信息技术有限公司", "supports", "2024湘江湿地保护论坛")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
