@@ -1680,6 +1680,8 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue
         if places().get(short) and men.type == "Organization":
             continue  # （北京）: a seat, not an alias
+        if "称" not in m.group() and sum(b - a for a, b in _place_spans(short)) == len(re.sub(r"[·\s、]", "", short)):
+            continue  # “P”（湖北宜昌）: where the project is, not its short name
         if re.fullmatch(r"\d+.*", short):
             continue
         rule = "alias.declared" if "简称" in m.group() or "称" in m.group() else "alias.parenthesis"
@@ -1869,8 +1871,8 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
             cover = bytearray(e - s)
             for a, b in inner:
                 cover[a - s : b - s] = b"\x01" * (b - a)
-            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)):
-                continue
+            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)) or all(cover):
+                continue  # (a name made of places only — 湖北宜昌 read as a short name — stays places)
             dropped.update(inner)
         extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)

@@ -2153,7 +2153,11 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)", text[sent.start : sent.end]):
+    for m in re.finditer(
+        r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地|(?:项目|实施|活动|举办|会议)地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)"
+        r"|(?:的)?(?:(?:项目|实施|活动|举办|会议)地点|所在地)(?:为|是|在)",
+        text[sent.start : sent.end],
+    ):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -2192,13 +2196,26 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
             continue
         nxt = ms[i + 1]
         gap = text[p.end : nxt.start]
-        quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
+        quoted = gap.strip().lstrip("的") in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
         adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
-        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
-            continue
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(r"(?:的)?" + ordinal + r"\s*[“\"]?", gap):
+            continue  # (宜昌市五峰县的“P”: the place the project of the phrase is at)
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
+    # “P”（湖北宜昌）: places in parentheses right after a project or event
+    for x in ms:
+        if x.type not in ("Project", "Event"):
+            continue
+        op = re.match(r"[”\"]?[（(]", text[x.end : x.end + 2])
+        if op is None:
+            continue
+        locs, end = _places_after(ms, text, x.end + op.end(), sent.end)
+        if not locs or not re.match(r"\s*(?:等地?)?[）)]", text[end : end + 4]):
+            continue
+        for o in [y for y in locs if y.key not in _chain_children(locs, text)]:
+            if allowed("locatedIn", x, o):
+                yield _rel(x, "locatedIn", o, sent, LOC_PREFIX)
 
 
 @cache
@@ -2665,7 +2682,14 @@ def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in ms:
         # 长江（安庆、宜昌）: finer places in parentheses, not a short name
-        if out and m.start - out[-1].end <= 8 and _DECLARATION.fullmatch(text[out[-1].end : m.start]) and not (m.type == out[-1].type == "Place"):
+        # “P”（湖北宜昌）: a place in parentheses after a name that does not declare it a short name
+        if (
+            out
+            and m.start - out[-1].end <= 8
+            and _DECLARATION.fullmatch(text[out[-1].end : m.start])
+            and not (m.type == out[-1].type == "Place")
+            and not (m.type == "Place" and out[-1].type in ("Project", "Event") and "称" not in text[out[-1].end : m.start])
+        ):
             continue
         out.append(m)
     return out
@@ -3246,7 +3270,7 @@ def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
                     yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
 
 
-AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.75, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
+AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.7, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
 _AWARD_OF = re.compile(r"[\s”\"]*(?:(?:荣誉)?称号|荣誉)?的[\s“\"]*")
 
 
@@ -3270,7 +3294,7 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
                 yield _rel(winner, "receivedAward", a, sent, AWARD_RELATIVE, _year_of(sent.text))
 
 
-AWARD_LIST = register(Rule("award.list", "receivedAward", 0.75, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
+AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
 _AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
 
 

@@ -226,6 +226,24 @@ CASES = [
         {("岚光信息技术有限公司", "supports", "2024湘江湿地保护论坛")},
     ),
     (
+        "P 实施地点为 L / P 的实施地点位于 L",
+        "“溪流守护计划”实施地点为湖南省张家界市桑植县。“溪水课堂项目”的实施地点位于湖南省永州市。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "桑植县"), ("溪水课堂项目", "locatedIn", "永州市")},
+    ),
+    (
+        "“P”（湖南永州）: places in parentheses are where the project is, not its short name",
+        "资助项目包括“溪流守护计划”（湖南省永州市）、“溪水课堂项目”（湖南张家界）。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "永州市"), ("溪水课堂项目", "locatedIn", "张家界")},
+    ),
+    (
+        "L 的“P”: the place right before 的 and a quoted project",
+        "张家界市桑植县的“溪流守护计划”已进入第三年。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "桑植县")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
