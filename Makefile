@@ -37,8 +37,8 @@ notebook-html: $(STAMP)
 clean:
 	rm -rf out .pytest_cache build *.egg-info
 
-# Scores on the seed gold and on the two held-out sets written for kg (set 2 is blind:
-# nobody tunes rules on it). Gold format and scoring: ../shared/gold/FORMAT.md.
+# Scores on the seed gold and on the three held-out sets written for kg (sets 2 and 3 are blind:
+# nobody tunes rules on them). Gold format and scoring: ../shared/gold/FORMAT.md.
 eval: $(STAMP)
 	$(BIN)/kg build seeds -o out/eval-seeds -q --no-html
 	$(BIN)/kg eval out/eval-seeds/graph.ttl ../shared/gold
@@ -46,3 +46,5 @@ eval: $(STAMP)
 	$(BIN)/kg eval out/eval-heldout/graph.ttl tests/data/heldout/gold
 	$(BIN)/kg build tests/data/heldout2/docs -o out/eval-heldout2 -q --no-html
 	$(BIN)/kg eval out/eval-heldout2/graph.ttl tests/data/heldout2/gold
+	$(BIN)/kg build tests/data/heldout3/docs -o out/eval-heldout3 -q --no-html
+	$(BIN)/kg eval out/eval-heldout3/graph.ttl tests/data/heldout3/gold

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import jieba
-import jieba.posseg as pseg
 
 from kg.lexicon import (
     TrieScanner,
@@ -28,6 +27,8 @@ from kg.lexicon import (
 )
 from kg.model import Alias, Document, Mention, Section, Sentence
 from kg.normalize import CJK, clean_name
+from kg.postag import Tagged
+from kg.postag import lcut as pos_lcut
 from kg.resources import load_lines, load_table
 
 jieba.setLogLevel(60)
@@ -55,9 +56,9 @@ def _words(s: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _tagged(s: str) -> tuple:
-    """Words with part-of-speech tags (jieba ``pair`` objects: ``.word``, ``.flag``)."""
-    return tuple(pseg.lcut(s, HMM=False))
+def _tagged(s: str) -> tuple[Tagged, ...]:
+    """Words with part-of-speech tags (``.word``, ``.flag``), as ``jieba.posseg`` without HMM."""
+    return tuple(pos_lcut(s))
 
 
 # --- compiled patterns -------------------------------------------------------------------
@@ -2114,32 +2115,7 @@ def _structure_candidates(doc: Document, sections: tuple[Section, ...]) -> list[
                 if label in ("项目机构", "实施机构", "申报机构", "执行机构", "获奖机构"):
                     out.extend(_field_orgs(text, sec, value))
         elif sec.kind == "table":
-            header = dict(sec.fields).get("header", "").split("\t")
-            cols = {h: i for i, h in enumerate(header)}
-            for line_start, line in _table_rows(text, sec):
-                cells = line.split("\t")
-                offs = []
-                pos = line_start
-                for c in cells:
-                    offs.append(pos)
-                    pos += len(c) + 1
-                for col, typ in (
-                    ("案例名称", "Project"),
-                    ("项目名称", "Project"),
-                    ("案例机构", "Organization"),
-                    ("机构名称", "Organization"),
-                    ("实施机构", "Organization"),
-                    ("活动", "Event"),
-                    ("活动名称", "Event"),
-                    ("会议名称", "Event"),
-                ):
-                    i = cols.get(col)
-                    if i is None or i >= len(cells) or not cells[i].strip():
-                        continue
-                    cell = cells[i].strip()
-                    s = offs[i] + cells[i].index(cell)
-                    sub = _subtype_of(cell) if typ == "Organization" else None
-                    out.append(Candidate(s, s + len(cell), typ, sub, f"table.{col}", 5, clean_name(cell)))
+            out.extend(_table_cell_candidates(text, sec))
     return out
 
 
@@ -2187,6 +2163,142 @@ def _subtype_of(name: str) -> str:
     if best:
         return org_suffixes()[best][1]
     return "Other"
+
+# --- table roles ---------------------------------------------------------------------------
+# Tab-separated tables: header cells name the role of their column (kg/resources/
+# table_columns.tsv); a plausible cell of a typed column is a name of that type even without the
+# usual suffix cues (a name in 姓名 is a Person, a cell of 执行机构 an Organization).
+
+_UNIT_BRACKET = re.compile(r"[（(][^（）()]{0,12}[）)]$")
+_CELL_SPLIT = re.compile(r"[、；;，,/]|\s{2,}")
+_NOT_CELL = re.compile(r"[。；！？!?：:]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
+_TABLE_ORG_ROLES = frozenset({"executor", "recipient", "partner", "member", "host", "supporter"})
+
+
+@cache
+def _table_column_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("table_columns.tsv")}
+
+
+def table_column_role(header: str) -> str | None:
+    """The role of a table column by its header cell (金额（万元） -> amount), or None."""
+    h = re.sub(r"\s+", "", header)
+    words = _table_column_words()
+    if h in words:
+        return words[h]
+    h = _UNIT_BRACKET.sub("", h)
+    return words.get(h)
+
+
+def table_header_unit(header: str) -> str:
+    """The unit a header names in brackets: 金额（万元） -> 万元."""
+    m = re.search(r"[（(]\s*(?:单位\s*[：:])?\s*((?:万|亿|千)?(?:元|美元|港元|欧元))\s*[）)]", header)
+    return m.group(1) if m else ""
+
+
+def table_cells(text: str, sec: Section) -> list[tuple[int, list[tuple[int, int]]]]:
+    """The rows of a table section after its header: (row start, [(cell start, cell end)]),
+    each cell span trimmed of white space (an empty cell is an empty span)."""
+    rows = []
+    for line_start, line in _table_rows(text, sec):
+        spans, pos = [], line_start
+        for cell in line.split("\t"):
+            lead = len(cell) - len(cell.lstrip())
+            spans.append((pos + lead, pos + lead + len(cell.strip())))
+            pos += len(cell) + 1
+        rows.append((line_start, spans))
+    return rows
+
+
+def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]:
+    """Parts of a cell holding several names (A、B): trimmed spans."""
+    if not split:
+        return [(a, b)]
+    out, pos = [], a
+    for m in [*_CELL_SPLIT.finditer(text, a, b), None]:
+        end = m.start() if m else b
+        seg = text[pos:end]
+        lead = len(seg) - len(seg.lstrip())
+        if seg.strip():
+            out.append((pos + lead, pos + lead + len(seg.strip())))
+        pos = m.end() if m else b
+    return out
+
+
+def _plausible_cell(cell: str, longest: int = 40) -> bool:
+    name = clean_name(cell)
+    return 2 <= len(name) <= longest and not _NOT_CELL.search(name) and bool(re.search(f"[{CJK}A-Za-z]", name))
+
+
+def _table_person(name: str) -> bool:
+    """A cell of a name column that is a Chinese personal name (inner PDF spaces dropped)."""
+    name = re.sub(r"\s+", "", name)
+    return bool(_name_re().fullmatch(name)) and name[0] not in _NOT_SURNAME_START and not _role_re().search(name) and not _suffix_re().search(name)
+
+
+def _table_org(name: str) -> bool:
+    """A cell of an organisation column: a name with an organisation suffix, or a short proper
+    name that is not a dictionary word (绿色江河, 自然之友)."""
+    if _subtype_of(name) != "Other":
+        return True
+    return 3 <= len(name) <= 20 and not _common_word(name) and not _role_re().search(name[-3:]) and not re.search(r"(?:社区|群众|村民|居民|志愿者|学校|政府|企业|个人|爱心人士|单位|机构|组织|社会各界)$", name)
+
+
+def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | None:
+    cell = text[a:b]
+    if role in _TABLE_ORG_ROLES or role == "funder":
+        tail = _UNIT_BRACKET.search(cell)  # 某某基金会（简称X）: the name before its bracket
+        if tail and tail.start() >= 2:
+            b = a + tail.start()
+            cell = text[a:b]
+    if not _plausible_cell(cell, 60 if role in ("project", "event") else 40):
+        return None
+    name = clean_name(cell)
+    if role in ("person", "funder", "winner") and _table_person(cell):
+        return Candidate(a, b, "Person", None, f"table.{role}", 5, re.sub(r"\s+", "", name))
+    if role in ("project", "event"):
+        typ = "Project" if role == "project" else "Event"
+        return Candidate(a, b, typ, None, f"table.{role}", 5, name) if len(name) >= 3 else None
+    if role in _TABLE_ORG_ROLES or role in ("funder", "winner"):
+        return Candidate(a, b, "Organization", _subtype_of(name), f"table.{role}", 5, name) if _table_org(name) else None
+    if role == "employer":
+        # 广东某某集团有限公司董事长: the organisation before the role, when it has a suffix
+        tail = re.search(f"(?:原|前|退休)?(?:{_role_re().pattern})$", name)
+        if tail:
+            name = name[: tail.start()]
+        if len(name) >= 4 and _subtype_of(name) != "Other" and _suffix_re().search(name[-4:]):
+            return Candidate(a, a + _span_len(cell, name), "Organization", _subtype_of(name), "table.employer", 5, name)
+    return None
+
+
+def _span_len(cell: str, name: str) -> int:
+    """Length in ``cell`` (which may hold spaces) of its prefix that reads ``name``."""
+    n = 0
+    for i, ch in enumerate(cell):
+        if not ch.isspace():
+            n += 1
+        if n == len(name):
+            return i + 1
+    return len(cell)
+
+
+def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
+    header = dict(sec.fields).get("header", "").split("\t")
+    roles_ = {i: r for i, h in enumerate(header) if (r := table_column_role(h))}
+    if not roles_:
+        return []
+    out = []
+    for _row, cells in table_cells(text, sec):
+        for i, role in roles_.items():
+            if i >= len(cells) or cells[i][0] == cells[i][1]:
+                continue
+            split = role in _TABLE_ORG_ROLES or role in ("person", "funder", "winner")
+            for a, b in _cell_parts(text, *cells[i], split):
+                c = _table_cell_candidate(text, a, b, role)
+                if c is not None:
+                    out.append(c)
+    return out
+
 
 
 # --- generalisation (held-out) ---------------------------------------------------------------

@@ -20,7 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -32,7 +32,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.stores.memory import Memory
 
 from kg.errors import KGError
-from kg.graph import TextIndex
+from kg.graph import StatementText, TextIndex, TextTerm, statement_triples
 from kg.io import atomic_write
 from kg.model import ENTITY_TYPES, ORG_SUBTYPES, PREDICATES
 from kg.namespaces import DCTERMS, DEFAULT_BASE, KG, PROV, RDF, RDFS, SKOS, XSD
@@ -221,6 +221,7 @@ _PN_LOCAL = re.compile(
     f"(?:[{_PN_CHARS_BASE}_0-9]|{_PLX})(?:(?:[{_PN_CHARS}.]|{_PLX})*(?:[{_PN_CHARS}]|{_PLX}))?"
 )
 _XSD_STRING = XSD.string
+_INTEGER, _DECIMAL = str(XSD.integer), str(XSD.decimal)
 _BNODE_LABEL = re.compile("[A-Za-z0-9_]+")
 
 
@@ -479,7 +480,7 @@ def jsonld_fast(graph: Graph, *, _canonical: bool = False) -> bytes:
     if bnodes and not _canonical:
         return jsonld_fast(to_canonical_graph(graph), _canonical=True)
     nodes.sort(key=lambda n: n["@id"])
-    return _json_indented({"@context": jsonld_context(), "@graph": nodes}).encode("utf-8")
+    return _json_graph(nodes)
 
 
 _json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C-accelerated
@@ -507,6 +508,20 @@ def _json_indented(value: Any, pad: str = "\n") -> str:
         items = [enc(v) if type(v) is str else _json_indented(v, inner) for v in value]
         return "[" + inner + ("," + inner).join(items) + pad + "]"
     return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad)
+
+
+_json_node = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # C encoder
+
+
+def _json_graph(nodes: list[dict[str, Any]]) -> bytes:
+    """The JSON-LD document: the context indented, then one node object per line.
+
+    One line per node keeps a large graph greppable and diffable, and lets the C encoder write
+    every node (the json module's indented output is pure Python: most of the writing time)."""
+    context = _json_indented(jsonld_context(), "\n  ")
+    body = ",\n    ".join(map(_json_node, nodes))
+    graph = f"[\n    {body}\n  ]" if nodes else "[]"
+    return f'{{\n  "@context": {context},\n  "@graph": {graph}\n}}'.encode()
 
 
 def _json_sort_key(value: Any) -> tuple[str, str, str]:
@@ -552,10 +567,53 @@ def _turtle_text_index(index: TextIndex) -> bytes:
             lines.append(" ,\n        ".join(texts))
         lines.append(" .\n")
         blocks.append((s, "".join(lines)))
+    if index.statements:
+        blocks.extend(_turtle_statements(index.statements, terms))
     blocks.sort(key=lambda b: b[0])
     header = [f"@prefix {p}: <{ns}> .\n" for p, ns in STANDARD_PREFIXES.items() if p in terms.used]
     body = "\n".join(b for _, b in blocks)
     return "".join([*header, "\n" if header else "", body]).encode("utf-8")
+
+
+def _turtle_statements(rows: list[StatementText], terms: _TurtleTerms) -> Iterator[tuple[str, str]]:
+    """(subject, Turtle block) of each statement row: the block ``_turtle_text_index`` writes
+    for the same triples (``a`` first, then predicates and objects sorted by their text)."""
+    iri, iris, escapes = terms.iri, terms.iris, _LITERAL_ESCAPES
+    first = next(iter(statement_triples(rows[0])))
+    head = f" a {iri(first[2])}"
+    integer, decimal = f"^^{iri(str(XSD.integer))}", f"^^{iri(str(XSD.decimal))}"
+    # the nine predicates every row has (as in statement_triples), in the order their text sorts
+    ptexts = [iri(p) for _s, p, _o in list(statement_triples(rows[0]))[1:10]]
+    plan = sorted((ptext, i) for i, ptext in enumerate(ptexts))
+    plan_texts = [(f" ;\n    {ptext} ", i) for ptext, i in plan]
+    for row in rows:
+        # start, end and confidence are digits: nothing to escape
+        values = (
+            iris.get(row.subject) or iri(row.subject),
+            iris.get(row.predicate) or iri(row.predicate),
+            iris.get(row.object) or iri(row.object),
+            iris.get(row.document) or iri(row.document),
+            f'"{row.evidence.translate(escapes)}"@zh',
+            f'"{row.start}"{integer}',
+            f'"{row.end}"{integer}',
+            f'"{row.rule.translate(escapes)}"',
+            f'"{row.confidence}"{decimal}',
+        )
+        if not row.qualifiers:
+            body = "".join([pre + values[i] for pre, i in plan_texts])
+        else:
+            grouped: dict[str, set[str]] = {ptext: {values[i]} for ptext, i in plan}
+            for p, (lex, lang, dt) in row.qualifiers:
+                value = f'"{lex.translate(escapes)}"'
+                if lang:
+                    value = f"{value}@{lang}"
+                elif dt and dt != str(_XSD_STRING):
+                    value = f"{value}^^{iris.get(dt) or iri(dt)}"
+                grouped.setdefault(iris.get(p) or iri(p), set()).add(value)
+            body = "".join(
+                f" ;\n    {ptext} " + " ,\n        ".join(sorted(grouped[ptext])) for ptext in sorted(grouped)
+            )
+        yield row.iri, f"{iris.get(row.iri) or iri(row.iri)}{head}{body} .\n"
 
 
 def _jsonld_text_index(index: TextIndex) -> bytes:
@@ -572,51 +630,30 @@ def _jsonld_text_index(index: TextIndex) -> bytes:
         return out
 
     rdf_type, xsd_string = str(RDF.type), str(_XSD_STRING)
-    by_predicate: dict[str, tuple[bool, str, str | None]] = {}
+    by_predicate: dict[str, tuple[str, str | None]] = {}
     typed_keys: dict[tuple[str, str], str | None] = {}
-    nodes = []
-    for s, po in index.items():
-        node: dict[str, list[Any]] = {}
-        types: list[str] = []
-        for p, objects in po.items():
-            info = by_predicate.get(p)
-            if info is None:
-                info = by_predicate[p] = (
-                    p == rdf_type,
-                    properties.get((p, None)) or compact(p),
-                    properties.get((p, "@id")),
-                )
-            is_type, plain_key, id_key = info
-            for o in objects:
-                if type(o) is str:
-                    if is_type:
-                        types.append(classes.get(o) or compact(o))
-                        continue
-                    if id_key:
-                        key, value = id_key, compact(o)
-                    else:
-                        key, value = plain_key, {"@id": compact(o)}
-                else:
-                    lex, lang, dt = o
-                    if lang:
-                        key, value = plain_key, {"@language": lang, "@value": lex}
-                    elif dt and dt != xsd_string:
-                        tk = (p, dt)
-                        if tk in typed_keys:
-                            typed = typed_keys[tk]
-                        else:
-                            typed = typed_keys[tk] = properties.get(tk)
-                        if typed:
-                            key, value = typed, lex
-                        else:
-                            key, value = plain_key, {"@type": compact(dt), "@value": lex}
-                    else:
-                        key, value = plain_key, lex
-                values = node.get(key)
-                if values is None:
-                    node[key] = [value]
-                else:
-                    values.append(value)
+
+    def entry(p: str, o: TextTerm) -> tuple[str, Any]:
+        """The node key and value of one (predicate, object) other than rdf:type."""
+        info = by_predicate.get(p)
+        if info is None:
+            info = by_predicate[p] = (properties.get((p, None)) or compact(p), properties.get((p, "@id")))
+        plain_key, id_key = info
+        if type(o) is str:
+            return (id_key, compact(o)) if id_key else (plain_key, {"@id": compact(o)})
+        lex, lang, dt = o
+        if lang:
+            return plain_key, {"@language": lang, "@value": lex}
+        if dt and dt != xsd_string:
+            tk = (p, dt)
+            if tk in typed_keys:
+                typed = typed_keys[tk]
+            else:
+                typed = typed_keys[tk] = properties.get(tk)
+            return (typed, lex) if typed else (plain_key, {"@type": compact(dt), "@value": lex})
+        return plain_key, lex
+
+    def node_object(s: str, types: list[str], node: dict[str, list[Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {"@id": compact(s)}
         if types:
             types.sort()
@@ -628,9 +665,53 @@ def _jsonld_text_index(index: TextIndex) -> bytes:
             else:
                 values.sort(key=_json_sort_key)
                 out[key] = values
-        nodes.append(out)
+        return out
+
+    nodes = []
+    for s, po in index.items():
+        node: dict[str, list[Any]] = {}
+        types: list[str] = []
+        for p, objects in po.items():
+            if p == rdf_type:
+                types.extend(classes.get(o) or compact(o) for o in objects if type(o) is str)
+                objects = [o for o in objects if type(o) is not str]
+            for o in objects:
+                key, value = entry(p, o)
+                values = node.get(key)
+                if values is None:
+                    node[key] = [value]
+                else:
+                    values.append(value)
+        nodes.append(node_object(s, types, node))
+    rows = index.statements
+    if rows:
+        # every row has the same nine predicates with the same kinds of object: their keys, in
+        # sorted order, are those of the first row; a row with qualifiers is merged generically
+        fixed = list(statement_triples(rows[0]))
+        statement_type = classes.get(fixed[0][2]) or compact(fixed[0][2])
+        preds = [p for _s, p, _o in fixed[1:10]]
+        keys = [entry(p, o)[0] for _s, p, o in fixed[1:10]]
+        order = sorted(range(9), key=keys.__getitem__)
+        ordered_keys = [keys[i] for i in order]
+        for row in rows:
+            values = (row.subject, row.predicate, row.object, row.document, (row.evidence, "zh", ""),
+                      (row.start, "", _INTEGER), (row.end, "", _INTEGER), (row.rule, "", ""),
+                      (row.confidence, "", _DECIMAL))
+            if not row.qualifiers:
+                out = {"@id": compact(row.iri), "@type": statement_type}
+                for key, i in zip(ordered_keys, order, strict=True):
+                    out[key] = entry(preds[i], values[i])[1]
+                nodes.append(out)
+                continue
+            node = {}
+            for p, o in zip(preds, values, strict=True):
+                node[entry(p, o)[0]] = [entry(p, o)[1]]
+            for p, o in dict.fromkeys(row.qualifiers):
+                key, value = entry(p, o)
+                node.setdefault(key, []).append(value)
+            nodes.append(node_object(row.iri, [statement_type], node))
     nodes.sort(key=lambda n: n["@id"])
-    return _json_indented({"@context": jsonld_context(), "@graph": nodes}).encode("utf-8")
+    return _json_graph(nodes)
 
 
 # --- type filter ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
@@ -73,12 +73,25 @@ TextTerm = str | tuple[str, str, str]
 class TextIndex(dict[str, dict[str, dict[TextTerm, None]]]):
     """The graph as {subject IRI: {predicate IRI: {object: None}}} of plain strings and tuples
     (see ``TextTerm``): duplicate triples collapse as in a graph, and building it needs no rdflib
-    terms, whose construction and hashing cost more than writing Turtle and JSON-LD from it."""
+    terms, whose construction and hashing cost more than writing Turtle and JSON-LD from it.
+
+    ``statements`` holds the evidence nodes as rows (``StatementText``), each with its own
+    subject IRI, which occurs nowhere else as a subject: the triples of the graph are those of
+    the index and those of the rows."""
+
+    statements: list[StatementText]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.statements = []
 
 
-def triple_texts(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[str, str, TextTerm]]:
+def triple_texts(
+    corpus: Corpus, base: str = DEFAULT_BASE, statements: list[StatementText] | None = None
+) -> Iterator[tuple[str, str, TextTerm]]:
     """The triples of the corpus graph as plain terms (see ``TextTerm``); ``triples`` turns
-    them into rdflib terms, ``text_index`` groups them for the writers."""
+    them into rdflib terms, ``text_index`` groups them for the writers. With ``statements``,
+    the evidence nodes are appended there as rows instead of being yielded as triples."""
     a, label, pref, alt = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
     kg = str(KG)
     mentioned, merged, rule_p, evidence_p = f"{kg}mentionedIn", f"{kg}mergedBy", f"{kg}rule", f"{kg}evidence"
@@ -122,14 +135,7 @@ def triple_texts(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[str
             yield node, alt, (alias, "zh", "")
             yield node, rule_p, (rule, "", "")
             yield node, evidence_p, (evidence, "zh", "")
-    statement, subj_p, pred_p, obj_p = str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object)
-    derived, start_p, end_p, confidence_p = (
-        str(PROV.wasDerivedFrom),
-        f"{kg}startOffset",
-        f"{kg}endOffset",
-        f"{kg}confidence",
-    )
-    integer, decimal, boolean = str(XSD.integer), str(XSD.decimal), str(XSD.boolean)
+    boolean = str(XSD.boolean)
     qualifier_p = {k: f"{kg}{k}" for k in QUALIFIERS}
     true, false = ("true", "", boolean), ("false", "", boolean)
     for r in corpus.relations:
@@ -138,20 +144,66 @@ def triple_texts(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[str
             continue
         p = f"{kg}{r.predicate}"
         yield s, p, o
-        st = str(statement_iri(r, base))
-        yield st, a, statement
-        yield st, subj_p, s
-        yield st, pred_p, p
-        yield st, obj_p, o
-        yield st, derived, doc_iris[r.doc_id]
-        yield st, evidence_p, (r.evidence, "zh", "")
-        yield st, start_p, (str(r.raw_start), "", integer)
-        yield st, end_p, (str(r.raw_end), "", integer)
-        yield st, rule_p, (r.rule, "", "")
-        yield st, confidence_p, (f"{r.confidence:.2f}", "", decimal)
-        for k, v in r.qualifiers:
-            if k in qualifier_p:
-                yield st, qualifier_p[k], (true if v == "true" else false) if k == "former" else (v, "", "")
+        quals = tuple(
+            (qualifier_p[k], (true if v == "true" else false) if k == "former" else (v, "", ""))
+            for k, v in r.qualifiers
+            if k in qualifier_p
+        )
+        row = StatementText(
+            str(statement_iri(r, base)), s, p, o, doc_iris[r.doc_id], r.evidence, str(r.raw_start),
+            str(r.raw_end), r.rule, f"{r.confidence:.2f}", quals,
+        )
+        if statements is None:
+            yield from statement_triples(row)
+        else:
+            statements.append(row)
+
+
+class StatementText(NamedTuple):
+    """The evidence node (rdf:Statement) of one relation as plain strings: the graph has one per
+    relation and they make up most of its triples, so the writers render them from these rows
+    directly (see ``statement_triples`` for the triples a row stands for)."""
+
+    iri: str
+    subject: str
+    predicate: str
+    object: str
+    document: str
+    evidence: str  # @zh
+    start: str  # xsd:integer
+    end: str  # xsd:integer
+    rule: str
+    confidence: str  # xsd:decimal, two decimals
+    qualifiers: tuple[tuple[str, TextTerm], ...]  # (predicate IRI, literal)
+
+
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = (str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object))
+_DERIVED, _EVIDENCE, _START, _END, _RULE, _CONFIDENCE = (
+    str(PROV.wasDerivedFrom),
+    f"{KG}evidence",
+    f"{KG}startOffset",
+    f"{KG}endOffset",
+    f"{KG}rule",
+    f"{KG}confidence",
+)
+_INTEGER, _DECIMAL = str(XSD.integer), str(XSD.decimal)
+
+
+def statement_triples(st: StatementText) -> Iterator[tuple[str, str, TextTerm]]:
+    """The triples of one statement row."""
+    i = st.iri
+    yield i, str(RDF.type), _STATEMENT
+    yield i, _SUBJECT, st.subject
+    yield i, _PREDICATE, st.predicate
+    yield i, _OBJECT, st.object
+    yield i, _DERIVED, st.document
+    yield i, _EVIDENCE, (st.evidence, "zh", "")
+    yield i, _START, (st.start, "", _INTEGER)
+    yield i, _END, (st.end, "", _INTEGER)
+    yield i, _RULE, (st.rule, "", "")
+    yield i, _CONFIDENCE, (st.confidence, "", _DECIMAL)
+    for p, o in st.qualifiers:
+        yield i, p, o
 
 
 def triples(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, URIRef, Identifier]]:
@@ -183,7 +235,8 @@ def text_index(corpus: Corpus, base: str = DEFAULT_BASE) -> TextIndex:
     """The corpus graph as a ``TextIndex``: what ``kg build`` writes graph.ttl and graph.jsonld
     from (``kg.export``), without building an rdflib graph."""
     index = TextIndex()
-    for s, p, o in triple_texts(corpus, base):
+    rows = index.statements
+    for s, p, o in triple_texts(corpus, base, rows):
         po = index.get(s)
         if po is None:
             po = index[s] = {}
@@ -191,12 +244,19 @@ def text_index(corpus: Corpus, base: str = DEFAULT_BASE) -> TextIndex:
         if objects is None:
             objects = po[p] = {}
         objects[o] = None
+    if len({row.iri for row in rows}) != len(rows) or any(row.iri in index for row in rows):
+        # the same statement IRI twice (a hash collision): let the index merge their triples
+        for row in rows:
+            for s, p, o in statement_triples(row):
+                index.setdefault(s, {}).setdefault(p, {})[o] = None
+        rows.clear()
     return index
 
 
 def index_size(index: TextIndex) -> int:
     """The number of triples in a text index."""
-    return sum(len(objects) for po in index.values() for objects in po.values())
+    rows = sum(10 + len(set(row.qualifiers)) for row in index.statements)
+    return rows + sum(len(objects) for po in index.values() for objects in po.values())
 
 
 def to_graph(corpus: Corpus, base: str = DEFAULT_BASE) -> Graph:

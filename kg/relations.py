@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations, pairwise
 
-from kg.entities import award_level
+from kg.entities import award_level, table_cells, table_column_role, table_header_unit
 from kg.lexicon import Place, places, roles
 from kg.model import DocResult, Mention, Relation, Section, Sentence
 from kg.resources import load_lines, load_table
@@ -56,7 +56,6 @@ def register(rule: Rule) -> Rule:
 CASE_IMPLEMENTS = register(Rule("case.org", "implements", 0.95, "case book: 项目机构 field -> implements the case project"))
 CASE_LOCATION = register(Rule("case.location", "locatedIn", 0.95, "case book: 实施地点 field -> project locatedIn place"))
 CASE_AWARD = register(Rule("case.award", "receivedAward", 0.95, "case book: 获奖情况 with category·year -> receivedAward the book's prize"))
-TABLE_IMPLEMENTS = register(Rule("table.org", "implements", 0.95, "table row: 案例机构 implements 案例名称 (empty first cell continues the group)"))
 PLACE_CHAIN = register(Rule("place.chain", "partOf", 0.9, "adjacent places 江西九江市 / 广东省广州市: the second is partOf the first"))
 ROLE_NAME = register(Rule("worksFor.org_role_name", "worksFor", 0.95, "organisation + role + person (青山环保基金会理事长林青)"))
 MEMBER_LIST = register(Rule("memberOf.list", "memberOf", 0.95, "member lists: 成员包括A、B / N由A、B组成"))
@@ -1736,35 +1735,6 @@ def _admin_rank(key: str) -> int:
 def _chain_children(locs: list[Mention], text: str) -> set[str]:
     """Places of a chain that are parents of a following place: only the finest is the location."""
     return {parent.key for _child, parent in _place_pairs(locs, text)}
-
-
-def _table_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
-    text = res.document.text
-    header = dict(sec.fields).get("header", "").split("\t")
-    cols = {h: i for i, h in enumerate(header)}
-    name_col = next((cols[c] for c in ("案例名称", "项目名称") if c in cols), None)
-    org_col = next((cols[c] for c in ("案例机构", "机构名称", "实施机构") if c in cols), None)
-    field_col = cols.get("工作领域")
-    if name_col is None or org_col is None:
-        return
-    pos = sec.start
-    current_field = ""
-    for n, line in enumerate(text[sec.start : sec.end].split("\n")):
-        start = pos
-        pos += len(line) + 1
-        if n == 0:
-            continue
-        cells = line.split("\t")
-        if field_col is not None and field_col < len(cells) and cells[field_col].strip():
-            current_field = cells[field_col].strip()
-        row_ms = [m for m in ms if start <= m.start < start + len(line)]
-        proj = [m for m in row_ms if m.type == "Project" and m.rule.startswith("table.")]
-        orgs = [m for m in row_ms if m.type == "Organization" and m.rule.startswith("table.")]
-        sent = Sentence(res.document.id, -1, start, start + len(line), line.replace("\t", " "), sec.index)
-        quals = (("field", current_field),) if current_field else ()
-        for o in orgs:
-            for p in proj:
-                yield _rel(o, "implements", p, sent, TABLE_IMPLEMENTS, quals)
 
 
 @cache
@@ -3584,8 +3554,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
             if p is not None:
                 case_projects[sec.index] = p
         elif sec.kind == "table":
-            out.extend(_table_relations(res, sec, ms))
-            out.extend(_table_column_relations(res, sec, ms))
+            out.extend(_table_role_relations(res, sec, ms))
     case_orgs = {
         sec.index: [m for m in ms if sec.start <= m.start < sec.end and m.rule == "case.org" and m.type == "Organization"]
         for sec in res.sections
@@ -3963,64 +3932,6 @@ def _member_heading_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
             pos = b
 
 
-TABLE_FUNDS = register(Rule("table.funder", "funds", 0.85, "table row: the 资助方/出资方/捐赠方 column funds the row's project"))
-TABLE_EXEC = register(Rule("table.executor", "implements", 0.85, "table row: the 执行机构/实施单位/承办方 column implements the row's project"))
-TABLE_HOST = register(Rule("table.host", "organizes", 0.85, "table row: the 主办/主办方/主办单位 column organizes the row's event"))
-TABLE_PLACE = register(Rule("table.place", "locatedIn", 0.85, "table row: the 地点/举办地/实施地点 column holds the row's project or event"))
-_COLUMN_KINDS = (
-    ("funder", re.compile(r"^(?:资助|出资|捐赠|捐资|赞助)(?:方|机构|单位|人)$")),
-    ("executor", re.compile(r"^(?:执行|实施|承担|运营)(?:方|机构|单位)$")),
-    ("host", re.compile(r"^(?:主办|主办方|主办单位|主办机构|举办方|举办单位|组织方|组织单位)$")),
-    ("place", re.compile(r"^(?:地点|举办地点?|活动地点|实施地点|项目地点|所在地|地区)$")),
-    ("item", re.compile(r"^(?:项目|项目名称|案例|案例名称|活动|活动名称|会议|会议名称|名称)$")),
-)
-
-
-def _cell_mentions(ms: list[Mention], cell: tuple[int, int], types: frozenset[str]) -> list[Mention]:
-    return [m for m in window(ms, cell[0], cell[1]) if m.end <= cell[1] and m.type in types]
-
-
-def _table_column_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
-    """Tables whose header names columns by role (项目名称 / 资助方 / 执行机构, 活动 / 地点 / 主办):
-    each row's organisations of a role column relate to the row's project or event."""
-    text = res.document.text
-    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
-    kinds = {i: k for i, h in enumerate(header) for k, rx in _COLUMN_KINDS if rx.match(h)}
-    item_col = next((i for i, k in kinds.items() if k == "item"), None)
-    if item_col is None or len(kinds) < 2:
-        return
-    pos = sec.start
-    for n, line in enumerate(text[sec.start : sec.end].split("\n")):
-        start = pos
-        pos += len(line) + 1
-        if n == 0:
-            continue
-        cells, c = [], start
-        for cell in line.split("\t"):
-            cells.append((c, c + len(cell)))
-            c += len(cell) + 1
-        if item_col >= len(cells):
-            continue
-        items = _cell_mentions(ms, cells[item_col], frozenset({"Project", "Event"}))[:1]
-        if not items:
-            continue
-        sent = Sentence(res.document.id, -1, start, start + len(line), line.replace("\t", " "), sec.index)
-        for i, kind in kinds.items():
-            if i >= len(cells) or kind == "item":
-                continue
-            if kind == "place":
-                locs = _cell_mentions(ms, cells[i], frozenset({"Place"}))
-                found = [o for o in locs if o.key not in _chain_children(locs, text)]
-                pred, rule = "locatedIn", TABLE_PLACE
-            else:
-                found = _cell_mentions(ms, cells[i], frozenset({"Organization"}))
-                pred, rule = {"funder": ("funds", TABLE_FUNDS), "executor": ("implements", TABLE_EXEC), "host": ("organizes", TABLE_HOST)}[kind]
-            for x in found:
-                s_, o_ = (items[0], x) if kind == "place" else (x, items[0])
-                if allowed(pred, s_, o_):
-                    yield _rel(s_, pred, o_, sent, rule)
-
-
 FUND_MONEY_BY = register(Rule("funds.money_by", "funds", 0.8, "(P)首期资金/规模 N 万元(，)(全部)由 A 捐赠/出资/提供; 原始基金 N 万元由 A 捐赠 (the foundation): A funds it"))
 _MONEY_BY = re.compile(
     rf"(?:(原始基金|注册资金|原始资金|开办资金)|首期(?:资金|规模|捐款|善款)?|资金|善款|经费|捐款)\s*(?:{_MONEY})?[，,]?\s*(?:全部|主要|均|将|则)?由"
@@ -4210,3 +4121,302 @@ def _cofounder_members(rels: list[Relation]) -> Iterator[Relation]:
             continue
         for r in founders.values():
             yield Relation(r.subject, "memberOf", r.object, r.doc_id, r.evidence, r.start, r.end, COFOUNDER.id, COFOUNDER.confidence, ())
+
+
+# --- table roles ---------------------------------------------------------------------------
+# Tab-separated tables whose header cells name column roles (kg/resources/table_columns.tsv):
+# each row relates the names of its cells by the roles of their columns; a caption line above the
+# header may name the funder (资助方：X) or the organisation the table belongs to.
+
+TABLE_FUNDS = register(Rule("table.funder", "funds", 0.85, "table row: the 资助方/捐赠方 column funds the row's project, its 受赠方 and the project of its 用途 column"))
+TABLE_DONOR = register(Rule("table.donor", "funds", 0.85, "donor table without project or recipient column (捐赠方/金额/用途): each donor funds the table's organisation"))
+TABLE_CAPTION_FUNDS = register(Rule("table.caption_funder", "funds", 0.85, "caption （资助方：X）/ X2023年度资助项目 above a table: X funds every row's project"))
+TABLE_OWNER_GRANT = register(Rule("table.owner_grant", "funds", 0.8, "caption 资助项目一览 without a funder: the table's organisation funds every row's project"))
+TABLE_EXEC = register(Rule("table.executor", "implements", 0.85, "table row: the 执行机构/实施单位/受资助机构 column implements the row's project"))
+TABLE_HOST = register(Rule("table.host", "organizes", 0.85, "table row: the 主办/承办 column organizes the row's event"))
+TABLE_SUPPORT = register(Rule("table.supporter", "supports", 0.8, "table row: the 支持单位/指导单位 column supports the row's project or event"))
+TABLE_PLACE = register(Rule("table.place", "locatedIn", 0.85, "table row: the 地点/所在地/所在流域 column holds the row's project or event (finest place of a chain)"))
+TABLE_STAFF = register(Rule("table.staff", "worksFor", 0.85, "board table (职务/姓名/工作单位): the person works for the table's organisation in the 职务 role"))
+TABLE_EMPLOYER = register(Rule("table.employer", "worksFor", 0.85, "table row: the person of 姓名 works for the organisation of 工作单位 (role written after it or in 职务)"))
+TABLE_AWARD = register(Rule("table.award", "receivedAward", 0.85, "award table: the row's 获奖机构/获奖者/project (else the table's organisation) received the 奖项 (year, level qualifiers)"))
+TABLE_PARTNER = register(Rule("table.partner", "partnersWith", 0.85, "合作伙伴 table: each partner cooperates with the organisation the caption names"))
+TABLE_CONTENT_IMPL = register(Rule("table.content_implements", "implements", 0.8, "合作伙伴 table: 合作内容 …项目执行/实施 -> the partner implements the project named there"))
+TABLE_CONTENT_SUPPORT = register(Rule("table.content_supports", "supports", 0.8, "合作伙伴 table: 合作内容 …技术支持/指导 -> the partner supports the project named there"))
+TABLE_MEMBER = register(Rule("table.member", "memberOf", 0.8, "成员单位 table: each member belongs to the network the caption names"))
+
+_TOTAL_ROW = re.compile(r"(?:合计|总计|小计|共计|总额|累计)")
+_CAPTION_FUNDER = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位|捐赠单位|资金支持)\s*[：:为]\s*")
+_FUNDER_CAPTION_TAIL = re.compile(r"[\s“”\"]*(?:(?:19|20)\d{2}\s*年度?)?(?:第[一二三四五六七八九十\d]+[期批届])?\s*(?:资助|捐赠|捐助|捐资|支持)(?:的)?(?:项目|名单|一览|情况|机构)")
+_GRANT_CAPTION = re.compile(r"资助(?:的)?(?:项目|名单|一览|情况)|受资助|资助计划")
+_BOARD_CAPTION = re.compile(r"理事会|监事会|理事名单|监事名单|秘书处|管理团队|领导班子")
+_CONTENT_IMPL = re.compile(r"执行|实施|承担|运营|落地")
+_CONTENT_SUPPORT = re.compile(r"技术支持|专业支持|学术支持|指导|智力支持|监测")
+
+
+def _table_caption(text: str, sec: Section) -> tuple[int, int]:
+    """The caption of a table: the last non-empty line above its header (blank lines skipped),
+    with the line before it when that continues it (a PDF line break, no sentence end)."""
+    lines = text[max(0, sec.start - 300) : sec.start].split("\n")
+    offs, pos = [], sec.start
+    for ln in reversed(lines):
+        pos -= len(ln) + 1
+        offs.append((pos + 1, ln))
+    offs = offs[1:] if offs and not offs[0][1] else offs  # the header's own line start
+    got: list[tuple[int, str]] = []
+    for start, ln in offs:
+        if not ln.strip():
+            if got:
+                break
+            continue
+        if "\t" in ln or len(ln.strip()) > 80 or (got and re.search(r"[。！？；]\s*$", ln)):
+            break
+        got.append((start, ln))
+        if len(got) == 2:
+            break
+    if not got:
+        return sec.start, sec.start
+    return max(0, got[-1][0]), got[0][0] + len(got[0][1])
+
+
+def _caption_funders(text: str, ms: list[Mention], a: int, b: int) -> list[Mention]:
+    orgs = [m for m in window(ms, a, b) if m.end <= b and m.type == "Organization"]
+    out = []
+    for m in _CAPTION_FUNDER.finditer(text, a, b):
+        out.extend(group_after(ms, text, m.end(), frozenset({"Organization"}), b, max_gap=1))
+    for o in orgs:
+        if _FUNDER_CAPTION_TAIL.match(text, o.end) and o not in out:
+            out.append(o)
+    return out
+
+
+def _table_owner(res: DocResult, ms: list[Mention], sec: Section, cap: tuple[int, int], skip: set[str]) -> Mention | None:
+    """The organisation a table belongs to: the first one its caption names, else the subject of
+    the document (named by its title and most often, short forms counted with their full name),
+    never one of the table's own names."""
+    for m in window(ms, *cap):
+        if m.type == "Organization" and m.end <= cap[1] and m.key not in skip:
+            return m
+    full = {a.short: a.full for a in res.aliases}
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in ms:
+        if m.type == "Organization" and not (sec.start <= m.start < sec.end):
+            k = full.get(m.key, m.key)
+            counts[k] = counts.get(k, 0) + 1
+            first.setdefault(k, m)
+    lead = next((m for m in ms if m.type == "Organization"), None)
+    if lead is not None and lead.start < 300:  # the organisation of the document's title
+        k = full.get(lead.key, lead.key)
+        counts[k] = counts.get(k, 0) + 5
+    ranked = sorted((k for k in counts if k not in skip and first[k].key not in skip), key=lambda k: (-counts[k], first[k].start))
+    if not ranked or counts[ranked[0]] < 3:
+        return None
+    return first[ranked[0]]
+
+
+def _amount(cell: str, unit: str) -> str:
+    cell = re.sub(r"\s+", "", cell)
+    if not re.search(r"\d", cell):
+        return ""
+    return cell + unit if unit and re.fullmatch(r"[\d.,，]+", cell) else cell
+
+
+@dataclass
+class _Row:
+    """One table row: its cell spans and the roles of their columns."""
+
+    text: str
+    ms: list[Mention]
+    cols: dict[str, list[int]]
+    cells: list[tuple[int, int]]
+
+    def cell_text(self, role: str) -> str:
+        return " ".join(self.text[self.cells[i][0] : self.cells[i][1]] for i in self.cols.get(role, []) if i < len(self.cells))
+
+    def mentions(self, role: str, types: frozenset[str]) -> list[Mention]:
+        out = []
+        for i in self.cols.get(role, []):
+            if i < len(self.cells) and self.cells[i][1] > self.cells[i][0]:
+                out.extend(_cell_mentions(self.ms, self.cells[i], types))
+        return out
+
+
+def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> Iterator[Relation]:
+    """Each row of a table whose header names column roles: funds, implements, organizes,
+    supports, locatedIn, worksFor, receivedAward, partnersWith and memberOf between its cells (and
+    the funder or organisation of its caption)."""
+    text = res.document.text
+    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
+    cols: dict[str, list[int]] = {}
+    for i, h in enumerate(header):
+        if (r := table_column_role(h)) is not None:
+            cols.setdefault(r, []).append(i)
+    if not cols:
+        return
+    cap = _table_caption(text, sec)
+    cap_funders = _caption_funders(text, ms, *cap)
+    unit = next((u for i in cols.get("amount", []) if (u := table_header_unit(header[i]))), "") or table_header_unit(text[cap[0] : cap[1]])
+    skip = {m.key for m in window(ms, sec.start, sec.end)} | {m.key for m in cap_funders}
+    owner_memo: list[Mention | None] = []
+
+    def owner_named() -> Mention | None:
+        """Only an organisation the caption names (partner and member lists)."""
+        return next((m for m in window(ms, *cap) if m.type == "Organization" and m.end <= cap[1] and m.key not in skip), None)
+
+    def owner() -> Mention | None:
+        if not owner_memo:
+            owner_memo.append(_table_owner(res, ms, sec, cap, skip))
+        return owner_memo[0]
+
+    emp_has_role = any("职务" in header[i] for i in cols.get("employer", []))
+    board_caption = bool(_BOARD_CAPTION.search(text, *cap))
+    grant_caption = bool(_GRANT_CAPTION.search(text, *cap)) and "funder" not in cols and not cap_funders
+    carry: tuple[int, int] | None = None
+    for row_start, cells in table_cells(text, sec):
+        line_end = text.find("\n", row_start, sec.end)
+        line_end = sec.end if line_end < 0 else line_end
+        first = next((text[a:b] for a, b in cells if b > a), "")
+        if not first or _TOTAL_ROW.fullmatch(re.sub(r"\s+", "", first)):
+            continue
+        if cells[0][0] == cells[0][1] and carry is not None:
+            cells = [carry, *cells[1:]]  # an empty first cell continues the group above
+        elif cells[0][1] > cells[0][0]:
+            carry = cells[0]
+        sent = Sentence(res.document.id, -1, row_start, line_end, text[row_start:line_end].replace("\t", " "), sec.index)
+
+        row = _Row(text, ms, cols, cells)
+        items = row.mentions("project", frozenset({"Project"}))[:1] or row.mentions("event", frozenset({"Event"}))[:1]
+        item = items[0] if items else None
+        quals: list[tuple[str, str]] = []
+        if (amt := _amount(row.cell_text("amount"), unit)) and item is not None:
+            quals.append(("amount", amt))
+        if cat := row.cell_text("category").strip():
+            quals.append(("category", cat))
+        yield from _table_row_funding(sent, row, item, tuple(quals), cap_funders, owner, grant_caption)
+        yield from _table_row_actors(text, sent, row, item)
+        yield from _table_row_people(text, sent, row, owner, emp_has_role, board_caption)
+        yield from _table_row_awards(sent, row, item, cap, owner)
+        yield from _table_row_partners(sent, row, item, owner_named)
+
+
+def _cell_mentions(ms: list[Mention], cell: tuple[int, int], types: frozenset[str]) -> list[Mention]:
+    return [m for m in window(ms, cell[0], cell[1]) if m.end <= cell[1] and m.type in types]
+
+
+_ORG = frozenset({"Organization"})
+_DONOR = frozenset({"Organization", "Person"})
+
+
+def _table_row_funding(sent: Sentence, row: _Row, item: Mention | None, quals: tuple, cap_funders: list[Mention], owner: Callable[[], Mention | None], grant_caption: bool) -> Iterator[Relation]:
+    funders = row.mentions("funder", _DONOR)
+    recipients = row.mentions("recipient", _ORG)
+    uses = row.mentions("use", frozenset({"Project", "Organization"}))
+    for f in funders:
+        targets = ([item] if item is not None else []) + recipients
+        for t in targets:
+            if allowed("funds", f, t):
+                yield _rel(f, "funds", t, sent, TABLE_FUNDS, quals)
+        for u in uses:
+            if allowed("funds", f, u):
+                yield _rel(f, "funds", u, sent, TABLE_FUNDS, quals)
+        if item is None and not recipients and "project" not in row.cols and "event" not in row.cols:
+            o = owner()
+            if o is not None and allowed("funds", f, o):
+                yield _rel(f, "funds", o, sent, TABLE_DONOR, quals)
+    if item is None:
+        return
+    for f in cap_funders:
+        if allowed("funds", f, item):
+            yield _rel(f, "funds", item, sent, TABLE_CAPTION_FUNDS, quals)
+    if grant_caption and (o := owner()) is not None and allowed("funds", o, item):
+        yield _rel(o, "funds", item, sent, TABLE_OWNER_GRANT, quals)
+
+
+def _table_row_actors(text: str, sent: Sentence, row: _Row, item: Mention | None) -> Iterator[Relation]:
+    if item is None:
+        return
+    for role, pred, rule in (("executor", "implements", TABLE_EXEC), ("host", "organizes", TABLE_HOST), ("supporter", "supports", TABLE_SUPPORT)):
+        for x in row.mentions(role, _ORG):
+            if allowed(pred, x, item):
+                yield _rel(x, pred, item, sent, rule)
+    locs = row.mentions("place", frozenset({"Place"}))
+    parents = _chain_children(locs, text)
+    for loc in locs:
+        if loc.key not in parents and allowed("locatedIn", item, loc):
+            yield _rel(item, "locatedIn", loc, sent, TABLE_PLACE)
+
+
+def _table_row_people(text: str, sent: Sentence, row: _Row, owner: Callable[[], Mention | None], emp_has_role: bool, board_caption: bool) -> Iterator[Relation]:
+    """姓名 worksFor 工作单位 (role after the name or in 职务); in a board table (a 职务 column of
+    board roles beside 工作单位及职务, or a 工作单位 cell with its own role, or a caption naming
+    the 理事会) also the table's organisation in the 职务 role."""
+    persons = row.mentions("person", frozenset({"Person"}))
+    if not persons:
+        return
+    role = re.sub(r"\s+", "", row.cell_text("role"))
+    board_role = bool(role) and re.fullmatch(f"(?:{_role_alt()})(?:[、，,/及和兼](?:{_role_alt()}))*", role) is not None
+    emp_col = "employer" if row.cols.get("employer") else "role"  # 职务: 某某基金会秘书长
+    emps = row.mentions(emp_col, _ORG)
+    tail = ""
+    for e in emps[-1:]:
+        i = next(i for i in row.cols[emp_col] if i < len(row.cells) and row.cells[i][0] <= e.start < row.cells[i][1])
+        tail = re.sub(r"\s+", "", text[e.end : row.cells[i][1]]).strip("，,、；;（）()")
+    for p in persons:
+        for e in emps:
+            r = tail or (role if emp_col == "employer" else "")
+            if allowed("worksFor", p, e):
+                yield _rel(p, "worksFor", e, sent, TABLE_EMPLOYER, (("role", r),) if r else ())
+        if board_role and ((row.cols.get("employer") and (tail or emp_has_role)) or board_caption):
+            o = owner()
+            if o is not None and all(o.key != e.key for e in emps) and allowed("worksFor", p, o):
+                yield _rel(p, "worksFor", o, sent, TABLE_STAFF, (("role", role),))
+
+
+def _table_row_awards(sent: Sentence, row: _Row, item: Mention | None, cap: tuple[int, int], owner: Callable[[], Mention | None]) -> Iterator[Relation]:
+    if "award" not in row.cols and "winner" not in row.cols:
+        return
+    awards = row.mentions("award", frozenset({"Award"}))
+    if not awards and "award" not in row.cols:
+        awards = [m for m in window(row.ms, *cap) if m.type == "Award" and m.end <= cap[1]][:1]
+    if not awards:
+        return
+    winners = row.mentions("winner", frozenset({"Organization", "Person", "Project"})) or row.mentions("person", frozenset({"Person"}))
+    if not winners and item is not None:
+        winners = [item]
+    if not winners and not row.cols.keys() - {"award", "year", "level", "category"}:
+        o = owner()
+        winners = [o] if o is not None else []
+    quals: list[tuple[str, str]] = []
+    if y := re.search(r"(?:19|20)\d{2}", row.cell_text("year") or row.cell_text("award")):
+        quals.append(("year", y.group()))
+    if lv := row.cell_text("level").strip():
+        quals.append(("level", lv))
+    for w in winners:
+        for a in awards:
+            if allowed("receivedAward", w, a):
+                yield _rel(w, "receivedAward", a, sent, TABLE_AWARD, tuple(quals))
+
+
+def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_named: Callable[[], Mention | None]) -> Iterator[Relation]:
+    partners = row.mentions("partner", _ORG)
+    members = row.mentions("member", _ORG)
+    if not partners and not members:
+        return
+    o = owner_named()
+    for p in partners:
+        if o is not None and allowed("partnersWith", o, p):
+            yield _rel(o, "partnersWith", p, sent, TABLE_PARTNER)
+    for m in members:
+        if o is not None and allowed("memberOf", m, o):
+            yield _rel(m, "memberOf", o, sent, TABLE_MEMBER)
+    content = row.cell_text("content")
+    projects = row.mentions("content", frozenset({"Project"})) or ([item] if item is not None else [])
+    if not projects and content:
+        # 某某计划技术支持: a project the document names, written inside the cell
+        projects = [m for m in row.ms if m.type == "Project" and len(m.key) >= 4 and m.key in content][:1]
+    for p in partners:
+        for proj in projects:
+            if _CONTENT_IMPL.search(content) and allowed("implements", p, proj):
+                yield _rel(p, "implements", proj, sent, TABLE_CONTENT_IMPL)
+            elif _CONTENT_SUPPORT.search(content) and allowed("supports", p, proj):
+                yield _rel(p, "supports", proj, sent, TABLE_CONTENT_SUPPORT)

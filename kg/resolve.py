@@ -141,40 +141,51 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     name_type: dict[str, Counter[str]] = defaultdict(Counter)
 
-    def norm_name(m: Mention) -> str:
-        return m.key
+    # Each document's mentions as counts of (name, type, subtype), in order of first occurrence:
+    # every decision below depends on the counts and on which form came first, never on single
+    # mentions, and a corpus has several times fewer distinct triples than mentions.
+    tallies = [(r.document.id, Counter([(m.name or m.text, m.type, m.subtype) for m in r.mentions])) for r in results]
 
     # a declared short name takes the type of its full form in that document (（以下简称
     # “青禾工程”） names an organisation, whatever the quote recogniser read): it never votes
     # the full form's type away
     declared: dict[tuple[str, str], str] = {}
-    for r in results:
+    for r, (_doc, tally) in zip(results, tallies, strict=True):
+        pairs = [a for a in r.aliases if a.rule != "alias.gazetteer" and a.short != a.full]
+        if not pairs:
+            continue
         doc_types: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in r.mentions:
-            doc_types[m.key][m.type] += 1
-        for a in r.aliases:
-            if a.rule != "alias.gazetteer" and a.full in doc_types and a.short != a.full:
+        for (key, typ, _sub), n in tally.items():
+            doc_types[key][typ] += n
+        for a in pairs:
+            if a.full in doc_types:
                 declared.setdefault((r.document.id, a.short), doc_types[a.full].most_common(1)[0][0])
 
-    for r in results:
-        for m in r.mentions:
-            if (m.doc_id, m.key) not in declared:
-                name_type[m.key][m.type] += 1
+    for doc, tally in tallies:
+        for (key, typ, _sub), n in tally.items():
+            if (doc, key) not in declared:
+                name_type[key][typ] += n
     # one type per name across the corpus: the majority type (ties: the first seen)
     major = {name: c.most_common(1)[0][0] for name, c in name_type.items()}
 
-    def type_of_mention(m: Mention) -> str:
-        return declared.get((m.doc_id, m.key)) or major.get(m.key, m.type)
+    def type_in(doc: str, key: str, typ: str) -> str:
+        return declared.get((doc, key)) or major.get(key, typ)
 
-    for r in results:
-        for m in r.mentions:
-            typ = type_of_mention(m)
-            name = norm_name(m)
-            node = _node(typ, name)
-            uf.find(node)
-            type_votes[node][(typ, m.subtype if typ == m.type else None)] += 1
-            docs_of[node].add(m.doc_id)
-            surfaces[node][m.key] += 1
+    project_names: list[set[str]] = []
+    parent = uf.parent
+    for doc, tally in tallies:
+        projects = set()
+        for (key, mtyp, sub), n in tally.items():
+            typ = (declared and declared.get((doc, key))) or major.get(key, mtyp)
+            node = f"{typ}\x1f{key}"
+            if node not in parent:
+                parent[node] = node
+            type_votes[node][(typ, sub if typ == mtyp else None)] += n
+            docs_of[node].add(doc)
+            surfaces[node][key] += n
+            if typ == "Project":
+                projects.add(key)
+        project_names.append(projects)
 
     # gazetteer: a short and a full form of one place or body are merged where one article or
     # case uses both (福建 … 福建省; the recogniser records the pair); elsewhere as written
@@ -194,8 +205,7 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     # other document reads the short name as another programme
     short_links: dict[str, set[str]] = defaultdict(set)
     evidence_of: dict[tuple[str, str], str] = {}
-    for r in results:
-        names = {m.key for m in r.mentions if type_of_mention(m) == "Project"}
+    for r, names in zip(results, project_names, strict=True):
         for short in names:
             for full in _programme_fulls(short, names):
                 short_links[short].add(full)
@@ -278,19 +288,30 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     key_of_node: dict[str, str] = {}
     used_keys: set[str] = set()
     for _root, nodes in sorted(groups.items()):
-        votes: Counter[tuple[str, str | None]] = Counter()
-        names: Counter[str] = Counter()
-        docs: set[str] = set()
-        recs: list[tuple[str, str, str]] = []
-        for n in nodes:
-            votes.update(type_votes[n])
-            names.update(surfaces[n])
-            names[n.split("\x1f", 1)[1]] += 0
-            docs |= docs_of[n]
-            recs.extend(merges[n])
+        votes: Counter[tuple[str, str | None]]
+        names: Counter[str]
+        docs: set[str]
+        recs: list[tuple[str, str, str]]
+        if len(nodes) == 1 and nodes[0] in surfaces:  # most entities: one name, nothing merged
+            n = nodes[0]
+            votes, names, docs, recs = type_votes[n], surfaces[n], docs_of[n], merges.get(n, [])
+            if n.split("\x1f", 1)[1] not in names:
+                names = Counter(names)
+                names[n.split("\x1f", 1)[1]] += 0
+        else:
+            votes, names, docs, recs = Counter(), Counter(), set(), []
+            for n in nodes:
+                votes.update(type_votes[n])
+                names.update(surfaces[n])
+                names[n.split("\x1f", 1)[1]] += 0
+                docs |= docs_of[n]
+                recs.extend(merges[n])
         if not votes:
             votes[(nodes[0].split("\x1f", 1)[0], None)] += 1
-        typ = Counter({t: c for (t, _s), c in votes.items()}).most_common(1)[0][0]
+        totals: Counter[str] = Counter()  # votes of all subtypes of a type count for the type
+        for (t, _s), c in votes.items():
+            totals[t] += c
+        typ = totals.most_common(1)[0][0]
         subs = Counter({s: c for (t, s), c in votes.items() if t == typ and s})
         subtype = _best_subtype(subs) if typ == "Organization" else None
         canonical = _canonical(typ, [n.split("\x1f", 1)[1] for n in nodes], names)
@@ -306,7 +327,8 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
             key_of_node[n] = key
 
     def key_for(m: Mention) -> str | None:
-        return key_of_node.get(_node(type_of_mention(m), norm_name(m)))
+        key = m.name or m.text
+        return key_of_node.get(_node(type_in(m.doc_id, key, m.type), key))
 
     type_of = {e.key: e.type for e in entities}
     relations: dict[tuple, ResolvedRelation] = {}

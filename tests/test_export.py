@@ -380,6 +380,53 @@ def test_writers_from_subject_index_match_the_graph() -> None:
     assert serialize_jsonld(index) == serialize_jsonld(graph)
 
 
+def test_statement_rows_are_written_as_their_triples() -> None:
+    """Evidence nodes are rendered from rows (``TextIndex.statements``) by dedicated code; with
+    qualifiers (repeated, boolean), escapes in the evidence and several relations per document,
+    the bytes must be those of the generic writers over the rdflib graph of the same triples."""
+    from kg.graph import index_size, text_index, to_graph
+    from kg.model import Corpus, Document, Entity, ResolvedRelation
+
+    doc = Document("d1", "docs/一.txt", "标题", "", "", ())
+    ents = (
+        Entity("Organization/甲基金会", "甲基金会", "Organization", "Foundation", ("甲会",), ("d1",)),
+        Entity("Person/王小明", "王小明", "Person", None, (), ("d1",)),
+        Entity("Project/乙计划", "乙计划", "Project", None, (), ("d1",)),
+    )
+    rels = (
+        ResolvedRelation("Organization/甲基金会", "funds", "Project/乙计划", "d1", '引号"反斜杠\\换行\n制表\t', 3, 40,
+                         "funds.x", 0.9, (("amount", "50万元"), ("year", "2023"), ("year", "2023"), ("year", "2024"))),
+        ResolvedRelation("Person/王小明", "worksFor", "Organization/甲基金会", "d1", "王小明任甲基金会秘书长。", 50, 62,
+                         "worksFor.y", 0.85, (("role", "秘书长"), ("former", "true"), ("ignored", "x"))),
+        ResolvedRelation("Organization/甲基金会", "initiates", "Project/乙计划", "d1", "甲基金会发起乙计划。", 70, 80,
+                         "initiates.z", 1.0),
+    )
+    corpus = Corpus((doc,), ents, rels)
+    index, graph = text_index(corpus), to_graph(corpus)
+    assert len(index.statements) == 3
+    assert index_size(index) == len(graph)
+    ttl = serialize_turtle(index)
+    assert ttl == serialize_turtle(graph)
+    assert serialize_jsonld(index) == serialize_jsonld(graph)
+    assert b'kg:year "2023" ,\n        "2024"' in ttl and b'kg:former "true"^^xsd:boolean' in ttl
+    assert isomorphic(Graph().parse(data=ttl, format="turtle"), graph)
+
+
+def test_jsonld_is_one_node_per_line() -> None:
+    """graph.jsonld: the context indented, then each node object on one line (greppable)."""
+    from kg.pipeline import build_graph
+
+    index = build_graph(shacl=False).index
+    text = serialize_jsonld(index).decode("utf-8")
+    doc = json.loads(text)
+    lines = text.split("\n")
+    graph_at = lines.index('  "@graph": [')
+    node_lines = lines[graph_at + 1 : -2]
+    assert len(node_lines) == len(doc["@graph"]) > 100
+    assert [json.loads(line.rstrip(",")) for line in node_lines] == doc["@graph"]
+    assert lines[-2:] == ["  ]", "}"]
+
+
 @pytest.mark.parametrize(
     "value",
     [

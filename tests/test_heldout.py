@@ -1,7 +1,8 @@
-"""The held-out sets written for kg (tests/data/heldout, tests/data/heldout2): documents of the
+"""The held-out sets written for kg (tests/data/heldout, heldout2, heldout3): documents of the
 seed genre with other names, annotated by FORMAT.md before the extractor ran on them. Set 1 has
-been used for development since; set 2 is blind (do not read its error lists when a floor fails:
-look only at the aggregate table, see tests/data/heldout2/README.md). Floors sit a little below
+been used for development since; sets 2 and 3 are blind (do not read their error lists when a
+floor fails: look only at the aggregate table, see their README.md). Set 3 was written in
+session 3; its first run scored entities F1 .865 (typed .844), relations P .828 F1 .466. Floors sit a little below
 the scores measured at the end of session 2 (set 1: entities F1 .949, typed .943, relations
 P .944 F1 .785; set 2: entities F1 .871, typed .855, relations P .919 F1 .637; provenance 1.0),
 so a change that helps the seeds but hurts unseen documents fails here."""
@@ -21,6 +22,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FLOORS = {
     "heldout": (0.93, 0.92, 0.90, 0.75),
     "heldout2": (0.85, 0.83, 0.88, 0.61),
+    "heldout3": (0.84, 0.82, 0.80, 0.44),
 }
 
 
