@@ -818,7 +818,7 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         s, e = m.start(), m.end()
         after = text[e : e + 12]
         before = text[max(0, s - 6) : s]
-        if name and m.group(1) is not None and (
+        if name and m.group(1) is not None and not _ANAPHOR_THEME.search(text, max(0, s - 12), s) and (
             _is_event_theme(text, s, after)
             or ((_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题")))) and not _NAMED_EVENT_NEXT.match(text, e))
         ):
@@ -993,6 +993,10 @@ def _theme_line_candidates(text: str) -> list[Candidate]:
 
 _THEME_AFTER = re.compile(r"(?:主题)?(?:边会|分论坛|平行论坛|对话会|圆桌会|研讨会|论坛)")
 _THEME_BEFORE = re.compile(r"(?:论坛|年会|大会|边会|峰会|研讨会|活动)\s*(?:——|—|－－|--|：|:)\s*$")
+
+
+# 本届峰会以“X”为主题: the theme of an event named before (by its own name), no event itself
+_ANAPHOR_THEME = re.compile(r"(?:本届|本次|此次|该|这次|今年的?)(?:峰会|论坛|大会|会议|年会|活动|研讨会)\s*(?:以|的主题(?:为|是))[\s“\"]*$")
 
 
 def _is_event_theme(text: str, start: int, after: str) -> bool:
