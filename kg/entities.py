@@ -818,7 +818,7 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         s, e = m.start(), m.end()
         after = text[e : e + 12]
         before = text[max(0, s - 6) : s]
-        if name and m.group(1) is not None and (
+        if name and m.group(1) is not None and not _ANAPHOR_THEME.search(text, max(0, s - 12), s) and (
             _is_event_theme(text, s, after)
             or ((_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题")))) and not _NAMED_EVENT_NEXT.match(text, e))
         ):
@@ -995,6 +995,10 @@ _THEME_AFTER = re.compile(r"(?:主题)?(?:边会|分论坛|平行论坛|对话�
 _THEME_BEFORE = re.compile(r"(?:论坛|年会|大会|边会|峰会|研讨会|活动)\s*(?:——|—|－－|--|：|:)\s*$")
 
 
+# 本届峰会以“X”为主题: the theme of an event named before (by its own name), no event itself
+_ANAPHOR_THEME = re.compile(r"(?:本届|本次|此次|该|这次|今年的?)(?:峰会|论坛|大会|会议|年会|活动|研讨会)\s*(?:以|的主题(?:为|是))[\s“\"]*$")
+
+
 def _is_event_theme(text: str, start: int, after: str) -> bool:
     if _THEME_AFTER.match(after) and after.startswith("主题"):
         return True
@@ -1013,6 +1017,7 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(f"(?:{sufs})")
 
 
+_QUOTED_ONLY_EVENTS = frozenset({"主题活动", "宣传活动"})
 _ORDINAL = re.compile(r"(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
 # events that are a part of another one: a name ending in an event does not swallow them
 _PART_EVENTS = frozenset({"论坛", "边会", "分论坛", "平行论坛", "开幕式", "闭幕式", "颁奖典礼", "颁奖仪式", "发布会", "沙龙", "工作坊"})
@@ -1063,6 +1068,12 @@ def _event_candidates(text: str) -> list[Candidate]:
         ordinal = _ORDINAL.search(text, max(0, start - 16), start)
         if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
             start = ordinal.start()
+        if m.group() in _QUOTED_ONLY_EVENTS and not quoted:
+            continue  # X慈善日|主题活动: only “X”主题活动 names an event by its activity
+        if m.group() in _QUOTED_ONLY_EVENTS and re.search(r"[日节周]”$", text[start : m.start()]):
+            close = m.start() - 1  # “中华慈善日”|主题活动: the named day is the event, the activities are its own
+            out.append(Candidate(start, close + 1, "Event", None, "event.suffix", 4, clean_name(text[start + 1 : close])))
+            continue
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         end = m.end()
@@ -1674,6 +1685,8 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue
         if places().get(short) and men.type == "Organization":
             continue  # （北京）: a seat, not an alias
+        if "称" not in m.group() and sum(b - a for a, b in _place_spans(short)) == len(re.sub(r"[·\s、]", "", short)):
+            continue  # “P”（湖北宜昌）: where the project is, not its short name
         if re.fullmatch(r"\d+.*", short):
             continue
         rule = "alias.declared" if "简称" in m.group() or "称" in m.group() else "alias.parenthesis"
@@ -1863,8 +1876,8 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
             cover = bytearray(e - s)
             for a, b in inner:
                 cover[a - s : b - s] = b"\x01" * (b - a)
-            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)):
-                continue
+            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)) or all(cover):
+                continue  # (a name made of places only — 湖北宜昌 read as a short name — stays places)
             dropped.update(inner)
         extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)

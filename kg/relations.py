@@ -505,6 +505,11 @@ _SUPPORT_UNDER = re.compile(
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
 
+_VERB_COORD = re.compile(
+    r"(?:发起|主办|承办|协办|策划|组织|指导|支持|资助|出资|捐资|执行|实施|设立|成立|创立|参与|参加|出席)(?:并|和|及|、)(?:共同|联合)?[\s“”\"]*$"
+)
+
+
 def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     text = ctx.text
     pred = rule.predicate
@@ -616,6 +621,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj = group_before(ms, text, at.start(), rule.subject_types, clause_start)
     if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
         mode = "by"
+    if not subj and mode == "direct" and (coord := _VERB_COORD.search(text, clause_start, t.start())) is not None:
+        # A 发起并主办 E / A 策划和组织 E: the subject of the first verb is the subject of both
+        subj = group_before(ms, text, coord.start(), rule.subject_types, clause_start)
     co: list[Mention] = []
     if subj and mode == "direct" and clause_start > sent.start and _co_actor().fullmatch(text[clause_start : subj[0].start]):
         co = [x for x in sentence_subject(ctx, sent, ms, rule.subject_types) if x.end <= clause_start]
@@ -1459,7 +1467,7 @@ def _role_phrase_re() -> re.Pattern[str]:
 @cache
 def _label_re() -> re.Pattern[str]:
     roles_ = "|".join(re.escape(w) for w in sorted(_role_predicates(), key=len, reverse=True))
-    return re.compile(rf"(?:[-*•·]\s*)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
+    return re.compile(rf"(?:[-*•·]\s*)?(?:项目|本次活动|本次会议)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
 
 
 def _role_target(ctx: Ctx, sent: Sentence, ms: list[Mention], pred: str, a: int, b: int) -> Mention | None:
@@ -1547,7 +1555,15 @@ def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
     between = ctx.text[before[-1].end : pos]
     # the same notice block: at most three line breaks and no blank line or other label list between
     if between.count("\n") > 3 or re.search(r"\n\s*\n", between):
-        return None
+        # a notice: 关于举办 E 的通知 … 定于…举办 E。…一、组织机构 / 指导单位：… (the event of the
+        # notice's own text, with only a numbered heading and blank lines after its last sentence)
+        tail = ctx.text[before[-1].end : pos]
+        if not re.fullmatch(r"[^\n]*?(?:[。！]|$)(?:\s*(?:[一二三四五六七八九十]+、|\d+[.、])?[^\n。：:]{0,10}\s*)?\s*", tail):
+            return None
+        # the notice is about the event its title names (the first one of the text before)
+        first = next((m for m in window(ctx.ms, 0, 200) if m.type in types and m.end <= pos), None)
+        if first is not None and first.key in {m.key for m in before}:
+            return first
     return before[-1]
 
 
@@ -1558,8 +1574,9 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
     last name of the previous label's list (lines the normaliser joined)."""
     text = ctx.text
     ms = ctx.ms
-    org_ends = {m.end for m in ms if m.type == "Organization"}
-    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in org_ends]
+    name_ends = {m.end for m in ms}
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in name_ends]
+    block: tuple[Mention, int] | None = None  # the target of the label block read so far, where it ends
     for i, m in enumerate(labels):
         pred = _role_predicates()[m.group(1)][0]
         limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
@@ -1580,8 +1597,11 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
         if not members:
             continue
         target = _notice_target(ctx, pred, m.start())
+        if target is None and block is not None and re.fullmatch(r"\s*", text[block[1] : m.start()]):
+            target = block[0] if block[0].type in DOMAIN_RANGE[pred][1] else None  # the next label of the same block
         if target is None:
             continue
+        block = (target, end)
         sent = Sentence(doc_id, -1, m.start(), end, text[m.start() : end], -1)
         for a in members:
             if allowed(pred, a, target):
@@ -2103,7 +2123,11 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)", text[sent.start : sent.end]):
+    for m in re.finditer(
+        r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地|(?:项目|实施|活动|举办|会议)地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)"
+        r"|(?:的)?(?:(?:项目|实施|活动|举办|会议)地点|所在地)(?:为|是|在)",
+        text[sent.start : sent.end],
+    ):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -2142,13 +2166,26 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
             continue
         nxt = ms[i + 1]
         gap = text[p.end : nxt.start]
-        quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
+        quoted = gap.strip().lstrip("的") in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
         adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
-        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
-            continue
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(r"(?:的)?" + ordinal + r"\s*[“\"]?", gap):
+            continue  # (宜昌市五峰县的“P”: the place the project of the phrase is at)
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
+    # “P”（湖北宜昌）: places in parentheses right after a project or event
+    for x in ms:
+        if x.type not in ("Project", "Event"):
+            continue
+        op = re.match(r"[”\"]?[（(]", text[x.end : x.end + 2])
+        if op is None:
+            continue
+        locs, end = _places_after(ms, text, x.end + op.end(), sent.end)
+        if not locs or not re.match(r"\s*(?:等地?)?[）)]", text[end : end + 4]):
+            continue
+        for o in [y for y in locs if y.key not in _chain_children(locs, text)]:
+            if allowed("locatedIn", x, o):
+                yield _rel(x, "locatedIn", o, sent, LOC_PREFIX)
 
 
 @cache
@@ -2615,7 +2652,14 @@ def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in ms:
         # 长江（安庆、宜昌）: finer places in parentheses, not a short name
-        if out and m.start - out[-1].end <= 8 and _DECLARATION.fullmatch(text[out[-1].end : m.start]) and not (m.type == out[-1].type == "Place"):
+        # “P”（湖北宜昌）: a place in parentheses after a name that does not declare it a short name
+        if (
+            out
+            and m.start - out[-1].end <= 8
+            and _DECLARATION.fullmatch(text[out[-1].end : m.start])
+            and not (m.type == out[-1].type == "Place")
+            and not (m.type == "Place" and out[-1].type in ("Project", "Event") and "称" not in text[out[-1].end : m.start])
+        ):
             continue
         out.append(m)
     return out
@@ -3196,7 +3240,7 @@ def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
                     yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
 
 
-AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.75, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
+AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.7, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
 _AWARD_OF = re.compile(r"[\s”\"]*(?:(?:荣誉)?称号|荣誉)?的[\s“\"]*")
 
 
@@ -3220,7 +3264,7 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
                 yield _rel(winner, "receivedAward", a, sent, AWARD_RELATIVE, _year_of(sent.text))
 
 
-AWARD_LIST = register(Rule("award.list", "receivedAward", 0.75, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
+AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
 _AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
 
 
