@@ -2175,7 +2175,7 @@ def _subtype_of(name: str) -> str:
 
 _UNIT_BRACKET = re.compile(r"[（(][^（）()]{0,12}[）)]$")
 _CELL_SPLIT = re.compile(r"[、；;，,/]|\s{2,}")
-_NOT_CELL = re.compile(r"[。；！？!?：:]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
+_NOT_CELL = re.compile(r"[。；！？!?]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
 _TABLE_ORG_ROLES = frozenset({"executor", "recipient", "partner", "member", "host", "supporter"})
 
 
@@ -2191,7 +2191,10 @@ def table_column_role(header: str) -> str | None:
     if h in words:
         return words[h]
     h = _UNIT_BRACKET.sub("", h)
-    return words.get(h)
+    if h in words:
+        return words[h]
+    # 主办/承办, 项目名称及编号: the first part that names a role
+    return next((words[p] for p in re.split(r"[/／、]|及|和", h) if p in words), None)
 
 
 def table_header_unit(header: str) -> str:
@@ -2214,6 +2217,26 @@ def table_cells(text: str, sec: Section) -> list[tuple[int, list[tuple[int, int]
     return rows
 
 
+def table_grid(text: str, sec: Section) -> tuple[list[str], list[tuple[int, int, list[tuple[int, int]]]]]:
+    """The header cells and the rows (start, end, cell spans) of a table section. A table whose
+    first column holds the labels (项目名称<TAB>X / 执行机构<TAB>Y: a record written as label-value
+    lines) is read as one row under those labels."""
+    lines = [(sec.start, text[sec.start : sec.end].split("\n")[0]), *_table_rows(text, sec)]
+    full = [(a, ln) for a, ln in lines if ln.strip()]
+    labelled = [ln.split("\t")[0] for _, ln in full if table_column_role(ln.split("\t")[0])]
+    if len(full) >= 2 and len(labelled) >= 2 and len(labelled) * 5 >= len(full) * 3 and all(ln.count("\t") == 1 for _, ln in full):
+        header, cells = [], []
+        for a, ln in full:
+            label, value = ln.split("\t")
+            lead = len(value) - len(value.lstrip())
+            start = a + len(label) + 1 + lead
+            header.append(label.strip())
+            cells.append((start, start + len(value.strip())))
+        return header, [(sec.start, sec.end, cells)]
+    header = dict(sec.fields).get("header", "").split("\t")
+    return header, [(a, a + len(ln), spans) for a, spans in table_cells(text, sec) for ln in [text[a : text.find("\n", a, sec.end) if text.find("\n", a, sec.end) >= 0 else sec.end]]]
+
+
 def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]:
     """Parts of a cell holding several names (A、B): trimmed spans."""
     if not split:
@@ -2229,8 +2252,12 @@ def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]
     return out
 
 
-def _plausible_cell(cell: str, longest: int = 40) -> bool:
+def _plausible_cell(cell: str, longest: int = 40, colon: bool = False) -> bool:
+    """A cell that can be a name: short, not a sentence or a number; a colon only in a
+    project's or event's title (双百计划：废塑料回收)."""
     name = clean_name(cell)
+    if not colon and re.search("[：:]", name):
+        return False
     return 2 <= len(name) <= longest and not _NOT_CELL.search(name) and bool(re.search(f"[{CJK}A-Za-z]", name))
 
 
@@ -2248,17 +2275,25 @@ def _table_org(name: str) -> bool:
     return 3 <= len(name) <= 20 and not _common_word(name) and not _role_re().search(name[-3:]) and not re.search(r"(?:社区|群众|村民|居民|志愿者|学校|政府|企业|个人|爱心人士|单位|机构|组织|社会各界)$", name)
 
 
+_PERSON_CELL = re.compile(r"(?:(?:主持人|主持|主讲|嘉宾|发言|致辞)\s*[：:]\s*)?(.+?)\s*(?:[（(][^（）()]{1,40}[）)])?")
+
+
 def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | None:
     cell = text[a:b]
+    if role in ("person", "speaker") and (pm := _PERSON_CELL.fullmatch(cell)) and pm.group(1) != cell:
+        # 主持人：甲 / 甲（某大学教授）: the name before its bracket
+        a, b = a + pm.start(1), a + pm.end(1)
+        cell = text[a:b]
     if role in _TABLE_ORG_ROLES or role == "funder":
         tail = _UNIT_BRACKET.search(cell)  # 某某基金会（简称X）: the name before its bracket
         if tail and tail.start() >= 2:
             b = a + tail.start()
             cell = text[a:b]
-    if not _plausible_cell(cell, 60 if role in ("project", "event") else 40):
+    titled = role in ("project", "event")
+    if not _plausible_cell(cell, 60 if titled else 40, colon=titled):
         return None
     name = clean_name(cell)
-    if role in ("person", "funder", "winner") and _table_person(cell):
+    if role in ("person", "speaker", "funder", "winner") and _table_person(cell):
         return Candidate(a, b, "Person", None, f"table.{role}", 5, re.sub(r"\s+", "", name))
     if role in ("project", "event"):
         typ = "Project" if role == "project" else "Event"
@@ -2286,17 +2321,25 @@ def _span_len(cell: str, name: str) -> int:
     return len(cell)
 
 
+_CAPTION_FUNDER_NAME = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位)\s*[：:]\s*([^，,。；;：:、（）()\n]{2,30}?)\s*(?=[，,。；;）)\n]|$)")
+
+
 def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
-    header = dict(sec.fields).get("header", "").split("\t")
+    header, rows = table_grid(text, sec)
     roles_ = {i: r for i, h in enumerate(header) if (r := table_column_role(h))}
     if not roles_:
         return []
     out = []
-    for _row, cells in table_cells(text, sec):
+    # the caption above the table: （资助方：X） names an organisation
+    for m in _CAPTION_FUNDER_NAME.finditer(text, max(0, sec.start - 200), sec.start):
+        name = clean_name(m.group(1))
+        if _table_org(name) and _plausible_cell(name):
+            out.append(Candidate(m.start(1), m.end(1), "Organization", _subtype_of(name), "table.caption", 4, name))
+    for _a, _b, cells in rows:
         for i, role in roles_.items():
             if i >= len(cells) or cells[i][0] == cells[i][1]:
                 continue
-            split = role in _TABLE_ORG_ROLES or role in ("person", "funder", "winner")
+            split = role in _TABLE_ORG_ROLES or role in ("person", "speaker", "funder", "winner")
             for a, b in _cell_parts(text, *cells[i], split):
                 c = _table_cell_candidate(text, a, b, role)
                 if c is not None:
