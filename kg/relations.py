@@ -4180,7 +4180,7 @@ def _paren_card_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
 
 
 _GENERIC_AT = r"(?:本次|此次|本届|该)?(?:主论坛|分论坛|论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|开幕式|闭幕式|启动仪式|颁奖典礼|仪式|典礼|活动|会)"
-_AT_EVENT = re.compile(rf"在\s*(?:({_GENERIC_AT})|[“\"]?)")
+_SPEECH_AT_EVENT = re.compile(rf"在\s*(?:({_GENERIC_AT})|[“\"]?)")
 _AT_TAIL = re.compile(r"[\s”\"]*(?:上|中|期间|现场)[\s，,]*(?:发表|作了?|做了?|进行了?)?[\s了]*(?:主旨演讲|主题演讲|演讲|致辞|讲话|发言|报告|主题报告|分享|表示|指出|介绍|强调|呼吁|提出|宣布|透露|说|倡议|主持|致开幕辞|致欢迎辞)")
 _EVENT_KIND = re.compile(r"论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|典礼|仪式|活动|会")
 
@@ -4201,7 +4201,7 @@ def _generic_event(ctx: Ctx, sent: Sentence, pos: int, word: str) -> Mention | N
 
 def _speech_at_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     text = ctx.text
-    for t in _AT_EVENT.finditer(text, sent.start, sent.end):
+    for t in _SPEECH_AT_EVENT.finditer(text, sent.start, sent.end):
         clause = _clause_start(text, sent.start, t.start())
         people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
         if not people:
