@@ -420,6 +420,8 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
         return False  # 内政部|前副部长: the "suffix" is part of a job title
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False
+    if any(tok in word_set("org_breaking_words.txt") for tok in _words(window[: m.start()])):
+        return False  # 基金会|正式加入|联盟: a breaking verb separates the names
     # the longer name must reach back over this suffix (基金会|作为初始委托人 does not)
     return left_extend(text, end + m.start()) < end
 

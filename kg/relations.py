@@ -4322,6 +4322,86 @@ def _guest_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Re
                 yield _rel(p, "participatesIn", ev, sent, GUESTS)
 
 
+MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.8, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
+
+_MEMBER_WORD = r"(?:成员|会员|理事|常务理事|副?理事长|副?会长|发起成员|创始成员)(?:单位|机构)?|成员|会员"
+_AS_MEMBER_OF = re.compile(r"作为\s*")
+_NEW_MEMBERS = re.compile(rf"(?:迎来|新增|吸纳|接纳|新吸纳|新加入)(?:了)?(?:{_NUM}\s*(?:家|个|名))?(?:新)?(?:成员|会员)?(?:单位|机构|伙伴)?[：:]?")
+_COUNTED_LIST = re.compile(r"(?:成员|会员)(?:伙伴|单位|机构)?[^，。；]{0,12}?[，,：:]\s*(?:包括|其中包括|分别是|分别为|有)[：:]?")
+_NET_HEAD = re.compile(r"(?:网络|联盟|圆桌|协作网|共同体)(?![\u4e00-\u9fff]{0,1}(?:成员|会员|单位|机构|的))")
+
+
+def _network_ref(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
+    """The network a bare 网络/联盟 at ``pos`` refers to: the latest Network of the passage."""
+    return _network_in_context(ctx, pos)
+
+
+def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization"})
+    found: list[tuple[Mention, Mention]] = []
+    # 作为 N (的) 成员(单位)，A …
+    for t in _AS_MEMBER_OF.finditer(text, sent.start, sent.end):
+        nets = group_after(ms, text, t.end(), orgs, sent.end, max_gap=1)
+        if len(nets) != 1:
+            continue
+        role = re.compile(rf"[\s”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*的?(?:{_MEMBER_WORD})(?:之一)?[\s，,]+").match(text, nets[0].end, sent.end)
+        if role is None:
+            continue
+        for a in group_after(ms, text, role.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1):
+            found.append((a, nets[0]))
+    # N 迎来/新增 (两家)新成员(：) A、B / N 新增 A、B 两家成员单位
+    for t in _NEW_MEMBERS.finditer(text, sent.start, sent.end):
+        if not re.search(r"成员|会员", t.group()) and not re.match(rf"[^，。；]{{0,30}}?(?:{_NUM}\s*家)?(?:新)?(?:成员|会员)", text[t.end() : sent.end]):
+            continue
+        head = group_before(ms, text, t.start(), orgs, _clause_start(text, sent.start, t.start()))
+        net = head[-1] if head else None
+        if net is None and (h := _NET_HEAD.search(text, max(sent.start, t.start() - 6), t.start())) and h.end() == t.start():
+            net = _network_ref(ctx, sent, h.start())
+        if net is None:
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, net))
+    # N 共有成员单位 56 家，包括 A、B
+    for t in _COUNTED_LIST.finditer(text, sent.start, sent.end):
+        head = [x for x in window(ms, sent.start, t.start()) if x.type == "Organization" and x.end <= t.start()]
+        if not head or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*(?:目前|现|现有|共有|已有|目前共有|现已有|拥有|的)?", text[head[-1].end : t.start()]):
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, head[-1]))
+    # N 欢迎 A 加入(网络)
+    for t in re.finditer(r"欢迎", text[sent.start : sent.end]):
+        a_pos = sent.start + t.end()
+        head = group_before(ms, text, sent.start + t.start(), orgs, sent.start)
+        mem = group_after(ms, text, a_pos, orgs, sent.end, max_gap=1)
+        if head and mem and re.match(r"[\s”\"]*(?:正式)?加入", text[mem[-1].end : mem[-1].end + 6]):
+            found.extend((a, head[-1]) for a in mem)
+    # A 加入(了)网络/联盟: the passage's network
+    for t in re.finditer(r"加入(?:了|到)?", text[sent.start : sent.end]):
+        b = sent.start + t.end()
+        h = _NET_HEAD.match(text, b)
+        if h is None or window(ms, b, h.end()):
+            continue
+        subj = group_before(ms, text, sent.start + t.start(), orgs, _clause_start(text, sent.start, sent.start + t.start()))
+        net = _network_ref(ctx, sent, b)
+        if net is not None:
+            found.extend((a, net) for a in subj)
+    # A 是 N1 会员单位、N2 理事单位: the later items of the list
+    for t in re.finditer(rf"(?:{_MEMBER_WORD})[\s”\"]*[、和及]\s*", text[sent.start : sent.end]):
+        pos = sent.start + t.end()
+        nxt = group_after(ms, text, pos, orgs, sent.end, max_gap=0)
+        if not nxt or not re.compile(rf"[\s”\"]*(?:{_MEMBER_WORD})").match(text, nxt[0].end):
+            continue
+        back = re.compile(r"(?:是|为|系|作为|当选为?|成为)[^，。；]{1,40}?$").search(text, sent.start, sent.start + t.start())
+        if back is None:
+            continue
+        subj = group_before(ms, text, back.start(), frozenset({"Organization", "Person"}), _clause_start(text, sent.start, back.start()))
+        found.extend((a, nxt[0]) for a in subj)
+    for a, n in found:
+        if a.key != n.key and allowed("memberOf", a, n):
+            yield _rel(a, "memberOf", n, sent, MEMBER_PHRASE)
+
+
 def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence rules of the persons-and-participation block."""
     for rule in _PERSON_RULES:
@@ -4337,4 +4417,5 @@ _PERSON_RULES = (
     _delegate_relations,
     _chair_event_relations,
     _guest_relations,
+    _member_phrase_relations,
 )
