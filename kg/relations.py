@@ -4180,6 +4180,33 @@ def _paren_card_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
 
 
 _GENERIC_AT = r"(?:本次|此次|本届|该)?(?:主论坛|分论坛|论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|开幕式|闭幕式|启动仪式|颁奖典礼|仪式|典礼|活动|会)"
+NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.8, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
+
+
+def _name_title_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role_re = re.compile(rf"(?:{_role_alt()})(?![会院所部处室团组])")
+    prev: tuple[Mention, Mention] | None = None  # (person, organisation) of the previous 甲 ROLE
+    for p in ms:
+        if p.type != "Person":
+            continue
+        role = role_re.match(text, p.end, sent.end)
+        if role is None:
+            prev = None
+            continue
+        org = None
+        before = [x for x in window(ms, max(sent.start, p.start - 30), p.start) if x.end <= p.start]
+        if before and before[-1].type == "Organization" and re.fullmatch(r"[\u4e00-\u9fff]{0,10}?的|", text[before[-1].end : p.start]):
+            org = before[-1]
+            if text[org.end : p.start] and window(ms, org.end, p.start):
+                org = None
+        elif prev is not None and before and before[-1] is prev[0] and re.fullmatch(r"\S{0,6}?[、和及与]", text[prev[0].end : p.start]):
+            org = prev[1]  # …的甲教授、乙副教授: the list goes on with the same organisation
+        prev = (p, org) if org is not None else None
+        if org is not None and allowed("worksFor", p, org):
+            yield _rel(p, "worksFor", org, sent, NAME_TITLE, (("role", role.group()),))
+
+
 _SPEECH_AT_EVENT = re.compile(rf"在\s*(?:({_GENERIC_AT})|[“\"]?)")
 _AT_TAIL = re.compile(r"[\s”\"]*(?:上|中|期间|现场)[\s，,]*(?:发表|作了?|做了?|进行了?)?[\s了]*(?:主旨演讲|主题演讲|演讲|致辞|讲话|发言|报告|主题报告|分享|表示|指出|介绍|强调|呼吁|提出|宣布|透露|说|倡议|主持|致开幕辞|致欢迎辞)")
 _EVENT_KIND = re.compile(r"论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|典礼|仪式|活动|会")
@@ -4412,6 +4439,7 @@ _PERSON_RULES = (
     _office_taken_relations,
     _anaphor_role_relations,
     _paren_card_relations,
+    _name_title_relations,
     _speech_at_relations,
     _named_scene_relations,
     _delegate_relations,

@@ -62,6 +62,18 @@ CASES = [
         {("王海涛", "worksFor", "青川大学"), ("赵小雨", "worksFor", "明德大学")},
     ),
     (
+        "ORG 的 甲 ROLE、乙 ROLE: both work for the organisation",
+        "本次培训邀请了青川大学生态学院的王海涛教授、李晓东副教授授课。",
+        {"worksFor"},
+        {("王海涛", "worksFor", "青川大学生态学院"), ("李晓东", "worksFor", "青川大学生态学院")},
+    ),
+    (
+        "ORG 教授、博士生导师 甲 / 传播官 乙: chained and communication titles",
+        "北京林业大学教授、博士生导师张立明担任项目首席专家。青川生态基金会秘书长张晓红和传播官王悦一同参加。",
+        {"worksFor"},
+        {("张立明", "worksFor", "北京林业大学"), ("张晓红", "worksFor", "青川生态基金会"), ("王悦", "worksFor", "青川生态基金会")},
+    ),
+    (
         "甲 在论坛上作主旨演讲: 甲 takes part in the forum of the passage",
         FORUM + "张晓红在论坛上作主旨演讲。",
         {"participatesIn"},
