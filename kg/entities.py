@@ -424,6 +424,8 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
         return False  # 内政部|前副部长: the "suffix" is part of a job title
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False
+    if any(tok in word_set("org_breaking_words.txt") for tok in _words(window[: m.start()])):
+        return False  # 基金会|正式加入|联盟: a breaking verb separates the names
     # the longer name must reach back over this suffix (基金会|作为初始委托人 does not)
     return left_extend(text, end + m.start()) < end
 
@@ -818,9 +820,13 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         s, e = m.start(), m.end()
         after = text[e : e + 12]
         before = text[max(0, s - 6) : s]
-        if name and m.group(1) is not None and (
+        if name and m.group(1) is not None and not _ANAPHOR_THEME.search(text, max(0, s - 12), s) and (
             _is_event_theme(text, s, after)
-            or ((_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题")))) and not _NAMED_EVENT_NEXT.match(text, e))
+            or (
+                (_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题"))))
+                and not _NAMED_EVENT_NEXT.match(text, e)
+                and not _EVENT_OWNS_THEME.search(text, max(0, s - 12), s)
+            )
         ):
             # “人人一平米，共同守护…”主题边会 / 平行论坛——“…”: the theme names the event
             out.append(Candidate(s, e, "Event", None, "quote.event_theme", 4, name))
@@ -970,6 +976,9 @@ def _quoted_lists(text: str, found: list[Candidate]) -> list[Candidate]:
 
 # 主题为“X”, 以“X”为主题: the quoted theme names the event
 _THEME_INTRO = re.compile(r"(?:主题为|主题是|主题：|主题:)$")
+# 本届峰会以“X”为主题 / 论坛主题为“X”: the theme of an event referred to by its generic head is no
+# entity (the event is named elsewhere, or unnamed)
+_EVENT_OWNS_THEME = re.compile(r"(?:峰会|论坛|大会|年会|会议|研讨会|沙龙|博览会|展会|活动)(?:的)?(?:以|主题为|主题是|主题[：:])$")
 # …为主题的第二届“X论坛”: the event has a name of its own, the theme is no entity
 _NAMED_EVENT_NEXT = re.compile(r"(?:为主题|为题)?的?[^，。；“”\n]{0,8}“")
 _DASH_EVENT = re.compile(f"\\s*(?:——|—|－－|--)[^。\\n“”]{{0,24}}?(?:活动|大会|论坛|峰会|沙龙|展览|嘉年华|仪式|会议|研讨会)(?![{CJK}])")
@@ -995,6 +1004,10 @@ _THEME_AFTER = re.compile(r"(?:主题)?(?:边会|分论坛|平行论坛|对话�
 _THEME_BEFORE = re.compile(r"(?:论坛|年会|大会|边会|峰会|研讨会|活动)\s*(?:——|—|－－|--|：|:)\s*$")
 
 
+# 本届峰会以“X”为主题: the theme of an event named before (by its own name), no event itself
+_ANAPHOR_THEME = re.compile(r"(?:本届|本次|此次|该|这次|今年的?)(?:峰会|论坛|大会|会议|年会|活动|研讨会)\s*(?:以|的主题(?:为|是))[\s“\"]*$")
+
+
 def _is_event_theme(text: str, start: int, after: str) -> bool:
     if _THEME_AFTER.match(after) and after.startswith("主题"):
         return True
@@ -1013,6 +1026,7 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(f"(?:{sufs})")
 
 
+_QUOTED_ONLY_EVENTS = frozenset({"主题活动", "宣传活动"})
 _ORDINAL = re.compile(r"(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
 # events that are a part of another one: a name ending in an event does not swallow them
 _PART_EVENTS = frozenset({"论坛", "边会", "分论坛", "平行论坛", "开幕式", "闭幕式", "颁奖典礼", "颁奖仪式", "发布会", "沙龙", "工作坊"})
@@ -1063,6 +1077,12 @@ def _event_candidates(text: str) -> list[Candidate]:
         ordinal = _ORDINAL.search(text, max(0, start - 16), start)
         if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
             start = ordinal.start()
+        if m.group() in _QUOTED_ONLY_EVENTS and not quoted:
+            continue  # X慈善日|主题活动: only “X”主题活动 names an event by its activity
+        if m.group() in _QUOTED_ONLY_EVENTS and re.search(r"[日节周]”$", text[start : m.start()]):
+            close = m.start() - 1  # “中华慈善日”|主题活动: the named day is the event, the activities are its own
+            out.append(Candidate(start, close + 1, "Event", None, "event.suffix", 4, clean_name(text[start + 1 : close])))
+            continue
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         end = m.end()
@@ -1425,6 +1445,8 @@ _TRANSLIT = (
 
 
 _UNIT_END = frozenset("处部局会司室科院所厅委")  # 赈济处|处长: a role right after a unit name
+# a role glued to the end of an organisation's name by the segmenter (大学教授, 中心主任, 联盟主席)
+_ROLE_AFTER_UNIT = _UNIT_END | frozenset("学校心团盟站馆")
 _NOT_SURNAME_START = frozenset("和由")  # rare surnames and very common function words
 
 
@@ -1481,6 +1503,28 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
         re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
         # name + honorific
         re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志|老师|律师|医生)"),
+        *_person_act_res(name, role),
+    )
+
+
+# --- persons named by an appointment or an act (pers3) ---------------------------------------
+_ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed"})
+_APPOINT = "聘任|聘请|任命|推选|选举|增补|委任|推举|特聘|聘"
+_ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀"
+
+
+def _person_act_res(name: str, role: str) -> tuple[re.Pattern[str], ...]:
+    """聘任李明为秘书长 / 选举李明担任…: the appointed person; 。李明当选…、，李明出席/主持…,
+    李明在开幕式上致辞: a name opening a clause before an act of office or attendance; 李明（X基金会
+    秘书长）: a name glossed by an organisation and title in brackets."""
+    return (
+        re.compile(f"(?:{_APPOINT})(?:了)?({name})(?=为|担任|出任|兼任)"),
+        re.compile(
+            f"(?:^|(?<=[据，。；：:、\\s“]))({name})"
+            f"(?=(?:{_ACT})|在[^，。；\\n]{{1,24}}?(?:上|中|期间|现场)(?:{_SPEECH}|发表|作了?))",
+            re.M,
+        ),
+        re.compile(f"(?:^|(?<=[，。；：:、\\s“由和与及]))({name})(?=[（(][^（）()\\n]{{2,30}}?(?:{role})[）)])", re.M),
     )
 
 
@@ -1501,7 +1545,7 @@ def _person_candidates(text: str) -> list[Candidate]:
     """Persons: role + name, name + role, staff-list lines, name + speech verb, name +
     honorific (the name is a surname + 1–2 characters), and X·Y transliterated names."""
     out = []
-    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific")
+    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific", "person.appointed", "person.actor", "person.glossed")
     for pat, rule in zip(_person_res(), rules, strict=True):
         for m in pat.finditer(text):
             s, e = m.span(1)
@@ -1516,9 +1560,11 @@ def _person_candidates(text: str) -> list[Candidate]:
                 continue
             if _TITLE_END.search(text, s, e):
                 continue  # 张律师表示, 王总说: a surname and a title, not a name
+            if rule in _ACT_RULES and (places().get(text[s:e]) or _word_runs_past(text, s, e)):
+                continue  # 张家界出席…: a place or a longer word, not a name
             if rule != "person.staff_line" and not _word_start(text, s):
                 continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
-            if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:
+            if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _ROLE_AFTER_UNIT:
                 continue  # 湖北省|长江: a role word made of the end of a place and a name
             if rule == "person.role_name" and _word_runs_past(text, s, e):
                 continue  # 代表|齐聚一堂: the "name" begins a longer common word
@@ -1674,6 +1720,8 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue
         if places().get(short) and men.type == "Organization":
             continue  # （北京）: a seat, not an alias
+        if "称" not in m.group() and sum(b - a for a, b in _place_spans(short)) == len(re.sub(r"[·\s、]", "", short)):
+            continue  # “P”（湖北宜昌）: where the project is, not its short name
         if re.fullmatch(r"\d+.*", short):
             continue
         rule = "alias.declared" if "简称" in m.group() or "称" in m.group() else "alias.parenthesis"
@@ -1863,8 +1911,8 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
             cover = bytearray(e - s)
             for a, b in inner:
                 cover[a - s : b - s] = b"\x01" * (b - a)
-            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)):
-                continue
+            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)) or all(cover):
+                continue  # (a name made of places only — 湖北宜昌 read as a short name — stays places)
             dropped.update(inner)
         extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)

@@ -506,6 +506,11 @@ _SUPPORT_UNDER = re.compile(
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
 
+_VERB_COORD = re.compile(
+    r"(?:发起|主办|承办|协办|策划|组织|指导|支持|资助|出资|捐资|执行|实施|设立|成立|创立|参与|参加|出席)(?:并|和|及|、)(?:共同|联合)?[\s“”\"]*$"
+)
+
+
 def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     text = ctx.text
     pred = rule.predicate
@@ -617,6 +622,9 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             subj = group_before(ms, text, at.start(), rule.subject_types, clause_start)
     if subj and mode == "direct" and re.search(r"由[\s“”\"]*$", text[clause_start : subj[0].start]):
         mode = "by"
+    if not subj and mode == "direct" and (coord := _VERB_COORD.search(text, clause_start, t.start())) is not None:
+        # A 发起并主办 E / A 策划和组织 E: the subject of the first verb is the subject of both
+        subj = group_before(ms, text, coord.start(), rule.subject_types, clause_start)
     co: list[Mention] = []
     if subj and mode == "direct" and clause_start > sent.start and _co_actor().fullmatch(text[clause_start : subj[0].start]):
         co = [x for x in sentence_subject(ctx, sent, ms, rule.subject_types) if x.end <= clause_start]
@@ -675,7 +683,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
             reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
             subj = subj + [x for x in reps if x not in subj]
-        if not subj and re.search(r"作为[^，。；]{1,16}?(?:代表|嘉宾|成员)[^，。；]{0,4}$", text[clause_start : t.start()]):
+        if not subj and re.search(r"作为[^，。；]{1,16}?(?:代表|嘉宾|成员|单位|机构|伙伴)[^，。；]{0,4}$", text[clause_start : t.start()]):
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
@@ -874,6 +882,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 if allowed(pred, child, parent):
                     yield _rel(child, pred, parent, sent, rule)
         return
+    if rule.id == "participates.project" and subj and re.search(r"(?:组织|动员|带领|发动|号召)[^，。；、]{0,6}?(?:员工|职工)", text[subj[-1].end : t.start()]):
+        rule, pred = SUPPORT_MOBILISE, "supports"  # A 组织员工参与 P: A backs the project, its staff take part
     quals = _year_of(text[clause_start : t.end()]) if pred in ("initiates", "publishes", "receivedAward", "funds") else ()
     for s in subj:
         for o in obj:
@@ -1460,7 +1470,7 @@ def _role_phrase_re() -> re.Pattern[str]:
 @cache
 def _label_re() -> re.Pattern[str]:
     roles_ = "|".join(re.escape(w) for w in sorted(_role_predicates(), key=len, reverse=True))
-    return re.compile(rf"(?:[-*•·]\s*)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
+    return re.compile(rf"(?:[-*•·]\s*)?(?:项目|本次活动|本次会议)?({roles_})[ \t\u3000]*[：:][ \t\u3000]*")
 
 
 def _role_target(ctx: Ctx, sent: Sentence, ms: list[Mention], pred: str, a: int, b: int) -> Mention | None:
@@ -1548,7 +1558,15 @@ def _notice_target(ctx: Ctx, pred: str, pos: int) -> Mention | None:
     between = ctx.text[before[-1].end : pos]
     # the same notice block: at most three line breaks and no blank line or other label list between
     if between.count("\n") > 3 or re.search(r"\n\s*\n", between):
-        return None
+        # a notice: 关于举办 E 的通知 … 定于…举办 E。…一、组织机构 / 指导单位：… (the event of the
+        # notice's own text, with only a numbered heading and blank lines after its last sentence)
+        tail = ctx.text[before[-1].end : pos]
+        if not re.fullmatch(r"[^\n]*?(?:[。！]|$)(?:\s*(?:[一二三四五六七八九十]+、|\d+[.、])?[^\n。：:]{0,10}\s*)?\s*", tail):
+            return None
+        # the notice is about the event its title names (the first one of the text before)
+        first = next((m for m in window(ctx.ms, 0, 200) if m.type in types and m.end <= pos), None)
+        if first is not None and first.key in {m.key for m in before}:
+            return first
     return before[-1]
 
 
@@ -1559,8 +1577,9 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
     last name of the previous label's list (lines the normaliser joined)."""
     text = ctx.text
     ms = ctx.ms
-    org_ends = {m.end for m in ms if m.type == "Organization"}
-    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in org_ends]
+    name_ends = {m.end for m in ms}
+    labels = [m for m in _label_re().finditer(text) if m.start() == 0 or text[m.start() - 1] in "\n；;。，,： \t\u3000（(”\"》" or m.start() in name_ends]
+    block: tuple[Mention, int] | None = None  # the target of the label block read so far, where it ends
     for i, m in enumerate(labels):
         pred = _role_predicates()[m.group(1)][0]
         limit = labels[i + 1].start() if i + 1 < len(labels) else len(text)
@@ -1581,8 +1600,11 @@ def _label_line_relations(ctx: Ctx, doc_id: str) -> Iterator[Relation]:
         if not members:
             continue
         target = _notice_target(ctx, pred, m.start())
+        if target is None and block is not None and re.fullmatch(r"\s*", text[block[1] : m.start()]):
+            target = block[0] if block[0].type in DOMAIN_RANGE[pred][1] else None  # the next label of the same block
         if target is None:
             continue
+        block = (target, end)
         sent = Sentence(doc_id, -1, m.start(), end, text[m.start() : end], -1)
         for a in members:
             if allowed(pred, a, target):
@@ -2104,7 +2126,11 @@ def _loc_subject(ctx: Ctx, sent: Sentence, ms: list[Mention], a: int, after: int
 
 def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
     """X 位于/坐落于/总部设在 Y (和 Z): the subject is located at each place."""
-    for m in re.finditer(r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)", text[sent.start : sent.end]):
+    for m in re.finditer(
+        r"(?:的)?(?:总部|秘书处|办公室|办公地点|项目点|项目地|实施地|所在地|(?:项目|实施|活动|举办|会议)地点)?(?:位于|坐落于|坐落在|地处|设在|落户|落地|设于|选址于|选址在|分布在|分布于)"
+        r"|(?:的)?(?:(?:项目|实施|活动|举办|会议)地点|所在地)(?:为|是|在)",
+        text[sent.start : sent.end],
+    ):
         a = sent.start + m.start()
         locs, _end = _places_after(ms, text, sent.start + m.end(), sent.end)
         if not locs:
@@ -2143,13 +2169,26 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
             continue
         nxt = ms[i + 1]
         gap = text[p.end : nxt.start]
-        quoted = gap.strip() in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
+        quoted = gap.strip().lstrip("的") in ("“", "\"") or text[nxt.start : nxt.start + 1] in ("“", "\"")
         ordinal = r"(?:首届|第[一二三四五六七八九十\d]+届)?" if nxt.type == "Event" else ""
         adjacent = not gap and nxt.type == "Project" and _admin_rank(p.key) >= 4  # X社区Y花园
-        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(ordinal + r"\s*[“\"]?", gap):
-            continue
+        if nxt.type not in ("Project", "Event") or not (quoted or adjacent) or not re.fullmatch(r"(?:的)?" + ordinal + r"\s*[“\"]?", gap):
+            continue  # (宜昌市五峰县的“P”: the place the project of the phrase is at)
         if allowed("locatedIn", nxt, p):
             yield _rel(nxt, "locatedIn", p, sent, LOC_PREFIX)
+    # “P”（湖北宜昌）: places in parentheses right after a project or event
+    for x in ms:
+        if x.type not in ("Project", "Event"):
+            continue
+        op = re.match(r"[”\"]?[（(]", text[x.end : x.end + 2])
+        if op is None:
+            continue
+        locs, end = _places_after(ms, text, x.end + op.end(), sent.end)
+        if not locs or not re.match(r"\s*(?:等地?)?[）)]", text[end : end + 4]):
+            continue
+        for o in [y for y in locs if y.key not in _chain_children(locs, text)]:
+            if allowed("locatedIn", x, o):
+                yield _rel(x, "locatedIn", o, sent, LOC_PREFIX)
 
 
 @cache
@@ -2616,7 +2655,15 @@ def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in ms:
         # 长江（安庆、宜昌）: finer places in parentheses, not a short name
-        if out and m.start - out[-1].end <= 8 and _DECLARATION.fullmatch(text[out[-1].end : m.start]) and not (m.type == out[-1].type == "Place"):
+        # “P”（湖北宜昌）: a place in parentheses after a name that does not declare it a short name
+        if (
+            out
+            and m.start - out[-1].end <= 8
+            and _DECLARATION.fullmatch(text[out[-1].end : m.start])
+            and not (m.type == out[-1].type == "Place")
+            and not (m.type == "Place" and out[-1].type in ("Project", "Event") and "称" not in text[out[-1].end : m.start])
+            and not (out[-1].type == "Person" and m.type == "Organization")  # 甲（X基金会秘书长）: the person's organisation
+        ):
             continue
         out.append(m)
     return out
@@ -3197,7 +3244,7 @@ def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
                     yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
 
 
-AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.75, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
+AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.7, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
 _AWARD_OF = re.compile(r"[\s”\"]*(?:(?:荣誉)?称号|荣誉)?的[\s“\"]*")
 
 
@@ -3221,7 +3268,7 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
                 yield _rel(winner, "receivedAward", a, sent, AWARD_RELATIVE, _year_of(sent.text))
 
 
-AWARD_LIST = register(Rule("award.list", "receivedAward", 0.75, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
+AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
 _AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
 
 
@@ -3566,6 +3613,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
         out.extend(_thanks_to_relations(ctx, sent, in_sent))
+        out.extend(_person_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_award_list_relations(ctx, res))
@@ -4480,3 +4528,375 @@ def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_n
                 yield _rel(p, "implements", proj, sent, TABLE_CONTENT_IMPL)
             elif _CONTENT_SUPPORT.search(content) and allowed("supports", p, proj):
                 yield _rel(p, "supports", proj, sent, TABLE_CONTENT_SUPPORT)
+
+
+# --- persons and participation (pers3) ------------------------------------------------------------
+
+SUPPORT_MOBILISE = register(Rule("supports.mobilise", "supports", 0.7, "A 组织/动员 员工 参与 P: a company backing a project with its staff supports it (participatesIn is kept for events)"))
+TAKE_OFFICE = register(Rule("worksFor.take_office", "worksFor", 0.8, "甲 出任/兼任/当选(为)/接任 ORG(或 联盟/该会) (部门) ROLE: 甲 worksFor ORG"))
+ANAPHOR_ROLE = register(Rule("worksFor.anaphor_org", "worksFor", 0.8, "该所/该院/该会 ROLE 甲, 分会秘书长甲: 甲 worksFor the organisation the head refers back to"))
+PAREN_CARD = register(Rule("worksFor.paren_card", "worksFor", 0.8, "甲（ORG (部门) ROLE）: 甲 worksFor ORG"))
+SPEECH_AT = register(Rule("participatesIn.speech_at", "participatesIn", 0.8, "甲 在 E/本次论坛/开幕式 上 致辞/发言/作主旨演讲/表示: 甲 takes part in E"))
+NAMED_SCENE = register(Rule("participatesIn.named_scene", "participatesIn", 0.8, "在(…举行的)“E”上/期间，(ORG ROLE)甲 发表/致辞/签署…: the actors take part in E"))
+DELEGATE = register(Rule("participatesIn.delegate", "participatesIn", 0.8, "ORG (有关)负责同志/负责人/代表 出席/参加 (E): ORG takes part in E (the passage's event when bare)"))
+CHAIR = register(Rule("participatesIn.chair", "participatesIn", 0.8, "甲 主持(了) E/开幕式/会议; “E”由 (ORG ROLE) 甲 主持: 甲 takes part in the event"))
+GUESTS = register(Rule("participatesIn.guests", "participatesIn", 0.8, "与会嘉宾/出席活动的领导 包括/有 (ORG ROLE)甲、乙: each takes part in the passage's event"))
+
+_OFFICE_VERB = re.compile(r"(?:此前|之前|曾经|曾|先后|现|目前|后|随后)?(?:出任|兼任|当选为|当选|接任|升任|改任|转任)")
+# a generic organisation head standing for the organisation of the passage (联盟首任主席, 该所研究员)
+_ORG_HEAD = r"(?:研究所|研究院|研究中心|基金会|协会|学会|联盟|分会|促进会|联合会|委员会|中心|网络|大学|学院|公司|集团|机构|所|院|会|校)"
+_ANAPHOR_ORG = re.compile(rf"(?:该|本|这家|此|其所在的?)({_ORG_HEAD})")
+_BARE_ORG = re.compile(r"(?:(?<=[，。；、：:\s])|^)((?:研究所|研究院|研究中心|基金会|协会|学会|联盟|分会|促进会|联合会|网络))")
+_HEAD_SUFFIXES = {"校": ("大学", "学院", "学校", "校"), "所": ("所",), "院": ("院",), "会": ("会",)}
+
+
+def _head_org(ctx: Ctx, sent: Sentence, pos: int, head: str) -> Mention | None:
+    """The latest organisation of the section before ``pos`` whose name ends with ``head``
+    (该所 → …研究所, 联盟 → …联盟), at most 800 characters back."""
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 800)
+    ends = _HEAD_SUFFIXES.get(head, (head,))
+    named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == "Organization" and m.key.endswith(ends) and m.rule != _BARE_RULE]
+    return named[-1] if named else None
+
+
+def _role_at(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """(department) ROLE(、ROLE) right at ``pos``: 亚太区首席代表, 首任主席, 理事、秘书长."""
+    role = _role_alt()
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()]{{0,10}}?(?:{role})(?:[、兼](?:{role}))*").match(text, pos, end)
+
+
+def _office_taken_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _OFFICE_VERB.finditer(text, sent.start, sent.end):
+        a, b = t.start(), t.end()
+        people = group_before(ms, text, a, frozenset({"Person"}), _clause_start(text, sent.start, a))
+        if len(people) != 1 or text[people[0].end : a].strip():
+            continue
+        orgs = group_after(ms, text, b, frozenset({"Organization"}), sent.end, max_gap=1)
+        at = orgs[0].end if len(orgs) == 1 and orgs[0].start - b <= 1 else -1
+        org = orgs[0] if at >= 0 else None
+        if org is None:
+            m = _ANAPHOR_ORG.match(text, b) or re.compile(rf"({_ORG_HEAD})").match(text, b)
+            if m is None:
+                continue
+            org, at = _head_org(ctx, sent, a, m.group(1)), m.end()
+            if org is None:
+                continue
+        role = _role_at(text, at, sent.end)
+        if role is None or re.search(r"[，。；]", role.group()):
+            continue
+        inner = [x for x in window(ms, at, role.end()) if x.type in ("Organization", "Person", "Event", "Project")]
+        if inner:
+            continue  # 出任 A 旗下 B 理事长 / 出任 A 与 B …: the title is not simply A's
+        if "当选" in t.group() and re.search(r"(?:代表|委员|常委)$", role.group()):
+            continue  # 当选人大代表 / 政协委员: an elected deputy, not a post in the body
+        if allowed("worksFor", people[0], org):
+            yield _rel(people[0], "worksFor", org, sent, TAKE_OFFICE, (("role", role.group()),))
+
+
+def _anaphor_role_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    tail = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?((?:{role})(?:[、兼](?:{role}))*)\s*")
+    for pat in (_ANAPHOR_ORG, _BARE_ORG):
+        for m in pat.finditer(text, sent.start, sent.end):
+            if window(ms, m.start(), m.end()) or any(x.start < m.start() < x.end for x in window(ms, max(sent.start, m.start() - 40), m.start())):
+                continue  # the head is part of a recognised name
+            r = tail.match(text, m.end(), sent.end)
+            if r is None:
+                continue
+            person = next((x for x in window(ms, r.end(), r.end() + 1) if x.type == "Person"), None)
+            if person is None:
+                continue
+            org = _head_org(ctx, sent, m.start(), m.group(1))
+            if org is not None and allowed("worksFor", person, org):
+                yield _rel(person, "worksFor", org, sent, ANAPHOR_ROLE, (("role", r.group(1)),))
+
+
+def _paren_card_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for p in ms:
+        if p.type != "Person" or text[p.end : p.end + 1] not in ("（", "("):
+            continue
+        close = re.compile(r"[^（）()]{2,40}?[）)]").match(text, p.end + 1, sent.end)
+        if close is None:
+            continue
+        inner = [x for x in window(ms, p.end + 1, close.end()) if x.end <= close.end()]
+        if not inner or inner[0].type != "Organization" or inner[0].start != p.end + 1:
+            continue
+        role = _role_at(text, inner[0].end, close.end() - 1)
+        if role is None or role.end() != close.end() - 1:
+            continue
+        if allowed("worksFor", p, inner[0]):
+            yield _rel(p, "worksFor", inner[0], sent, PAREN_CARD, (("role", role.group()),))
+
+
+_GENERIC_AT = r"(?:本次|此次|本届|该)?(?:主论坛|分论坛|论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|开幕式|闭幕式|启动仪式|颁奖典礼|仪式|典礼|活动|会)"
+NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.8, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
+
+
+def _name_title_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role_re = re.compile(rf"(?:{_role_alt()})(?![会院所部处室团组])")
+    prev: tuple[Mention, Mention] | None = None  # (person, organisation) of the previous 甲 ROLE
+    for p in ms:
+        if p.type != "Person":
+            continue
+        role = role_re.match(text, p.end, sent.end)
+        if role is None:
+            prev = None
+            continue
+        org = None
+        before = [x for x in window(ms, max(sent.start, p.start - 30), p.start) if x.end <= p.start]
+        if before and before[-1].type == "Organization" and re.fullmatch(r"[\u4e00-\u9fff]{0,10}?的|", text[before[-1].end : p.start]):
+            org = before[-1]
+            if text[org.end : p.start] and window(ms, org.end, p.start):
+                org = None
+        elif prev is not None and before and before[-1] is prev[0] and re.fullmatch(r"\S{0,6}?[、和及与]", text[prev[0].end : p.start]):
+            org = prev[1]  # …的甲教授、乙副教授: the list goes on with the same organisation
+        prev = (p, org) if org is not None else None
+        if org is not None and allowed("worksFor", p, org):
+            yield _rel(p, "worksFor", org, sent, NAME_TITLE, (("role", role.group()),))
+
+
+_SPEECH_AT_EVENT = re.compile(rf"在\s*(?:({_GENERIC_AT})|[“\"]?)")
+_AT_TAIL = re.compile(r"[\s”\"]*(?:上|中|期间|现场)[\s，,]*(?:发表|作了?|做了?|进行了?)?[\s了]*(?:主旨演讲|主题演讲|演讲|致辞|讲话|发言|报告|主题报告|分享|表示|指出|介绍|强调|呼吁|提出|宣布|透露|说|倡议|主持|致开幕辞|致欢迎辞)")
+_EVENT_KIND = re.compile(r"论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|典礼|仪式|活动|会")
+
+
+def _generic_event(ctx: Ctx, sent: Sentence, pos: int, word: str) -> Mention | None:
+    """The event a generic word (本次论坛, 开幕式, 会议) refers to: the latest event of the
+    section, of that kind when the word names a kind (论坛 → …论坛); 开幕式/仪式/会 any."""
+    ev = _latest_event(ctx, sent, pos)
+    if ev is None:
+        return None
+    kind = re.sub(r"^(?:本次|此次|本届|该|主|分)", "", word)
+    if re.search(r"仪式|典礼|发布会|签约会|座谈会|见面会", ctx.text[ev.end : pos]):
+        return None  # 捐赠仪式在宁德举行。…在仪式上表示: an unnamed event came after the named one
+    if kind in ("论坛", "峰会", "大会", "年会", "研讨会", "沙龙", "发布会") and kind not in ev.key:
+        return None
+    return ev
+
+
+def _speech_at_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _SPEECH_AT_EVENT.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, t.start())
+        people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
+        if not people:
+            continue
+        if t.group(1):
+            ev, end = _generic_event(ctx, sent, t.start(), t.group(1)), t.end()
+        else:
+            nxt = next((x for x in window(ms, t.end(), t.end() + 2)), None)
+            ev, end = (nxt, nxt.end) if nxt is not None and nxt.type == "Event" else (None, t.end())
+        if ev is None or not _AT_TAIL.match(text, end, sent.end):
+            continue
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, SPEECH_AT)
+
+
+_NAMED_SCENE = re.compile(r"在[^，。；]{0,40}?[”\"]?\s*(?:上|期间|现场|中)[，,]")
+_ACT_VERB = re.compile(r"发表|致辞|讲话|发言|演讲|作了?(?:主旨|主题)?报告|分享|介绍|表示|指出|签署|签订|签约|发布|宣布|主持|出席|参加|亮相|展示|颁发|领取|获颁")
+
+
+def _named_scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    m = _NAMED_SCENE.match(text, lead, sent.end)
+    if m is None:
+        return
+    evs = [x for x in window(ms, lead, m.end()) if x.type == "Event" and x.end <= m.end()]
+    if not evs or not re.fullmatch(r"[\s”\"]*(?:上|期间|现场|中)[，,]", text[evs[-1].end : m.end()]):
+        return
+    ev = evs[-1]
+    end = _clause_end(text, m.end(), sent.end)
+    verb = _ACT_VERB.search(text, m.end(), end)
+    if verb is None:
+        return
+    # the clause's subject: (ORG ROLE) 甲、乙 or A、B opening the clause, its verb right after
+    actors = group_after(ms, text, m.end(), frozenset({"Organization", "Person"}), end, max_gap=1)
+    persons = [x for x in window(ms, m.end(), verb.start()) if x.type == "Person" and x.end <= verb.start()]
+    if actors and persons:
+        actors = persons
+    if not actors or not _gap_before().match(text[actors[-1].end : verb.start()]):
+        return
+    for a in actors:
+        if allowed("participatesIn", a, ev):
+            yield _rel(a, "participatesIn", ev, sent, NAMED_SCENE)
+
+
+_DELEGATE = re.compile(r"(?:的)?(?:有关|相关|主要)?(?:负责同志|负责人|领导|代表|同志)(?:等)?[\s、，]*(?:应邀|受邀)?(?:出席|参加|参会|与会|莅临)")
+
+
+def _delegate_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _DELEGATE.finditer(text, sent.start, sent.end):
+        orgs = group_before(ms, text, t.start(), frozenset({"Organization"}), _clause_start(text, sent.start, t.start()))
+        if not orgs or not re.fullmatch(r"[\s”\"]*", text[orgs[-1].end : t.start()]):
+            continue  # 来自 A、B 等 20 余家机构的代表: an open list of many, no statement about A
+        rest = text[t.end() : _clause_end(text, t.end(), sent.end)]
+        obj = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=4)
+        if not obj and re.fullmatch(r"[\s了]*(?:并(?:致辞|讲话|发言)|(?:本次|此次|该)?(?:活动|会议|仪式|开幕式|启动仪式))?[\s了]*", rest):
+            ev = _latest_event(ctx, sent, sent.start)
+            obj = [ev] if ev is not None else []
+        for o in orgs:
+            for e in obj[:1]:
+                if allowed("participatesIn", o, e):
+                    yield _rel(o, "participatesIn", e, sent, DELEGATE)
+
+
+_CHAIR_VERB = re.compile(r"主持(?:了)?")
+
+
+def _chair_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _CHAIR_VERB.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, t.start())
+        people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
+        ev = None
+        if people:
+            # 甲主持(了)“E” / 甲主持了开幕式 / 甲主持会议
+            nxt = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=2)
+            if nxt:
+                ev = nxt[0]
+            elif g := re.compile(rf"\s*({_GENERIC_AT})(?![\u4e00-\u9fff])").match(text, t.end(), sent.end):
+                ev = _generic_event(ctx, sent, t.start(), g.group(1))
+        if ev is None:
+            # E/开幕式 由 (ORG ROLE) 甲 主持
+            by = text.rfind("由", clause, t.start())
+            if by < 0:
+                continue
+            people = group_after(ms, text, by + 1, frozenset({"Person"}), t.start(), max_gap=30)
+            if not people or not _gap_before().match(text[people[-1].end : t.start()]):
+                continue
+            # (a bare 开幕式由甲主持 may be the ceremony of an unnamed event: only a named one)
+            evs = [x for x in window(ms, clause, by) if x.type == "Event" and x.end <= by]
+            if evs and re.fullmatch(r"[\s”\"]*", text[evs[-1].end : by]):
+                ev = evs[-1]
+        if ev is None:
+            continue
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, CHAIR)
+
+
+_GUEST_INTRO = re.compile(
+    r"(?:与会嘉宾|与会领导|参会嘉宾|出席嘉宾|到场嘉宾|出席(?:本次|此次)?(?:会议|活动|论坛|仪式|开幕式)的(?:嘉宾|领导)?(?:还)?|参加(?:本次|此次)?(?:会议|活动|论坛)的(?:嘉宾|领导)?(?:还)?)(?:包括|有|为)[：:]?"
+)
+
+
+def _guest_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _GUEST_INTRO.finditer(text, sent.start, sent.end):
+        evs = [x for x in window(ms, sent.start, t.start()) if x.type == "Event" and x.end <= t.start()]
+        ev = evs[-1] if evs else _latest_event(ctx, sent, sent.start)
+        if ev is None:
+            continue
+        end = sent.end
+        people = [x for x in window(ms, t.end(), end) if x.type == "Person" and x.end <= end]
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, GUESTS)
+
+
+MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.8, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
+
+_MEMBER_WORD = r"(?:成员|会员|理事|常务理事|副?理事长|副?会长|发起成员|创始成员)(?:单位|机构)?|成员|会员"
+_AS_MEMBER_OF = re.compile(r"作为\s*")
+_NEW_MEMBERS = re.compile(rf"(?:迎来|新增|吸纳|接纳|新吸纳|新加入)(?:了)?(?:{_NUM}\s*(?:家|个|名))?(?:新)?(?:成员|会员)?(?:单位|机构|伙伴)?[：:]?")
+_COUNTED_LIST = re.compile(r"(?:成员|会员)(?:伙伴|单位|机构)?[^，。；]{0,12}?[，,：:]\s*(?:包括|其中包括|分别是|分别为|有)[：:]?")
+_NET_HEAD = re.compile(r"(?:网络|联盟|圆桌|协作网|共同体)(?![\u4e00-\u9fff]{0,1}(?:成员|会员|单位|机构|的))")
+
+
+def _network_ref(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
+    """The network a bare 网络/联盟 at ``pos`` refers to: the latest Network of the passage."""
+    return _network_in_context(ctx, pos)
+
+
+def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization"})
+    found: list[tuple[Mention, Mention]] = []
+    # 作为 N (的) 成员(单位)，A …
+    for t in _AS_MEMBER_OF.finditer(text, sent.start, sent.end):
+        nets = group_after(ms, text, t.end(), orgs, sent.end, max_gap=1)
+        if len(nets) != 1:
+            continue
+        role = re.compile(rf"[\s”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*的?(?:{_MEMBER_WORD})(?:之一)?[\s，,]+").match(text, nets[0].end, sent.end)
+        if role is None:
+            continue
+        for a in group_after(ms, text, role.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1):
+            found.append((a, nets[0]))
+    # N 迎来/新增 (两家)新成员(：) A、B / N 新增 A、B 两家成员单位
+    for t in _NEW_MEMBERS.finditer(text, sent.start, sent.end):
+        if not re.search(r"成员|会员", t.group()) and not re.match(rf"[^，。；]{{0,30}}?(?:{_NUM}\s*家)?(?:新)?(?:成员|会员)", text[t.end() : sent.end]):
+            continue
+        head = group_before(ms, text, t.start(), orgs, _clause_start(text, sent.start, t.start()))
+        net = head[-1] if head else None
+        if net is None and (h := _NET_HEAD.search(text, max(sent.start, t.start() - 6), t.start())) and h.end() == t.start():
+            net = _network_ref(ctx, sent, h.start())
+        if net is None:
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, net))
+    # N 共有成员单位 56 家，包括 A、B
+    for t in _COUNTED_LIST.finditer(text, sent.start, sent.end):
+        head = [x for x in window(ms, sent.start, t.start()) if x.type == "Organization" and x.end <= t.start()]
+        if not head or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*(?:目前|现|现有|共有|已有|目前共有|现已有|拥有|的)?", text[head[-1].end : t.start()]):
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, head[-1]))
+    # N 欢迎 A 加入(网络)
+    for t in re.finditer(r"欢迎", text[sent.start : sent.end]):
+        a_pos = sent.start + t.end()
+        head = group_before(ms, text, sent.start + t.start(), orgs, sent.start)
+        mem = group_after(ms, text, a_pos, orgs, sent.end, max_gap=1)
+        if head and mem and re.match(r"[\s”\"]*(?:正式)?加入", text[mem[-1].end : mem[-1].end + 6]):
+            found.extend((a, head[-1]) for a in mem)
+    # A 加入(了)网络/联盟: the passage's network
+    for t in re.finditer(r"加入(?:了|到)?", text[sent.start : sent.end]):
+        b = sent.start + t.end()
+        h = _NET_HEAD.match(text, b)
+        if h is None or window(ms, b, h.end()):
+            continue
+        subj = group_before(ms, text, sent.start + t.start(), orgs, _clause_start(text, sent.start, sent.start + t.start()))
+        net = _network_ref(ctx, sent, b)
+        if net is not None:
+            found.extend((a, net) for a in subj)
+    # A 是 N1 会员单位、N2 理事单位: the later items of the list
+    for t in re.finditer(rf"(?:{_MEMBER_WORD})[\s”\"]*[、和及]\s*", text[sent.start : sent.end]):
+        pos = sent.start + t.end()
+        nxt = group_after(ms, text, pos, orgs, sent.end, max_gap=0)
+        if not nxt or not re.compile(rf"[\s”\"]*(?:{_MEMBER_WORD})").match(text, nxt[0].end):
+            continue
+        back = re.compile(r"(?:是|为|系|作为|当选为?|成为)[^，。；]{1,40}?$").search(text, sent.start, sent.start + t.start())
+        if back is None:
+            continue
+        subj = group_before(ms, text, back.start(), frozenset({"Organization", "Person"}), _clause_start(text, sent.start, back.start()))
+        found.extend((a, nxt[0]) for a in subj)
+    for a, n in found:
+        if a.key != n.key and allowed("memberOf", a, n):
+            yield _rel(a, "memberOf", n, sent, MEMBER_PHRASE)
+
+
+def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence rules of the persons-and-participation block."""
+    for rule in _PERSON_RULES:
+        yield from rule(ctx, sent, ms)
+
+
+_PERSON_RULES = (
+    _office_taken_relations,
+    _anaphor_role_relations,
+    _paren_card_relations,
+    _name_title_relations,
+    _speech_at_relations,
+    _named_scene_relations,
+    _delegate_relations,
+    _chair_event_relations,
+    _guest_relations,
+    _member_phrase_relations,
+)

@@ -173,6 +173,77 @@ CASES = [
         {("溪流守护计划", "receivedAward", "湘江生态奖"), ("松涛自然保护协会", "receivedAward", "湖南慈善奖")},
     ),
     (
+        "A 发起并主办“E”: the subject of the first verb hosts too",
+        "松涛自然保护协会发起并主办“湘江湿地保护周”活动。",
+        {"organizes"},
+        {("松涛自然保护协会", "organizes", "湘江湿地保护周")},
+    ),
+    (
+        "notice lines joined to the event's title: 主办：A 承办：B",
+        "2023湘江湿地保护论坛\n主办：松涛自然保护协会\n承办：溪岸自然教育中心\n",
+        {"organizes"},
+        {("松涛自然保护协会", "organizes", "2023湘江湿地保护论坛"), ("溪岸自然教育中心", "organizes", "2023湘江湿地保护论坛")},
+    ),
+    (
+        "由 A 主办、B 承办的“X”主题活动",
+        "由长沙市民政局主办、松涛自然保护协会承办的“湿地进校园”主题活动在长沙举行。",
+        {"organizes"},
+        {("长沙市民政局", "organizes", "湿地进校园主题活动"), ("松涛自然保护协会", "organizes", "湿地进校园主题活动")},
+    ),
+    (
+        "an events table (日期 / 活动 / 地点 / 主办): each cell of the 活动 column is an event",
+        "活动预告\n\n日期\t活动\t地点\t主办\n4月12日\t第二届湘江源自然观察节\t湖南省永州市\t松涛自然保护协会\n",
+        {"organizes", "locatedIn"},
+        {("松涛自然保护协会", "organizes", "第二届湘江源自然观察节"), ("第二届湘江源自然观察节", "locatedIn", "永州市")},
+    ),
+    (
+        "a notice: 关于举办 E 的通知, a paragraph naming E, then a numbered 组织机构 block of labels",
+        "关于举办2024湘江湿地保护论坛的通知\n\n各有关单位：\n\n为推动湘江流域湿地保护，经研究，定于2024年6月在长沙举办2024湘江湿地保护论坛。现将有关事项通知如下。\n\n"
+        "一、组织机构\n\n指导单位：湖南省林业局\n\n主办单位：松涛自然保护协会\n\n支持单位：岚光信息技术有限公司\n",
+        {"organizes", "supports"},
+        {
+            ("湖南省林业局", "supports", "2024湘江湿地保护论坛"),
+            ("松涛自然保护协会", "organizes", "2024湘江湿地保护论坛"),
+            ("岚光信息技术有限公司", "supports", "2024湘江湿地保护论坛"),
+        },
+    ),
+    (
+        "a paragraph between the event and the labels that does not end the notice text: no target",
+        "2024湘江湿地保护论坛在长沙举行。\n\n另据了解，协会今年还将开展多项培训\n\n主办单位：松涛自然保护协会\n",
+        {"organizes"},
+        set(),
+    ),
+    (
+        "项目支持方：A / 学术支持：B after the project's title line",
+        "“溪流守护计划”\n项目支持方：岚光信息技术有限公司\n学术支持：湘江大学生命科学学院\n",
+        {"supports"},
+        {("岚光信息技术有限公司", "supports", "溪流守护计划"), ("湘江大学生命科学学院", "supports", "溪流守护计划")},
+    ),
+    (
+        "a title line joined to 本次论坛…: 本次 is no part of the event's name",
+        "2024湘江湿地保护论坛\n本次论坛得到了岚光信息技术有限公司的大力支持。",
+        {"supports"},
+        {("岚光信息技术有限公司", "supports", "2024湘江湿地保护论坛")},
+    ),
+    (
+        "P 实施地点为 L / P 的实施地点位于 L",
+        "“溪流守护计划”实施地点为湖南省张家界市桑植县。“溪水课堂项目”的实施地点位于湖南省永州市。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "桑植县"), ("溪水课堂项目", "locatedIn", "永州市")},
+    ),
+    (
+        "“P”（湖南永州）: places in parentheses are where the project is, not its short name",
+        "资助项目包括“溪流守护计划”（湖南省永州市）、“溪水课堂项目”（湖南张家界）。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "永州市"), ("溪水课堂项目", "locatedIn", "张家界")},
+    ),
+    (
+        "L 的“P”: the place right before 的 and a quoted project",
+        "张家界市桑植县的“溪流守护计划”已进入第三年。",
+        {"locatedIn"},
+        {("溪流守护计划", "locatedIn", "桑植县")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
@@ -201,6 +272,14 @@ def test_known_name_wins_over_a_place_inside_it() -> None:
         ("张青曾先后获得“全国五一劳动奖章”等荣誉。", "Award", "全国五一劳动奖章", "全国五一劳动奖"),
         ("松涛自然保护协会参加了2023年全国湿地保护工作会议。", "Event", "2023年全国湿地保护工作会议", "2023年全国湿地保护工作会"),
         ("大赛设特等奖、一等奖和二等奖。", "Award", "", "大赛设特等奖"),
+        ("各地开展“全国湿地日”主题活动。", "Event", "全国湿地日", "全国湿地日主题活动"),
+        ("各地开展了形式多样的湿地日主题活动。", "Event", "", "湿地日主题活动"),
+        (
+            "5月8日，“第三届湘江生态峰会”在长沙举行。本届峰会以“数字时代的流域保护”为主题。",
+            "Event",
+            "第三届湘江生态峰会",
+            "数字时代的流域保护",
+        ),
         ("松涛自然保护协会入围第五届湘江生态奖。", "Organization", "松涛自然保护协会", ""),
     ],
 )
