@@ -111,7 +111,7 @@ def _ends_re(name: str) -> re.Pattern[str]:
 
 # --- left boundary of a name ending at a suffix ---------------------------------------------
 
-_LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+$")
+_LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+\\Z")
 _LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
 # a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校, 两省|X培训班,
 # 15次|X工作会议 (第15次 is an edition and stays)
