@@ -112,7 +112,7 @@ def _ends_re(name: str) -> re.Pattern[str]:
 # --- left boundary of a name ending at a suffix ---------------------------------------------
 
 _LEFT_RUN = re.compile(f"(?:{NAME_CHAR}|[（(][^（）()\\n]{{1,12}}[）)])+\\Z")
-_LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
+_LEADING_JUNK = re.compile(r"^(?:\d+(?:\.\d+)?(?:年度|年|月|日|号|个|家|所|名|位|余|多|万|亿)*)+")
 # a numeral with a classifier never sits inside a name: 10家|融媒体中心, 首批11所|湿地学校, 两省|X培训班,
 # 15次|X工作会议 (第15次 is an edition and stays)
 _COUNT = re.compile(
@@ -538,7 +538,7 @@ def _named_places_re() -> re.Pattern[str]:
 
 
 _DIRECTION = re.compile(r"(?:东南|西南|东北|西北|东|西|南|北|中)部")
-_PARK_SUFFIXES = frozenset({"国家湿地公园", "湿地公园", "国家公园", "森林公园", "地质公园"})
+_PARK_SUFFIXES = frozenset({"国家湿地公园", "湿地公园", "国家公园", "森林公园", "地质公园", "国家级自然保护区"})
 
 
 def _natural_candidates(text: str) -> list[Candidate]:
@@ -2049,6 +2049,7 @@ def extract_entities(
     cands = _general_fix(text, cands)
     cands += _coordinated_field_names(text)
     cands = _edition_names(text, cands)
+    cands = _precision_filters(text, cands)
     chosen = _select([c for c in cands if not c.rule.startswith("org.parent")])
     chosen = _coordinated_persons(text, chosen)
     chosen = _coordinated_orgs(text, chosen)
@@ -2836,3 +2837,66 @@ def _launched_projects(text: str) -> list[Candidate]:
                 continue  # 设立蓝藻防治专项基金 in a headline, “太湖蓝藻防治专项基金” in the text: a short form
             out.append(Candidate(m.start(1), m.end(1), "Project", None, rule, 2))
     return out
+
+
+# --- precision filters (ent3) -------------------------------------------------------------------
+# Candidates a careful reader would not list as entities: units and committees named only by
+# their function, quoted formulas that qualify a generic noun, places made of other places.
+
+# the head of an internal unit of a body (its name is the function words before it)
+_UNIT_HEAD = re.compile(r"(?:工作委员会|专门委员会|委员会|专委会|组委会|执委会|理事会|监事会|秘书处|工作组|工作小组|小组|办公室)$")
+
+
+def _functional_unit(name: str) -> bool:
+    """评审委员会, 科学顾问委员会, 薪酬与考核委员会, ESG委员会: a unit named only by what it does."""
+    head = _UNIT_HEAD.search(name)
+    if not head or head.start() == 0:
+        return False
+    words = word_set("unit_function_words.txt")
+    return all(w in words for w in _words(name[: head.start()]))
+
+
+def _bare_suffix(name: str) -> bool:
+    """2024年度|联盟, 2023年|基金会: a date before a bare organisation suffix is no name."""
+    junk = _LEADING_JUNK.match(name)
+    return bool(junk) and name[junk.end() :] in org_suffixes()
+
+
+def _quote_modifies_head(text: str, c: Candidate) -> bool:
+    """实施“一河一策”治理方案, 打造“零碳社区”示范点: the quote qualifies the generic noun after it."""
+    if c.type != "Project" or c.rule not in ("quote.after_trigger", "quote.list"):
+        return False
+    toks = _words(text[c.end : c.end + 8])
+    return bool(toks) and toks[0] in word_set("quote_modified_heads.txt")
+
+
+def _crosses_two_places(c: Candidate, inner: set[int], starts: dict[int, Candidate], ends: dict[int, Candidate]) -> bool:
+    if c.type != "Place" or c.rule not in ("place.named", "place.region", "place.natural_word"):
+        return False
+    return c.start in inner and c.end in inner and any(e in starts and e in ends for e in range(c.start + 1, c.end))
+
+
+def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop candidates of the false-positive classes above; a place read across two places
+    (海南|海口 read as 南海, 河北|唐山 read as a mountain) gives way to the two places."""
+    gaz = [c for c in cands if c.rule == "place.gazetteer"]
+    gaz_ends = {c.end: c for c in gaz}
+    gaz_starts = {c.start: c for c in gaz}
+    inner_ends = {e for c in gaz for e in range(c.start + 1, c.end)}  # inside a place (places are short)
+    out = []
+    for c in cands:
+        if c.type == "Organization" and _functional_unit(c.name or clean_name(text[c.start : c.end])):
+            continue
+        if c.type == "Organization" and _bare_suffix(c.name or clean_name(text[c.start : c.end])):
+            continue
+        if _quote_modifies_head(text, c):
+            continue
+        if _crosses_two_places(c, inner_ends, gaz_starts, gaz_ends):
+            continue  # 海南|海口: 南海 crosses the border of two places that meet inside it
+        if c.type == "Place" and c.rule == "place.natural" and c.start in gaz_starts:
+            first = gaz_starts[c.start]
+            if first.end in gaz_starts and gaz_starts[first.end].end == c.end:
+                continue  # 河北|唐山 is two places, not a hill named 河北唐
+        out.append(c)
+    return out
+

@@ -206,6 +206,9 @@ def places() -> dict[str, Place]:
         elif (len(cands) == 2 and cands[1].parent == cands[0].name) or (len(cands) == 2 and cands[0].parent == cands[1].name):
             # 吉林省 / 吉林市: a province and its own seat share the short form; read the province
             out[s] = cands[0] if cands[0].level == "province" else cands[1]
+        elif sum(p.level == "province" for p in cands) == 1:
+            # 海南省 / 海南藏族自治州: the bare short form is the province's customary name
+            out[s] = next(p for p in cands if p.level == "province")
     for name in load_lines("countries.txt"):
         out.setdefault(name, Place(name, "country", ""))
     return out

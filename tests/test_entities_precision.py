@@ -35,3 +35,72 @@ def test_no_name_across_a_line_break(text: str, absent: str, present: str) -> No
 def test_name_on_one_line_still_found() -> None:
     found = _found("项目地点：甘肃省碌曲县\n甘南碌曲项目于去年启动。")
     assert found.get("甘南碌曲项目") == "Project"
+
+
+# --- units and committees named only by their function ----------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集团董事会下设战略委员会、审计委员会和薪酬与考核委员会。",
+        "经专家评审委员会两轮评审，共有八个案例入选。",
+        "联盟秘书处设在南宁，另设科学顾问委员会。",
+        "星河能源股份有限公司的ESG委员会每季度召开会议。",
+        "项目评审委员会公布了首批资助名单。",
+    ],
+)
+def test_functional_committee_is_not_an_entity(text: str) -> None:
+    found = _found(text)
+    assert not [k for k, t in found.items() if t == "Organization" and k.endswith("委员会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议由国家发展和改革委员会主办。", "国家发展和改革委员会"),
+        ("报告得到了南平市教育委员会的支持。", "南平市教育委员会"),
+        ("中国湿地学会科普工作委员会组织了本次考察。", "中国湿地学会科普工作委员会"),
+    ],
+)
+def test_named_committee_still_found(text: str, name: str) -> None:
+    assert _found(text).get(name) == "Organization"
+
+
+def test_year_before_bare_suffix_is_no_name() -> None:
+    found = _found("2023年度联盟总收入1500万元，青岚生态联盟成员增至40家。")
+    assert not [k for k in found if k.endswith("年度联盟") or k == "度联盟"]
+    assert found.get("青岚生态联盟") == "Organization"
+
+
+# --- quoted formulas that only qualify a generic noun -------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("县里实施“一湖一策”治理方案，推进生态修复。", "一湖一策"),
+        ("公司参与了“低碳港区”示范建设。", "低碳港区"),
+        ("街道打造“无废小区”示范点，居民积极响应。", "无废小区"),
+    ],
+)
+def test_quote_qualifying_a_generic_noun_is_no_project(text: str, absent: str) -> None:
+    assert absent not in _found(text)
+
+
+def test_quoted_programme_after_trigger_still_found() -> None:
+    found = _found("青岚基金会联合市妇联开展了“春苗守护”，为山区儿童提供安全教育。")
+    assert found.get("春苗守护") == "Project"
+
+
+# --- places read across two places --------------------------------------------------------------
+
+def test_two_places_side_by_side_stay_two_places() -> None:
+    found = _found("该项目在广西钦州、海南海口、河北唐山三地实施。")
+    for name in ("海南", "海口", "河北", "唐山", "钦州"):
+        assert found.get(name) == "Place", name
+    assert "南海" not in found
+    assert "河北唐山" not in found
+
+
+def test_reserve_keeps_its_province() -> None:
+    found = _found("志愿者前往海南铜鼓岭国家级自然保护区开展调查。")
+    assert "海南铜鼓岭国家级自然保护区" in found
