@@ -2856,6 +2856,30 @@ def _functional_unit(name: str) -> bool:
     return all(w in words for w in _words(name[: head.start()]))
 
 
+def _generic_body(name: str) -> bool:
+    """项目合作学校, 受助学校, 定点帮扶中心: a kind of body described by its role, not named."""
+    suffix = _org_end_re().search(name)
+    if not suffix or suffix.start() == 0:
+        return False
+    words = word_set("generic_org_modifiers.txt") | word_set("unit_function_words.txt")
+    stem = _words(name[: suffix.start()])
+    return all(w in words for w in stem) and any(w in word_set("generic_org_modifiers.txt") for w in stem)
+
+
+# 河长, 湖长, 林长 (the official in charge of a river, lake or forest), not 黄河|长江
+_CHIEF_AFTER = re.compile(r"长(?![江城沙白春治寿兴安宁岛汀海])")
+_DIRECTIONS = frozenset({"东南", "西南", "东北", "西北"})
+
+
+def _not_a_place_here(text: str, c: Candidate) -> bool:
+    """市民河|长: a river chief's title; 浙西|南山区: 西南|山区 read as a district."""
+    if c.type != "Place":
+        return False
+    if c.rule.startswith("place.natural") and text[c.end - 1] in "河湖江林" and _CHIEF_AFTER.match(text, c.end):
+        return True
+    return c.rule == "place.gazetteer" and text.endswith("山区", c.start, c.end) and text[max(0, c.start - 1) : c.start + 1] in _DIRECTIONS
+
+
 def _bare_suffix(name: str) -> bool:
     """2024年度|联盟, 2023年|基金会: a date before a bare organisation suffix is no name."""
     junk = _LEADING_JUNK.match(name)
@@ -2889,7 +2913,11 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "Organization" and _bare_suffix(c.name or clean_name(text[c.start : c.end])):
             continue
-        if _quote_modifies_head(text, c):
+        if _quote_modifies_head(text, c) or _not_a_place_here(text, c):
+            continue
+        if c.type == "Organization" and (c.rule.startswith(("org.suffix", "org.gazetteer")) and text.startswith("门", c.end)):
+            continue  # 教育部|门, 民政部|门: a kind of department, not the ministry
+        if c.type == "Organization" and _generic_body(c.name or clean_name(text[c.start : c.end])):
             continue
         if _crosses_two_places(c, inner_ends, gaz_starts, gaz_ends):
             continue  # 海南|海口: 南海 crosses the border of two places that meet inside it

@@ -104,3 +104,43 @@ def test_two_places_side_by_side_stay_two_places() -> None:
 def test_reserve_keeps_its_province() -> None:
     found = _found("志愿者前往海南铜鼓岭国家级自然保护区开展调查。")
     assert "海南铜鼓岭国家级自然保护区" in found
+
+
+# --- kinds of departments and bodies described by their role ---------------------------------
+
+def test_department_kind_is_not_the_ministry() -> None:
+    found = _found("当地民政部门和教育部门积极配合，生态环境部门加强监管。")
+    assert not [k for k in found if k.endswith("部")]
+
+
+def test_ministry_still_found() -> None:
+    found = _found("活动由生态环境部指导，教育部有关司局参加。")
+    assert found.get("生态环境部") == "Organization"
+
+
+@pytest.mark.parametrize("text", ["项目合作学校包括青杉镇中心小学。", "基金会为受助学校配备了净水设备。"])
+def test_body_described_by_its_role_is_no_name(text: str) -> None:
+    found = _found(text)
+    assert "项目合作学校" not in found and "受助学校" not in found
+
+
+def test_school_with_a_place_still_found() -> None:
+    assert _found("项目合作学校包括青杉镇中心小学。").get("青杉镇中心小学") == "Organization"
+
+
+# --- river chiefs, patrols and compass directions are no places --------------------------------
+
+def test_river_chief_and_patrol_are_no_places() -> None:
+    found = _found("项目组织市民河长开展巡河活动，湖长制全面推行。")
+    assert not [k for k, t in found.items() if t == "Place"]
+
+
+def test_river_before_yangtze_still_found() -> None:
+    found = _found("黄河长江流域的湿地持续退化。")
+    assert found.get("黄河") == "Place"
+
+
+def test_southwest_mountains_are_no_district() -> None:
+    found = _found("浙西南山区的森林覆盖率很高。")
+    assert "南山区" not in found
+    assert _found("深圳市南山区的志愿者参加了活动。").get("南山区") == "Place"
