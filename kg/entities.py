@@ -2880,6 +2880,24 @@ def _not_a_place_here(text: str, c: Candidate) -> bool:
     return c.rule == "place.gazetteer" and text.endswith("山区", c.start, c.end) and text[max(0, c.start - 1) : c.start + 1] in _DIRECTIONS
 
 
+def _status_project(text: str, c: Candidate) -> bool:
+    """申报项目, 入选项目, 重点示范工程: a project head after status words only (a kind of project)."""
+    if c.type != "Project" or c.rule != "project.suffix":
+        return False
+    head = _PROJECT_HEAD.search(text, c.start, c.end)
+    words = _words(text[c.start : head.start()]) if head else ()
+    return bool(words) and all(w in word_set("generic_project_modifiers.txt") for w in words)
+
+
+# a kind of organisation (公益组织, 社会组织) after at most one common word (建议|公益组织)
+_KIND_OF_ORG = re.compile(f"([{CJK}]{{0,3}}?)(?:公益|社会|慈善|环保|民间|草根|志愿服务|志愿者|社区|环境|生态|国际)组织")
+
+
+def _kind_of_org(name: str) -> bool:
+    m = _KIND_OF_ORG.fullmatch(name)
+    return bool(m) and (not m.group(1) or (_common_word(m.group(1)) and not _place_scanner().match_end(m.group(1))))
+
+
 def _bare_suffix(name: str) -> bool:
     """2024年度|联盟, 2023年|基金会: a date before a bare organisation suffix is no name."""
     junk = _LEADING_JUNK.match(name)
@@ -2913,11 +2931,11 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "Organization" and _bare_suffix(c.name or clean_name(text[c.start : c.end])):
             continue
-        if _quote_modifies_head(text, c) or _not_a_place_here(text, c):
+        if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
             continue
         if c.type == "Organization" and (c.rule.startswith(("org.suffix", "org.gazetteer")) and text.startswith("门", c.end)):
             continue  # 教育部|门, 民政部|门: a kind of department, not the ministry
-        if c.type == "Organization" and _generic_body(c.name or clean_name(text[c.start : c.end])):
+        if c.type == "Organization" and (_generic_body(name := c.name or clean_name(text[c.start : c.end])) or _kind_of_org(name)):
             continue
         if _crosses_two_places(c, inner_ends, gaz_starts, gaz_ends):
             continue  # 海南|海口: 南海 crosses the border of two places that meet inside it

@@ -144,3 +144,21 @@ def test_southwest_mountains_are_no_district() -> None:
     found = _found("浙西南山区的森林覆盖率很高。")
     assert "南山区" not in found
     assert _found("深圳市南山区的志愿者参加了活动。").get("南山区") == "Place"
+
+
+# --- kinds of projects and organisations ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("申报项目需经过初审、复审两轮评审。", "申报项目"),
+    ("入选项目将获得十万元资助。", "入选项目"),
+    ("他建议公益组织加强项目管理。", "建议公益组织"),
+    ("鼓励社会组织参与乡村振兴。", "社会组织"),
+])
+def test_kind_of_project_or_org_is_no_name(text: str, absent: str) -> None:
+    assert absent not in _found(text)
+
+
+def test_named_projects_next_to_kinds_still_found() -> None:
+    found = _found("入选项目包括美团青禾计划和千岛湖项目。")
+    assert found.get("美团青禾计划") == "Project"
+    assert found.get("千岛湖项目") == "Project"
