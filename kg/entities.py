@@ -2918,6 +2918,23 @@ def _crosses_two_places(c: Candidate, inner: set[int], starts: dict[int, Candida
     return c.start in inner and c.end in inner and any(e in starts and e in ends for e in range(c.start + 1, c.end))
 
 
+# a named period of activities (海洋周, 创意季, 文化节): an event, not a programme
+_PERIOD_END = re.compile(f"[{CJK}]{{2}}(?:周|季|节)$")
+_NOT_PERIOD = re.compile(r"(?:一周|每周|上周|本周|下周|季节|环节|细节|关节|春节|情节|节节|调节|章节|礼节|时节|四季|季季)$")
+# 《X》学术期刊, 《X》杂志: the title is a journal, i.e. a media organisation
+_JOURNAL_AFTER = re.compile(r"(?:学术)?(?:期刊|杂志|刊物|月刊|季刊|双月刊|周刊)")
+
+
+def _retype(text: str, c: Candidate) -> Candidate:
+    """Type fixes: a quoted period of activities is an event; a journal's title is a media body."""
+    name = c.name or clean_name(text[c.start : c.end])
+    if c.type == "Project" and c.rule.startswith("quote.") and _PERIOD_END.search(name) and not _NOT_PERIOD.search(name):
+        return replace(c, type="Event", subtype=None)
+    if c.type == "Publication" and c.rule == "quote.title" and _JOURNAL_AFTER.match(text, c.end):
+        return replace(c, type="Organization", subtype="MediaOrganization")
+    return c
+
+
 def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Drop candidates of the false-positive classes above; a place read across two places
     (海南|海口 read as 南海, 河北|唐山 read as a mountain) gives way to the two places."""
@@ -2943,6 +2960,6 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             first = gaz_starts[c.start]
             if first.end in gaz_starts and gaz_starts[first.end].end == c.end:
                 continue  # 河北|唐山 is two places, not a hill named 河北唐
-        out.append(c)
+        out.append(_retype(text, c))
     return out
 

@@ -162,3 +162,23 @@ def test_named_projects_next_to_kinds_still_found() -> None:
     found = _found("入选项目包括美团青禾计划和千岛湖项目。")
     assert found.get("美团青禾计划") == "Project"
     assert found.get("千岛湖项目") == "Project"
+
+
+# --- type fixes -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("依托“2024青岛国际海洋周”，协会举办了蓝色金融论坛。", "2024青岛国际海洋周"),
+    ("平台开启“非遗内容创意季”，邀请创作者参与。", "非遗内容创意季"),
+])
+def test_quoted_period_of_activities_is_an_event(text: str, name: str) -> None:
+    assert _found(text).get(name) == "Event"
+
+
+def test_journal_title_is_a_media_organisation() -> None:
+    found = _found("由气象中心主办的《气候与生态进展》学术期刊发文显示，气温持续升高。")
+    assert found.get("气候与生态进展") == "Organization"
+    assert _found("中心发布了《气候与生态进展》报告。").get("气候与生态进展") == "Publication"
+
+
+def test_quoted_programme_stays_a_project() -> None:
+    assert _found("协会开启“海岸守护”，招募志愿者。").get("海岸守护") == "Project"
