@@ -2899,9 +2899,10 @@ def _kind_of_org(name: str) -> bool:
 
 
 def _bare_suffix(name: str) -> bool:
-    """2024年度|联盟, 2023年|基金会: a date before a bare organisation suffix is no name."""
+    """“公司”, 2024年度|联盟: a bare organisation suffix (after a date) is no name."""
     junk = _LEADING_JUNK.match(name)
-    return bool(junk) and name[junk.end() :] in org_suffixes()
+    rest = name[junk.end() if junk else 0 :]
+    return rest in org_suffixes() and rest not in gov_bodies()  # (国务院 is a body and a suffix)
 
 
 def _quote_modifies_head(text: str, c: Candidate) -> bool:

@@ -182,3 +182,10 @@ def test_journal_title_is_a_media_organisation() -> None:
 
 def test_quoted_programme_stays_a_project() -> None:
     assert _found("协会开启“海岸守护”，招募志愿者。").get("海岸守护") == "Project"
+
+
+def test_bare_suffix_declared_as_short_name_is_no_org() -> None:
+    found = _found("本报告是青川能源集团有限公司（以下简称“青川能源”“公司”或“我们”）发布的报告。")
+    assert "公司" not in found
+    assert found.get("青川能源集团有限公司") == "Organization"
+    assert _found("国务院印发了通知。").get("国务院") == "Organization"
