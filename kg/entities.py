@@ -161,6 +161,8 @@ def left_extend(text: str, end_of_stem: int, max_len: int = 24) -> int:
     for gm in _LATIN_GLOSS.finditer(run, cut):
         cut = gm.end()  # X（UITP）|巴士委员会: an acronym gloss closes the name before it
     start += cut
+    while start < end_of_stem and text[start] in "·&-":
+        start += 1  # · 6月20日|X沙龙: a bullet or a joiner never opens a name
     junk = _LEADING_JUNK.match(text[start:end_of_stem])
     if junk and start + junk.end() < end_of_stem:
         start += junk.end()

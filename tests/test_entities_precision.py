@@ -189,3 +189,14 @@ def test_bare_suffix_declared_as_short_name_is_no_org() -> None:
     assert "公司" not in found
     assert found.get("青川能源集团有限公司") == "Organization"
     assert _found("国务院印发了通知。").get("国务院") == "Organization"
+
+
+def test_community_service_centre_kind_is_no_name() -> None:
+    found = _found("活动由社区党群服务中心和社区综合服务中心共同组织，江岸区青柳社会工作服务中心承办。")
+    assert "社区党群服务中心" not in found and "社区综合服务中心" not in found
+    assert found.get("江岸区青柳社会工作服务中心") == "Organization"
+
+
+def test_bullet_and_date_do_not_open_a_name() -> None:
+    found = _found("活动预告\n· 7月3日青柳湿地论坛，地点：市民中心\n")
+    assert not [k for k in found if k.startswith(("·", "7月"))]
