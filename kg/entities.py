@@ -2900,6 +2900,20 @@ def _kind_of_org(name: str) -> bool:
     return bool(m) and (not m.group(1) or (_common_word(m.group(1)) and not _place_scanner().match_end(m.group(1))))
 
 
+def _slogan_or_formula(name: str) -> bool:
+    """Quoted words that are no programme's name: a campaign slogan (X在行动), a quality + a
+    place (美丽中国, 绿色陕西). (Numbered formulas — 三线一单 but also 十城千辆 — stay.)"""
+    if name.endswith("在行动"):
+        return True
+    for i in range(2, min(4, len(name) - 1)):
+        if name[:i] in word_set("slogan_adjectives.txt") and (name[i:] in places() or name[i:] in _SLOGAN_PLACES):
+            return True
+    return False
+
+
+_SLOGAN_PLACES = frozenset({"中国", "乡村", "城市", "家园", "校园", "社区", "城乡"})
+
+
 def _bare_suffix(name: str) -> bool:
     """“公司”, 2024年度|联盟: a bare organisation suffix (after a date) is no name."""
     junk = _LEADING_JUNK.match(name)
@@ -2952,6 +2966,8 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.type == "Organization" and _bare_suffix(c.name or clean_name(text[c.start : c.end])):
             continue
         if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
+            continue
+        if c.type == "Project" and c.rule.startswith("quote.") and _slogan_or_formula(c.name or clean_name(text[c.start : c.end])):
             continue
         if c.type == "Organization" and (c.rule.startswith(("org.suffix", "org.gazetteer")) and text.startswith("门", c.end)):
             continue  # 教育部|门, 民政部|门: a kind of department, not the ministry

@@ -200,3 +200,19 @@ def test_community_service_centre_kind_is_no_name() -> None:
 def test_bullet_and_date_do_not_open_a_name() -> None:
     found = _found("活动预告\n· 7月3日青柳湿地论坛，地点：市民中心\n")
     assert not [k for k in found if k.startswith(("·", "7月"))]
+
+
+# --- slogans ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("基金会发布了“节水在行动”倡议，号召公众节约用水。", "节水在行动"),
+    ("全省上下努力打造“绿色甘肃”，推进生态保护。", "绿色甘肃"),
+    ("企业积极参与“健康中国”，开展义诊。", "健康中国"),
+])
+def test_slogans_are_no_projects(text: str, absent: str) -> None:
+    assert absent not in _found(text)
+
+
+def test_numbered_programme_and_named_campaign_still_found() -> None:
+    assert _found("公司参与了“双千计划”，为乡村学校捐赠图书。").get("双千计划") == "Project"
+    assert _found("协会开展“碧溪守护行动”，清理河道垃圾。").get("碧溪守护行动") == "Project"
