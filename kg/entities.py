@@ -2942,9 +2942,18 @@ _NOT_PERIOD = re.compile(r"(?:一周|每周|上周|本周|下周|季节|环节|�
 _JOURNAL_AFTER = re.compile(r"(?:学术)?(?:期刊|杂志|刊物|月刊|季刊|双月刊|周刊)")
 
 
+# “X”创新大赛, “X”公益徒步, “X”音乐会: a quoted name with a kind of happening right after it
+_HAPPENING_AFTER = re.compile(
+    f"(?:[{CJK}]{{0,4}}?(?:大赛|挑战赛|竞赛|比赛|音乐会|晚会|摄影展|展览|公益跑|健步走|徒步|马拉松|夏令营|冬令营|市集))(?![{CJK}])"
+)
+
+
 def _retype(text: str, c: Candidate) -> Candidate:
-    """Type fixes: a quoted period of activities is an event; a journal's title is a media body."""
+    """Type fixes: a quoted period of activities, or a quoted name before a kind of happening,
+    is an event; a journal's title is a media body."""
     name = c.name or clean_name(text[c.start : c.end])
+    if c.type == "Project" and c.rule.startswith("quote.") and text[c.end - 1 : c.end] == "”" and (h := _HAPPENING_AFTER.match(text, c.end)):
+        return replace(c, end=h.end(), type="Event", subtype=None, name=name + h.group())
     if c.type == "Project" and c.rule.startswith("quote.") and _PERIOD_END.search(name) and not _NOT_PERIOD.search(name):
         return replace(c, type="Event", subtype=None)
     if c.type == "Publication" and c.rule == "quote.title" and _JOURNAL_AFTER.match(text, c.end):

@@ -216,3 +216,12 @@ def test_slogans_are_no_projects(text: str, absent: str) -> None:
 def test_numbered_programme_and_named_campaign_still_found() -> None:
     assert _found("公司参与了“双千计划”，为乡村学校捐赠图书。").get("双千计划") == "Project"
     assert _found("协会开展“碧溪守护行动”，清理河道垃圾。").get("碧溪守护行动") == "Project"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("公司承办“碳路先锋”创新大赛，吸引百支队伍参加。", "碳路先锋创新大赛"),
+    ("协会开展了“守护闽江”公益徒步。", "守护闽江公益徒步"),
+])
+def test_quoted_name_before_a_happening_is_an_event(text: str, name: str) -> None:
+    found = _found(text)
+    assert found.get(name) == "Event"
