@@ -2948,6 +2948,21 @@ _HAPPENING_AFTER = re.compile(
 )
 
 
+@cache
+def _org_leading_re() -> re.Pattern[str]:
+    return re.compile(trie_regex(word_set("org_leading_words.txt")))
+
+
+def _trim_leading_verb(text: str, c: Candidate) -> Candidate:
+    """现任|天津大学环境学院: an appointment verb the dictionary reads as a noun opens no name."""
+    if c.type != "Organization" or c.name:
+        return c
+    m = _org_leading_re().match(text, c.start, c.end)
+    if m and c.end - m.end() >= 3:
+        return replace(c, start=m.end())
+    return c
+
+
 def _retype(text: str, c: Candidate) -> Candidate:
     """Type fixes: a quoted period of activities, or a quoted name before a kind of happening,
     is an event; a journal's title is a media body."""
@@ -2970,6 +2985,7 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
     inner_ends = {e for c in gaz for e in range(c.start + 1, c.end)}  # inside a place (places are short)
     out = []
     for c in cands:
+        c = _trim_leading_verb(text, c)
         if c.type == "Organization" and _functional_unit(c.name or clean_name(text[c.start : c.end])):
             continue
         if c.type == "Organization" and _bare_suffix(c.name or clean_name(text[c.start : c.end])):

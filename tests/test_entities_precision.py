@@ -225,3 +225,15 @@ def test_numbered_programme_and_named_campaign_still_found() -> None:
 def test_quoted_name_before_a_happening_is_an_event(text: str, name: str) -> None:
     found = _found(text)
     assert found.get(name) == "Event"
+
+
+def test_appointment_verb_opens_no_name() -> None:
+    found = _found("他曾在南开大学任教，现任青州大学环境学院院长。")
+    assert found.get("青州大学环境学院") == "Organization"
+    assert not [k for k in found if k.startswith("现任")]
+
+
+def test_mountain_area_school_is_a_kind() -> None:
+    found = _found("善款通过江城慈善总会定向捐赠给山区学校。")
+    assert "山区学校" not in found
+    assert found.get("江城慈善总会") == "Organization"
