@@ -799,6 +799,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             ev = _latest_event(ctx, sent, sent.start)
             if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("开幕式", "闭幕式", "仪式", "启动仪式") and bare.group(2) not in ev.key:
                 ev = None
+            if ev is not None and _UNNAMED_CEREMONY.search(text, ev.end, t.start()):
+                ev = None  # 捐赠仪式在宁德举行。甲出席仪式: the unnamed ceremony, not the earlier named event
         if ev is not None:
             obj = [ev]
     if (
@@ -1061,7 +1063,14 @@ def _latest_event(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
     prev = [m for m in window(ctx.ms, floor, pos) if m.type == "Event" and m.end <= pos]
+    if prev and _NEW_STORY.search(ctx.text, prev[-1].end, pos):
+        return None  # 本报讯 / （记者 甲）: a new story began after the event was named
     return prev[-1] if prev else None
+
+
+# the start of a new news item on a page (本报讯, 本刊讯, 新华社电) or the byline closing one
+_UNNAMED_CEREMONY = re.compile(r"(?:捐赠|签约|签字|揭牌|授牌|颁奖|启动|发布|开工|交付|启用)(?:仪式|典礼|会)")
+_NEW_STORY = re.compile(r"本报讯|本刊讯|本网讯|社电|（记者[^）\n]{0,12}）|\(记者[^)\n]{0,12}\)")
 
 
 _INVITE = re.compile(
@@ -3139,6 +3148,8 @@ AWARD_CASE = register(
 )
 AWARD_TITLE = register(Rule("award.title", "receivedAward", 0.8, "A (a place too) 荣获/获评/被…授予 “W”称号: A received the title"))
 
+_CASE_PREP = re.compile(r"在|通过")
+_PLATFORMS = re.compile(r"[”\"]?\s*等(?:国际性?|国内外|全国性?)?(?:平台|会议|活动|场合|论坛)(?:上)?[\s，,]*")
 _CASE_PRONOUN = re.compile(r"(?:该|本)?(?:技术|项目|模式|平台|案例|系统|产品)(?![\u4e00-\u9fff]{0,2}的)")
 _PRIZE_VERB = re.compile(r"(?:多次|先后|连续|还|也|曾|均|并)*(?:荣获|获得|获颁|荣膺|斩获|喜获|连获|入选)(?:了)?")
 _POINT_HEADING = re.compile(r"[■•●◆\-*\s]*[^，。；：:\s]{1,10}[：:]\s*")
@@ -4429,6 +4440,44 @@ def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
             yield _rel(a, "memberOf", n, sent, MEMBER_PHRASE)
 
 
+CASE_AT_EVENT = register(Rule("participatesIn.case_at_event", "participatesIn", 0.7, "(case block) 该项目/该技术/项目 在 E 中/上 获得/展示/分享/展播…: the case project takes part in E"))
+_CASE_PREP = re.compile(r"在|通过")
+_PLATFORMS = re.compile(r"[”\"]?\s*等(?:国际性?|国内外|全国性?)?(?:平台|会议|活动|场合|论坛)(?:上)?[\s，,]*")
+_CASE_PRONOUN = re.compile(r"(?:该项目|本项目|该技术|该成果|该案例|该模式|项目|案例)")
+_CASE_EVENT_VERB = re.compile(r"获得|荣获|获评|获|展示|分享|展播|亮相|交流|介绍|发布|入选|参展|路演")
+
+
+def _case_at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    case = ctx.case_projects.get(sent.section)
+    if case is None:
+        return
+    text = ctx.text
+    for t in _CASE_PREP.finditer(text, sent.start, sent.end):
+        evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        platforms = _PLATFORMS.search(text, t.end(), _clause_end(text, t.end(), sent.end) + 1)
+        if platforms is not None and evs:
+            # 在/通过 E1、E2 等(国际)平台(上)，分享…: every event named before 等…平台
+            evs = [x for x in window(ms, evs[0].start, platforms.start()) if x.type == "Event" and x.end <= platforms.start()]
+            if not re.search(r"分享|展示|推广|交流|介绍", text[platforms.end() : _clause_end(text, platforms.end(), sent.end) + 12]):
+                continue
+        elif evs:
+            tail = _AT_EVENT_TAIL.match(text, evs[-1].end, sent.end)
+            if tail is None or not _CASE_EVENT_VERB.match(text, tail.end()) or t.group() != "在":
+                continue
+        else:
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        lead = _LEAD.match(text, clause, t.start()).end()
+        head = text[lead : t.start()].strip(" \t■●•▪◆◇□-—")
+        if not (_CASE_PRONOUN.fullmatch(head) or _adverbs_only().match(head) or any(m.key == case.key for m in window(ms, lead, t.start()))):
+            continue
+        if window(ms, lead, t.start()) and not any(m.key == case.key for m in window(ms, lead, t.start())):
+            continue  # another named actor opens the clause
+        for e in evs:
+            if allowed("participatesIn", case, e):
+                yield _rel(case, "participatesIn", e, sent, CASE_AT_EVENT)
+
+
 def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence rules of the persons-and-participation block."""
     for rule in _PERSON_RULES:
@@ -4446,4 +4495,5 @@ _PERSON_RULES = (
     _chair_event_relations,
     _guest_relations,
     _member_phrase_relations,
+    _case_at_event_relations,
 )

@@ -192,6 +192,19 @@ CASES = [
         {("青川生态基金会", "memberOf", "华东环境资助者圆桌")},
     ),
     (
+        "case block: 该技术在 E 中获得…; 通过 E1、E2 等平台，分享…: the case project takes part in each event",
+        "项目名称\n明川餐厨垃圾转化项目\n\n项目机构\n明川环保科技有限公司\n\n项目介绍\n"
+        "■ 该技术在第九届明川创新创业大赛中获得优秀企业称号。\n"
+        "■ 此外，通过全国固废治理新技术交流会、长三角循环经济推进会等平台，还进一步分享了项目经验。\n"
+        "■ 明川环保科技有限公司在第九届明川创新创业大赛中获得一等奖。\n",
+        {"participatesIn"},
+        {
+            ("明川餐厨垃圾转化项目", "participatesIn", "第九届明川创新创业大赛"),
+            ("明川餐厨垃圾转化项目", "participatesIn", "全国固废治理新技术交流会"),
+            ("明川餐厨垃圾转化项目", "participatesIn", "长三角循环经济推进会"),
+        },
+    ),
+    (
         "A 组织员工参与 “P”: A supports the project (participatesIn is kept for events)",
         "3月，绿源环保基金会组织员工参与“清河行动”志愿服务。",
         {"participatesIn", "supports"},
