@@ -1467,7 +1467,7 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
         # a staff list: a line of name, unit and role (PDF spaces between them are gone)
         re.compile(f"^((?:{double}|[{single}])[{CJK}]{{2}})(?=[ \\t]*[{CJK}、]{{1,16}}(?:{role})[ \\t]*$)", re.M),
         # name + speech verb: 据张杰介绍, 。李明表示
-        re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
+        re.compile(f"(?:^|(?<=[据，。；：:、\\s“”]))({name})(?=(?:{_SPEECH})(?:[，：:“。]|说|道|记者|$))", re.M),
         # name + honorific
         re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志|老师|律师|医生)"),
         *_person_act_res(name, role),
@@ -1475,7 +1475,7 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
 
 
 # --- persons named by an appointment or an act (pers3) ---------------------------------------
-_ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed"})
+_ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed", "person.caption", "person.bio", "person.is_role"})
 _APPOINT = "聘任|聘请|任命|推选|选举|增补|委任|推举|特聘|聘"
 _ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀"
 
@@ -1492,6 +1492,11 @@ def _person_act_res(name: str, role: str) -> tuple[re.Pattern[str], ...]:
             re.M,
         ),
         re.compile(f"(?:^|(?<=[，。；：:、\\s“由和与及]))({name})(?=[（(][^（）()\\n]{{2,30}}?(?:{role})[）)])", re.M),
+        # photo captions: 吴晓燕（左二）
+        re.compile(f"(?:^|(?<=[，。；：:、\\s“”]))({name})(?=[（(](?:左|右|中|前排|后排|居中)[一二三四五六七八九\\d]?[）)])", re.M),
+        # a bio line or clause: 李晓东，X基金会创始人 / 黄文静是X学校的创办者
+        re.compile(f"(?:^|(?<=[。；\\n”]))({name})(?=，[^，。；\\n]{{2,30}}?(?:{role})[，。；])", re.M),
+        re.compile(f"(?:^|(?<=[。；，\\n”]))({name})(?=是[^，。；\\n]{{2,30}}?的?(?:{role}|创办者|创办人))", re.M),
     )
 
 
@@ -1512,7 +1517,7 @@ def _person_candidates(text: str) -> list[Candidate]:
     """Persons: role + name, name + role, staff-list lines, name + speech verb, name +
     honorific (the name is a surname + 1–2 characters), and X·Y transliterated names."""
     out = []
-    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific", "person.appointed", "person.actor", "person.glossed")
+    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific", "person.appointed", "person.actor", "person.glossed", "person.caption", "person.bio", "person.is_role")
     for pat, rule in zip(_person_res(), rules, strict=True):
         for m in pat.finditer(text):
             s, e = m.span(1)
