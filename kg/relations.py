@@ -3476,6 +3476,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
+    ms = ctx.ms = _with_self_references(ctx, res.sentences)
     out.extend(_member_lines_relations(ctx, res, ms))
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
@@ -4286,7 +4287,9 @@ def _named_scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
             yield _rel(a, "participatesIn", ev, sent, NAMED_SCENE)
 
 
-_DELEGATE = re.compile(r"(?:的)?(?:有关|相关|主要)?(?:负责同志|负责人|领导|代表|同志)(?:等)?[\s、，]*(?:应邀|受邀)?(?:出席|参加|参会|与会|莅临)")
+_DELEGATE = re.compile(
+    r"(?:的)?(?:有关|相关|主要)?(?:负责同志|负责人|领导|代表团|代表|同志|项目团队|团队|工作人员)(?:等)?(?:一行)?[\s、，]*(?:也|还|均)?(?:应邀|受邀)?(?:出席|参加|参会|与会|莅临)(?:了)?"
+)
 
 
 def _delegate_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -4476,6 +4479,36 @@ def _case_at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
         for e in evs:
             if allowed("participatesIn", case, e):
                 yield _rel(case, "participatesIn", e, sent, CASE_AT_EVENT)
+
+
+_SELF_REF = re.compile(r"本基金会|我基金会|本会(?![议员计])|本机构|本中心|本协会")
+_SELF_RULE = "anaphor.self"
+
+
+def _with_self_references(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
+    """本基金会/我会 (an annual report speaking of itself): a mention of the organisation the
+    passage names most often (at least twice) within the 1500 characters before it."""
+    text, ms = ctx.text, ctx.ms
+    extra: list[Mention] = []
+    for sent in sents:
+        for m in _SELF_REF.finditer(text, sent.start, sent.end):
+            if window(ms, m.start(), m.end()):
+                continue
+            named = [x for x in window(ms, max(0, m.start() - 1500), m.start()) if x.type == "Organization" and x.end <= m.start() and x.rule != _BARE_RULE]
+            counts: dict[str, int] = {}
+            for x in named:
+                counts[x.key] = counts.get(x.key, 0) + 1
+            if not counts:
+                continue
+            best = max(counts.values())
+            top = [x for x in named if counts[x.key] == best]
+            if best < 2 or len({x.key for x in top}) > 1:
+                continue
+            ref = top[-1]
+            extra.append(Mention(ref.doc_id, m.start(), m.end(), m.group(), ref.type, ref.subtype, _SELF_RULE, ref.key))
+    if not extra:
+        return ms
+    return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
 
 
 def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:

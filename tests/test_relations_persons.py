@@ -205,6 +205,16 @@ CASES = [
         },
     ),
     (
+        "本基金会 (the organisation the passage names most often) 参加 E; ORG 项目团队/代表团一行 参加/出席 E",
+        "青川生态基金会成立于2012年。青川生态基金会致力于湿地保护。2023年，本基金会参加了“2023中国湿地保护年会”。"
+        "明湖环保协会项目团队参加了“第五届长江保护论坛”。本会议纪要由明湖环保协会整理。",
+        {"participatesIn"},
+        {
+            ("青川生态基金会", "participatesIn", "2023中国湿地保护年会"),
+            ("明湖环保协会", "participatesIn", "第五届长江保护论坛"),
+        },
+    ),
+    (
         "A 组织员工参与 “P”: A supports the project (participatesIn is kept for events)",
         "3月，绿源环保基金会组织员工参与“清河行动”志愿服务。",
         {"participatesIn", "supports"},
