@@ -1477,7 +1477,7 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
 # --- persons named by an appointment or an act (pers3) ---------------------------------------
 _ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed", "person.caption", "person.bio", "person.is_role"})
 _APPOINT = "聘任|聘请|任命|推选|选举|增补|委任|推举|特聘|聘"
-_ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀"
+_ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀|作为[^，。；]{1,12}?(?:代表|嘉宾|评委|专家)"
 
 
 def _person_act_res(name: str, role: str) -> tuple[re.Pattern[str], ...]:

@@ -64,3 +64,8 @@ def test_photo_caption_bio_line_and_founder_clause() -> None:
 def test_field_roles_before_a_name() -> None:
     assert "杨大山" in _persons("在青川县，护林员杨大山已经巡山十五年。")
     assert "林小溪" in _persons("自然教育导师林小溪带领孩子们观察鸟类。")
+
+
+def test_event_roles_and_representatives() -> None:
+    assert "李青" in _persons("特邀嘉宾李青分享了经验。")
+    assert "王小川" in _persons("论坛举行。王小川作为社会组织代表出席论坛并发言。")
