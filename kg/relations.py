@@ -4093,13 +4093,13 @@ def _cofounder_members(rels: list[Relation]) -> Iterator[Relation]:
 
 SUPPORT_MOBILISE = register(Rule("supports.mobilise", "supports", 0.7, "A 组织/动员 员工 参与 P: a company backing a project with its staff supports it (participatesIn is kept for events)"))
 TAKE_OFFICE = register(Rule("worksFor.take_office", "worksFor", 0.8, "甲 出任/兼任/当选(为)/接任 ORG(或 联盟/该会) (部门) ROLE: 甲 worksFor ORG"))
-ANAPHOR_ROLE = register(Rule("worksFor.anaphor_org", "worksFor", 0.8, "该所/该院/该会 ROLE 甲, 分会秘书长甲: 甲 worksFor the organisation the head refers back to"))
-PAREN_CARD = register(Rule("worksFor.paren_card", "worksFor", 0.8, "甲（ORG (部门) ROLE）: 甲 worksFor ORG"))
-SPEECH_AT = register(Rule("participatesIn.speech_at", "participatesIn", 0.8, "甲 在 E/本次论坛/开幕式 上 致辞/发言/作主旨演讲/表示: 甲 takes part in E"))
-NAMED_SCENE = register(Rule("participatesIn.named_scene", "participatesIn", 0.8, "在(…举行的)“E”上/期间，(ORG ROLE)甲 发表/致辞/签署…: the actors take part in E"))
+ANAPHOR_ROLE = register(Rule("worksFor.anaphor_org", "worksFor", 0.85, "该所/该院/该会 ROLE 甲, 分会秘书长甲: 甲 worksFor the organisation the head refers back to"))
+PAREN_CARD = register(Rule("worksFor.paren_card", "worksFor", 0.7, "甲（ORG (部门) ROLE）: 甲 worksFor ORG"))
+SPEECH_AT = register(Rule("participatesIn.speech_at", "participatesIn", 0.7, "甲 在 E/本次论坛/开幕式 上 致辞/发言/作主旨演讲/表示: 甲 takes part in E"))
+NAMED_SCENE = register(Rule("participatesIn.named_scene", "participatesIn", 0.7, "在(…举行的)“E”上/期间，(ORG ROLE)甲 发表/致辞/签署…: the actors take part in E"))
 DELEGATE = register(Rule("participatesIn.delegate", "participatesIn", 0.8, "ORG (有关)负责同志/负责人/代表 出席/参加 (E): ORG takes part in E (the passage's event when bare)"))
-CHAIR = register(Rule("participatesIn.chair", "participatesIn", 0.8, "甲 主持(了) E/开幕式/会议; “E”由 (ORG ROLE) 甲 主持: 甲 takes part in the event"))
-GUESTS = register(Rule("participatesIn.guests", "participatesIn", 0.8, "与会嘉宾/出席活动的领导 包括/有 (ORG ROLE)甲、乙: each takes part in the passage's event"))
+CHAIR = register(Rule("participatesIn.chair", "participatesIn", 0.7, "甲 主持(了) E/开幕式/会议; “E”由 (ORG ROLE) 甲 主持: 甲 takes part in the event"))
+GUESTS = register(Rule("participatesIn.guests", "participatesIn", 0.7, "与会嘉宾/出席活动的领导 包括/有 (ORG ROLE)甲、乙: each takes part in the passage's event"))
 
 _OFFICE_VERB = re.compile(r"(?:此前|之前|曾经|曾|先后|现|目前|后|随后)?(?:出任|兼任|当选为|当选|接任|升任|改任|转任)")
 # a generic organisation head standing for the organisation of the passage (联盟首任主席, 该所研究员)
@@ -4116,7 +4116,11 @@ def _head_org(ctx: Ctx, sent: Sentence, pos: int, head: str) -> Mention | None:
     floor = max(sec.start if sec else 0, pos - 800)
     ends = _HEAD_SUFFIXES.get(head, (head,))
     named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == "Organization" and m.key.endswith(ends) and m.rule != _BARE_RULE]
-    return named[-1] if named else None
+    if not named:
+        return None
+    # 中国X学会渔业资源与环境分会 … 环境分会: a clipped repeat stands for the full name given before
+    full = [m for m in named if m.key != named[-1].key and m.key.endswith(named[-1].key)]
+    return full[-1] if full else named[-1]
 
 
 def _role_at(text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -4192,7 +4196,7 @@ def _paren_card_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
 
 
 _GENERIC_AT = r"(?:本次|此次|本届|该)?(?:主论坛|分论坛|论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|开幕式|闭幕式|启动仪式|颁奖典礼|仪式|典礼|活动|会)"
-NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.8, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
+NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.7, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
 
 
 def _name_title_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -4363,7 +4367,7 @@ def _guest_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Re
                 yield _rel(p, "participatesIn", ev, sent, GUESTS)
 
 
-MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.8, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
+MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.7, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
 
 _MEMBER_WORD = r"(?:成员|会员|理事|常务理事|副?理事长|副?会长|发起成员|创始成员)(?:单位|机构)?|成员|会员"
 _AS_MEMBER_OF = re.compile(r"作为\s*")
@@ -4443,7 +4447,7 @@ def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
             yield _rel(a, "memberOf", n, sent, MEMBER_PHRASE)
 
 
-CASE_AT_EVENT = register(Rule("participatesIn.case_at_event", "participatesIn", 0.7, "(case block) 该项目/该技术/项目 在 E 中/上 获得/展示/分享/展播…: the case project takes part in E"))
+CASE_AT_EVENT = register(Rule("participatesIn.case_at_event", "participatesIn", 0.85, "(case block) 该项目/该技术/项目 在 E 中/上 获得/展示/分享/展播…: the case project takes part in E"))
 _CASE_PREP = re.compile(r"在|通过")
 _PLATFORMS = re.compile(r"[”\"]?\s*等(?:国际性?|国内外|全国性?)?(?:平台|会议|活动|场合|论坛)(?:上)?[\s，,]*")
 _CASE_PRONOUN = re.compile(r"(?:该项目|本项目|该技术|该成果|该案例|该模式|项目|案例)")

@@ -56,6 +56,12 @@ CASES = [
         {("林海涛", "worksFor", "海洋资源分会")},
     ),
     (
+        "分会秘书长甲 after a clipped repeat of the unit's name: the full name given before",
+        "明江水产学会渔业资源与环境分会负责技术培训。分会秘书长林海涛介绍，行动将在三省开展。",
+        {"worksFor"},
+        {("林海涛", "worksFor", "明江水产学会渔业资源与环境分会")},
+    ),
+    (
         "大学教授甲 (segmented as one word) and 学生 titles",
         "青川大学教授王海涛、明德大学学生赵小雨参加了调查。",
         {"worksFor"},
