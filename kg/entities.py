@@ -1694,6 +1694,8 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue  # （北京）: a seat, not an alias
         if re.fullmatch(r"\d+.*", short):
             continue
+        if re.search(r"(?:成员|会员)(?:单位|机构)?(?:之一)?$", short):
+            continue  # A（网络成员）: a gloss of membership, not a short name
         rule = "alias.declared" if "简称" in m.group() or "称" in m.group() else "alias.parenthesis"
         out.append(Alias(doc.id, full, short, rule, text[men.start : m.end()]))
     return out
