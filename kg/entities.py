@@ -8,7 +8,7 @@ named once in quotes is also found where it is used without them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -181,6 +181,10 @@ _LATIN_GLOSS_BEFORE = re.compile(r"[（(][A-Za-z][A-Za-z0-9&.\- ]*[）)]$")
 _ENGLISH_TAIL = re.compile(r"[A-Za-z]+(?=[\u4e00-\u9fff])")
 
 
+# heads that close the name of a body (a left part ending so is no field of a joined name)
+_BODY_END = re.compile(r"(?:[署馆局部委厅处司]|银行|机构|组织|中心|协会|学会|联盟|大学)$")
+
+
 def _joins_name(before: str, left: str, right: str) -> int | None:
     """中国林业|与|环境促进会: a conjunction inside one name. The left part opens with a national
     or regional head and has no organisation suffix of its own; the right part has no head.
@@ -194,8 +198,8 @@ def _joins_name(before: str, left: str, right: str) -> int | None:
     for i, first in enumerate(offsets):
         o = _strip_leading(left, first, len(left))
         part = left[o:]
-        if not part or part[-1] in "院所":
-            continue  # 中国林科院|和…: the left part is a name of its own
+        if not part or part[-1] in "院所" or _BODY_END.search(part):
+            continue  # 中国林科院|和…, 联合国环境规划署|与…: the left part is a name of its own
         head = _NATIONAL.match(part) or _REGION_WORD.match(part)
         head_end = head.end() if head else _place_scanner().match_end(part)
         if not head_end or (not right and len(part) - head_end < 2):
@@ -816,7 +820,7 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         s, e = m.start(), m.end()
         after = text[e : e + 12]
         before = text[max(0, s - 6) : s]
-        if name and m.group(1) is not None and (
+        if name and m.group(1) is not None and not _ANAPHOR_THEME.search(text, max(0, s - 12), s) and (
             _is_event_theme(text, s, after)
             or (
                 (_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题"))))
@@ -1000,6 +1004,10 @@ _THEME_AFTER = re.compile(r"(?:主题)?(?:边会|分论坛|平行论坛|对话�
 _THEME_BEFORE = re.compile(r"(?:论坛|年会|大会|边会|峰会|研讨会|活动)\s*(?:——|—|－－|--|：|:)\s*$")
 
 
+# 本届峰会以“X”为主题: the theme of an event named before (by its own name), no event itself
+_ANAPHOR_THEME = re.compile(r"(?:本届|本次|此次|该|这次|今年的?)(?:峰会|论坛|大会|会议|年会|活动|研讨会)\s*(?:以|的主题(?:为|是))[\s“\"]*$")
+
+
 def _is_event_theme(text: str, start: int, after: str) -> bool:
     if _THEME_AFTER.match(after) and after.startswith("主题"):
         return True
@@ -1018,6 +1026,7 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(f"(?:{sufs})")
 
 
+_QUOTED_ONLY_EVENTS = frozenset({"主题活动", "宣传活动"})
 _ORDINAL = re.compile(r"(?:(?:19|20)\d\d年?)?(?:第[一二三四五六七八九十百零〇\d]+[届次期]|(?:19|20)\d\d年?)$")
 # events that are a part of another one: a name ending in an event does not swallow them
 _PART_EVENTS = frozenset({"论坛", "边会", "分论坛", "平行论坛", "开幕式", "闭幕式", "颁奖典礼", "颁奖仪式", "发布会", "沙龙", "工作坊"})
@@ -1068,6 +1077,12 @@ def _event_candidates(text: str) -> list[Candidate]:
         ordinal = _ORDINAL.search(text, max(0, start - 16), start)
         if ordinal:  # 第三届|…论坛, 2024|…年会: the edition belongs to the name
             start = ordinal.start()
+        if m.group() in _QUOTED_ONLY_EVENTS and not quoted:
+            continue  # X慈善日|主题活动: only “X”主题活动 names an event by its activity
+        if m.group() in _QUOTED_ONLY_EVENTS and re.search(r"[日节周]”$", text[start : m.start()]):
+            close = m.start() - 1  # “中华慈善日”|主题活动: the named day is the event, the activities are its own
+            out.append(Candidate(start, close + 1, "Event", None, "event.suffix", 4, clean_name(text[start + 1 : close])))
+            continue
         if not (quoted or ordinal or _specific_event_stem(text[start : m.start()])):
             continue  # 新闻发布会, 气候大会, 纪念大会: a kind of event, not a named one
         end = m.end()
@@ -1076,6 +1091,8 @@ def _event_candidates(text: str) -> list[Candidate]:
             if longer and longer.end() > end:
                 end = longer.end()  # 工作会|议: an overlapping suffix runs on (工作会议)
                 break
+        if end == m.end() and m.group().endswith("会") and text.startswith("议", end):
+            end += 1  # 工作会|议, 推进会|议 (会议 itself is no suffix of its own)
         if m.group() in _ACTIVITY_KINDS and text.startswith("活动", end) and not _glued_to_next(text, end, end + 2):
             end += 2  # 青禾嘉年华|活动: the activity word belongs to the name
         name = re.sub("[“”]", "", clean_name(text[start:end])) if quoted else ""
@@ -1381,11 +1398,27 @@ def _honour_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_AWARD_SETUP = re.compile(r"^[^设评颁授]{0,6}?(?:设立|设置|设有|共设|设|评出|评选出|颁发|授予)")
+_LEVEL_ONLY = re.compile(r"(?:特等|[一二三四五六七八九十]等|优秀|优胜|提名|入围|鼓励|特别|最佳|单项|年度|[金银铜]|、)+")
+
+
 def _award_candidates(text: str) -> list[Candidate]:
     out = _honour_candidates(text)
-    for m in re.finditer(r"(?:大奖|金奖|奖)(?![金励学助状杯牌品项])", text):
+    for m in re.finditer(r"(?:大奖|金奖|奖章|奖)(?:(?![金励学助状杯牌品项章])|(?=[金银铜]奖))", text):
         start = left_extend(text, m.start(), max_len=16)
+        if text[start : start + 1] == "度" and text[start - 1 : start] == "年":
+            start += 1  # 2022年|度X奖: the year (a qualifier) takes its 年度 along
         stem = text[start : m.start()]
+        setup = _AWARD_SETUP.search(stem)
+        if setup:  # 大赛设|特等奖, 评出|优秀奖: what is set up or given is only a level
+            start += setup.end()
+            stem = stem[setup.end() :]
+            if _LEVEL_ONLY.fullmatch(stem):
+                continue
+        year = max(re.finditer(r"(?:19|20)\d{2}\s*年度?", stem), key=lambda y: y.start(), default=None)
+        if year is not None and "奖" in stem[: year.start()]:
+            start += year.end()  # X奖一等奖|2023年|Y奖 (award lines the normaliser joined)
+            stem = stem[year.end() :]
         if re.search(r"奖\s*[-—－]+", stem):
             continue  # 某某奖-年度先锋奖: the level after the dash is a qualifier
         if "奖" in stem:
@@ -1692,6 +1725,8 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue
         if places().get(short) and men.type == "Organization":
             continue  # （北京）: a seat, not an alias
+        if "称" not in m.group() and sum(b - a for a, b in _place_spans(short)) == len(re.sub(r"[·\s、]", "", short)):
+            continue  # “P”（湖北宜昌）: where the project is, not its short name
         if re.fullmatch(r"\d+.*", short):
             continue
         if re.search(r"(?:成员|会员)(?:单位|机构)?(?:之一)?$", short):
@@ -1869,13 +1904,27 @@ def _second_pass(doc: Document, mentions: list[Mention], aliases: list[Alias]) -
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    place_spans = sorted((m.start, m.end) for m in mentions if m.type == "Place")
     extra = []
+    dropped: set[tuple[int, int]] = set()
     for s, e in TrieScanner(by_name).spans(text):
-        if any(taken[s:e]):
-            continue
         src = by_name[text[s:e]]
+        if any(taken[s:e]):
+            # 粤北|乡村生态向导培训计划 again: a known project or organisation name wins over the
+            # places recognised inside it (only places that lie wholly inside the span)
+            inner = [k for k in place_spans[bisect_left(place_spans, (s, 0)) : bisect_left(place_spans, (e, 0))] if k[1] <= e]
+            if src.type == "Place" or e - s < 4 or not inner:
+                continue
+            cover = bytearray(e - s)
+            for a, b in inner:
+                cover[a - s : b - s] = b"\x01" * (b - a)
+            if any(t and not c for t, c in zip(taken[s:e], cover, strict=True)) or all(cover):
+                continue  # (a name made of places only — 湖北宜昌 read as a short name — stays places)
+            dropped.update(inner)
         extra.append(Mention(doc.id, s, e, text[s:e], src.type, src.subtype, "second_pass", text[s:e]))
         taken[s:e] = b"\x01" * (e - s)
+    if dropped:  # the places stay as places nested in the name (as for names found the first time)
+        mentions = [m if (m.start, m.end) not in dropped else replace(m, rule="nested." + m.rule) for m in mentions]
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 
@@ -2112,23 +2161,7 @@ def _structure_candidates(doc: Document, sections: tuple[Section, ...]) -> list[
                 if label in ("项目机构", "实施机构", "申报机构", "执行机构", "获奖机构"):
                     out.extend(_field_orgs(text, sec, value))
         elif sec.kind == "table":
-            header = dict(sec.fields).get("header", "").split("\t")
-            cols = {h: i for i, h in enumerate(header)}
-            for line_start, line in _table_rows(text, sec):
-                cells = line.split("\t")
-                offs = []
-                pos = line_start
-                for c in cells:
-                    offs.append(pos)
-                    pos += len(c) + 1
-                for col, typ in (("案例名称", "Project"), ("项目名称", "Project"), ("案例机构", "Organization"), ("机构名称", "Organization"), ("实施机构", "Organization")):
-                    i = cols.get(col)
-                    if i is None or i >= len(cells) or not cells[i].strip():
-                        continue
-                    cell = cells[i].strip()
-                    s = offs[i] + cells[i].index(cell)
-                    sub = _subtype_of(cell) if typ == "Organization" else None
-                    out.append(Candidate(s, s + len(cell), typ, sub, f"table.{col}", 5, clean_name(cell)))
+            out.extend(_table_cell_candidates(text, sec))
     return out
 
 
@@ -2176,6 +2209,185 @@ def _subtype_of(name: str) -> str:
     if best:
         return org_suffixes()[best][1]
     return "Other"
+
+# --- table roles ---------------------------------------------------------------------------
+# Tab-separated tables: header cells name the role of their column (kg/resources/
+# table_columns.tsv); a plausible cell of a typed column is a name of that type even without the
+# usual suffix cues (a name in 姓名 is a Person, a cell of 执行机构 an Organization).
+
+_UNIT_BRACKET = re.compile(r"[（(][^（）()]{0,12}[）)]$")
+_CELL_SPLIT = re.compile(r"[、；;，,/]|\s{2,}")
+_NOT_CELL = re.compile(r"[。；！？!?]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
+_TABLE_ORG_ROLES = frozenset({"executor", "recipient", "partner", "member", "host", "supporter"})
+
+
+@cache
+def _table_column_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("table_columns.tsv")}
+
+
+def table_column_role(header: str) -> str | None:
+    """The role of a table column by its header cell (金额（万元） -> amount), or None."""
+    h = re.sub(r"\s+", "", header)
+    words = _table_column_words()
+    if h in words:
+        return words[h]
+    h = _UNIT_BRACKET.sub("", h)
+    if h in words:
+        return words[h]
+    # 主办/承办, 项目名称及编号: the first part that names a role
+    return next((words[p] for p in re.split(r"[/／、]|及|和", h) if p in words), None)
+
+
+def table_header_unit(header: str) -> str:
+    """The unit a header names in brackets: 金额（万元） -> 万元."""
+    m = re.search(r"[（(]\s*(?:单位\s*[：:])?\s*((?:万|亿|千)?(?:元|美元|港元|欧元))\s*[）)]", header)
+    return m.group(1) if m else ""
+
+
+def table_cells(text: str, sec: Section) -> list[tuple[int, list[tuple[int, int]]]]:
+    """The rows of a table section after its header: (row start, [(cell start, cell end)]),
+    each cell span trimmed of white space (an empty cell is an empty span)."""
+    rows = []
+    for line_start, line in _table_rows(text, sec):
+        spans, pos = [], line_start
+        for cell in line.split("\t"):
+            lead = len(cell) - len(cell.lstrip())
+            spans.append((pos + lead, pos + lead + len(cell.strip())))
+            pos += len(cell) + 1
+        rows.append((line_start, spans))
+    return rows
+
+
+def table_grid(text: str, sec: Section) -> tuple[list[str], list[tuple[int, int, list[tuple[int, int]]]]]:
+    """The header cells and the rows (start, end, cell spans) of a table section. A table whose
+    first column holds the labels (项目名称<TAB>X / 执行机构<TAB>Y: a record written as label-value
+    lines) is read as one row under those labels."""
+    lines = [(sec.start, text[sec.start : sec.end].split("\n")[0]), *_table_rows(text, sec)]
+    full = [(a, ln) for a, ln in lines if ln.strip()]
+    labelled = [ln.split("\t")[0] for _, ln in full if table_column_role(ln.split("\t")[0])]
+    if len(full) >= 2 and len(labelled) >= 2 and len(labelled) * 5 >= len(full) * 3 and all(ln.count("\t") == 1 for _, ln in full):
+        header, cells = [], []
+        for a, ln in full:
+            label, value = ln.split("\t")
+            lead = len(value) - len(value.lstrip())
+            start = a + len(label) + 1 + lead
+            header.append(label.strip())
+            cells.append((start, start + len(value.strip())))
+        return header, [(sec.start, sec.end, cells)]
+    header = dict(sec.fields).get("header", "").split("\t")
+    return header, [(a, a + len(ln), spans) for a, spans in table_cells(text, sec) for ln in [text[a : text.find("\n", a, sec.end) if text.find("\n", a, sec.end) >= 0 else sec.end]]]
+
+
+def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]:
+    """Parts of a cell holding several names (A、B): trimmed spans."""
+    if not split:
+        return [(a, b)]
+    out, pos = [], a
+    for m in [*_CELL_SPLIT.finditer(text, a, b), None]:
+        end = m.start() if m else b
+        seg = text[pos:end]
+        lead = len(seg) - len(seg.lstrip())
+        if seg.strip():
+            out.append((pos + lead, pos + lead + len(seg.strip())))
+        pos = m.end() if m else b
+    return out
+
+
+def _plausible_cell(cell: str, longest: int = 40, colon: bool = False) -> bool:
+    """A cell that can be a name: short, not a sentence or a number; a colon only in a
+    project's or event's title (双百计划：废塑料回收)."""
+    name = clean_name(cell)
+    if not colon and re.search("[：:]", name):
+        return False
+    return 2 <= len(name) <= longest and not _NOT_CELL.search(name) and bool(re.search(f"[{CJK}A-Za-z]", name))
+
+
+def _table_person(name: str) -> bool:
+    """A cell of a name column that is a Chinese personal name (inner PDF spaces dropped)."""
+    name = re.sub(r"\s+", "", name)
+    return bool(_name_re().fullmatch(name)) and name[0] not in _NOT_SURNAME_START and not _role_re().search(name) and not _suffix_re().search(name)
+
+
+def _table_org(name: str) -> bool:
+    """A cell of an organisation column: a name with an organisation suffix, or a short proper
+    name that is not a dictionary word (绿色江河, 自然之友)."""
+    if _subtype_of(name) != "Other":
+        return True
+    return 3 <= len(name) <= 20 and not _common_word(name) and not _role_re().search(name[-3:]) and not re.search(r"(?:社区|群众|村民|居民|志愿者|学校|政府|企业|个人|爱心人士|单位|机构|组织|社会各界)$", name)
+
+
+_PERSON_CELL = re.compile(r"(?:(?:主持人|主持|主讲|嘉宾|发言|致辞)\s*[：:]\s*)?(.+?)\s*(?:[（(][^（）()]{1,40}[）)])?")
+
+
+def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | None:
+    cell = text[a:b]
+    if role in ("person", "speaker") and (pm := _PERSON_CELL.fullmatch(cell)) and pm.group(1) != cell:
+        # 主持人：甲 / 甲（某大学教授）: the name before its bracket
+        a, b = a + pm.start(1), a + pm.end(1)
+        cell = text[a:b]
+    if role in _TABLE_ORG_ROLES or role == "funder":
+        tail = _UNIT_BRACKET.search(cell)  # 某某基金会（简称X）: the name before its bracket
+        if tail and tail.start() >= 2:
+            b = a + tail.start()
+            cell = text[a:b]
+    titled = role in ("project", "event")
+    if not _plausible_cell(cell, 60 if titled else 40, colon=titled):
+        return None
+    name = clean_name(cell)
+    if role in ("person", "speaker", "funder", "winner") and _table_person(cell):
+        return Candidate(a, b, "Person", None, f"table.{role}", 5, re.sub(r"\s+", "", name))
+    if role in ("project", "event"):
+        typ = "Project" if role == "project" else "Event"
+        return Candidate(a, b, typ, None, f"table.{role}", 5, name) if len(name) >= 3 else None
+    if role in _TABLE_ORG_ROLES or role in ("funder", "winner"):
+        return Candidate(a, b, "Organization", _subtype_of(name), f"table.{role}", 5, name) if _table_org(name) else None
+    if role == "employer":
+        # 广东某某集团有限公司董事长: the organisation before the role, when it has a suffix
+        tail = re.search(f"(?:原|前|退休)?(?:{_role_re().pattern})$", name)
+        if tail:
+            name = name[: tail.start()]
+        if len(name) >= 4 and _subtype_of(name) != "Other" and _suffix_re().search(name[-4:]):
+            return Candidate(a, a + _span_len(cell, name), "Organization", _subtype_of(name), "table.employer", 5, name)
+    return None
+
+
+def _span_len(cell: str, name: str) -> int:
+    """Length in ``cell`` (which may hold spaces) of its prefix that reads ``name``."""
+    n = 0
+    for i, ch in enumerate(cell):
+        if not ch.isspace():
+            n += 1
+        if n == len(name):
+            return i + 1
+    return len(cell)
+
+
+_CAPTION_FUNDER_NAME = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位)\s*[：:]\s*([^，,。；;：:、（）()\n]{2,30}?)\s*(?=[，,。；;）)\n]|$)")
+
+
+def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
+    header, rows = table_grid(text, sec)
+    roles_ = {i: r for i, h in enumerate(header) if (r := table_column_role(h))}
+    if not roles_:
+        return []
+    out = []
+    # the caption above the table: （资助方：X） names an organisation
+    for m in _CAPTION_FUNDER_NAME.finditer(text, max(0, sec.start - 200), sec.start):
+        name = clean_name(m.group(1))
+        if _table_org(name) and _plausible_cell(name):
+            out.append(Candidate(m.start(1), m.end(1), "Organization", _subtype_of(name), "table.caption", 4, name))
+    for _a, _b, cells in rows:
+        for i, role in roles_.items():
+            if i >= len(cells) or cells[i][0] == cells[i][1]:
+                continue
+            split = role in _TABLE_ORG_ROLES or role in ("person", "speaker", "funder", "winner")
+            for a, b in _cell_parts(text, *cells[i], split):
+                c = _table_cell_candidate(text, a, b, role)
+                if c is not None:
+                    out.append(c)
+    return out
+
 
 
 # --- generalisation (held-out) ---------------------------------------------------------------

@@ -51,12 +51,33 @@ class TrieScanner:
         def cls(chars: set[str]) -> str:
             return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars)) + "]"
 
-        if not words:
-            self.start = re.compile(r"(?!)")
-        elif min(map(len, words)) >= 2:
-            self.start = re.compile(cls({w[0] for w in words}) + "(?=" + cls({w[1] for w in words}) + ")")
-        else:
-            self.start = re.compile(cls({w[0] for w in words}))
+        self.firsts = "".join(sorted({w[0] for w in words}))
+        self.seconds = frozenset(w[1] for w in words) if words and min(map(len, words)) >= 2 else None
+        self.start: re.Pattern[str] | None = None
+        if len(self.firsts) > self.FIND_MAX:
+            # many first characters: one class regex finds the next start
+            if self.seconds is not None:
+                self.start = re.compile(cls(set(self.firsts)) + "(?=" + cls(set(self.seconds)) + ")")
+            else:
+                self.start = re.compile(cls(set(self.firsts)))
+
+    # Up to this many distinct first characters, starts are found with str.find, one pass per
+    # character: compiling the class regex costs milliseconds (a scanner is built per document
+    # for the names it has seen), more than the scans.
+    FIND_MAX = 48
+
+    def _starts(self, text: str, pos: int, n: int) -> list[int]:
+        """Positions in [pos, n) where a word may start (as ``self.start`` would find them)."""
+        out: list[int] = []
+        seconds = self.seconds
+        for ch in self.firsts:
+            i = text.find(ch, pos, n)
+            while i >= 0:
+                if seconds is None or (i + 1 < n and text[i + 1] in seconds):
+                    out.append(i)
+                i = text.find(ch, i + 1, n)
+        out.sort()
+        return out
 
     def match_end(self, text: str, pos: int = 0, endpos: int | None = None) -> int:
         """End of the longest word starting at ``pos`` (as ``pattern.match``), or 0."""
@@ -92,6 +113,17 @@ class TrieScanner:
     def spans(self, text: str, pos: int = 0, endpos: int | None = None, first: bool = False) -> list[tuple[int, int]]:
         out = []
         n = len(text) if endpos is None else endpos
+        if self.start is None:
+            for i in self._starts(text, pos, min(n, len(text))):
+                if i < pos:
+                    continue
+                last = self.match_end(text, i, n)
+                if last > 0:
+                    out.append((i, last))
+                    if first:
+                        return out
+                    pos = last
+            return out
         search = self.start.search
         while True:
             m = search(text, pos, n)
@@ -128,6 +160,7 @@ _ETHNIC = (
     "傣|苗|侗|白|藏|彝|壮|回|羌|黎|瑶|畲|水|土|怒|佤|京|满"
 )
 _ETHNIC_PREFECTURE = re.compile(f"^(\\w{{2,4}}?)(?:(?:{_ETHNIC})族|蒙古)+自治州$")
+_ETHNIC_COUNTY = re.compile(f"^(\\w{{2,4}}?)(?:(?:{_ETHNIC})族|蒙古|鄂伦春|鄂温克|达斡尔)*(自治县|自治旗)$")
 
 
 def _short(name: str, suffixes: tuple[str, ...]) -> str:
@@ -158,6 +191,10 @@ def places() -> dict[str, Place]:
             if ethnic:  # 大理白族自治州 -> 大理, 大理州
                 shorts.append((ethnic.group(1), place))
                 shorts.append((ethnic.group(1) + "州", place))
+        elif level == "county":
+            county = _ETHNIC_COUNTY.match(name)
+            if county:  # 五峰土家族自治县 -> 五峰县, 鄂伦春自治旗 -> 鄂伦春旗 (the customary short forms)
+                shorts.append((county.group(1) + county.group(2)[-1], place))
     by_short: dict[str, list[Place]] = {}
     for s, place in shorts:
         by_short.setdefault(s, []).append(place)

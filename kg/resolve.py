@@ -172,12 +172,14 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
         return declared.get((doc, key)) or major.get(key, typ)
 
     project_names: list[set[str]] = []
+    parent = uf.parent
     for doc, tally in tallies:
         projects = set()
         for (key, mtyp, sub), n in tally.items():
-            typ = type_in(doc, key, mtyp)
-            node = _node(typ, key)
-            uf.find(node)
+            typ = (declared and declared.get((doc, key))) or major.get(key, mtyp)
+            node = f"{typ}\x1f{key}"
+            if node not in parent:
+                parent[node] = node
             type_votes[node][(typ, sub if typ == mtyp else None)] += n
             docs_of[node].add(doc)
             surfaces[node][key] += n
@@ -286,19 +288,30 @@ def resolve(results: Iterable[DocResult], user_aliases: dict[str, str] | None = 
     key_of_node: dict[str, str] = {}
     used_keys: set[str] = set()
     for _root, nodes in sorted(groups.items()):
-        votes: Counter[tuple[str, str | None]] = Counter()
-        names: Counter[str] = Counter()
-        docs: set[str] = set()
-        recs: list[tuple[str, str, str]] = []
-        for n in nodes:
-            votes.update(type_votes[n])
-            names.update(surfaces[n])
-            names[n.split("\x1f", 1)[1]] += 0
-            docs |= docs_of[n]
-            recs.extend(merges[n])
+        votes: Counter[tuple[str, str | None]]
+        names: Counter[str]
+        docs: set[str]
+        recs: list[tuple[str, str, str]]
+        if len(nodes) == 1 and nodes[0] in surfaces:  # most entities: one name, nothing merged
+            n = nodes[0]
+            votes, names, docs, recs = type_votes[n], surfaces[n], docs_of[n], merges.get(n, [])
+            if n.split("\x1f", 1)[1] not in names:
+                names = Counter(names)
+                names[n.split("\x1f", 1)[1]] += 0
+        else:
+            votes, names, docs, recs = Counter(), Counter(), set(), []
+            for n in nodes:
+                votes.update(type_votes[n])
+                names.update(surfaces[n])
+                names[n.split("\x1f", 1)[1]] += 0
+                docs |= docs_of[n]
+                recs.extend(merges[n])
         if not votes:
             votes[(nodes[0].split("\x1f", 1)[0], None)] += 1
-        typ = Counter({t: c for (t, _s), c in votes.items()}).most_common(1)[0][0]
+        totals: Counter[str] = Counter()  # votes of all subtypes of a type count for the type
+        for (t, _s), c in votes.items():
+            totals[t] += c
+        typ = totals.most_common(1)[0][0]
         subs = Counter({s: c for (t, s), c in votes.items() if t == typ and s})
         subtype = _best_subtype(subs) if typ == "Organization" else None
         canonical = _canonical(typ, [n.split("\x1f", 1)[1] for n in nodes], names)

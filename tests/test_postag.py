@@ -67,3 +67,17 @@ def test_table_is_cached_and_reread(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert cache_file.read_bytes() != b"broken"
     finally:
         postag.word_tags.cache_clear()
+
+
+def test_jieba_is_imported_without_pkg_resources() -> None:
+    """Importing the extractor must not import pkg_resources (0.2 s per process; kg/__init__.py
+    lets jieba take its plain-file fallback) and jieba must still find its dictionary."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kg.pipeline, jieba; kg.pipeline.load_jieba(); "
+        "print('pkg_resources' in sys.modules, '/'.join(jieba.lcut('环保基金会')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "环保/基金会"]

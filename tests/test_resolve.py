@@ -144,3 +144,21 @@ def test_contracted_form_owned_by_two_companies_in_the_corpus_stays_apart() -> N
     )
     assert len([e for e in ents if e.name.endswith("青禾科技股份有限公司") or e.name.endswith("青禾科技有限公司")]) == 2
     assert all(len({n for n in (e.name, *e.aliases) if "有限公司" in n}) <= 1 for e in ents)
+
+
+def test_merged_entity_takes_the_type_with_most_votes_over_all_subtypes() -> None:
+    """A user alias may join names of two types: the type is the one with most mentions, the
+    votes of its subtypes added up (two Foundation + two Company readings outvote three Place)."""
+    from kg.model import Mention
+
+    def mention(doc: str, i: int, name: str, typ: str, sub: str | None) -> Mention:
+        return Mention(doc, i * 10, i * 10 + len(name), name, typ, sub)
+
+    docs = []
+    readings = [("甲", "Place", None)] * 3 + [("甲机构", "Organization", "Foundation")] * 2
+    readings += [("甲机构", "Organization", "Company")] * 2
+    for i, (name, typ, sub) in enumerate(readings):
+        doc = Document(f"d{i}", f"d{i}.txt", "", "", "", ())
+        docs.append(DocResult(doc, mentions=(mention(doc.id, 0, name, typ, sub),)))
+    entities, _ = resolve(docs, {"甲": "甲机构"})
+    assert [(e.name, e.type, e.aliases) for e in entities] == [("甲机构", "Organization", ("甲",))]
