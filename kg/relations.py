@@ -4827,7 +4827,7 @@ _AS_MEMBER_OF = re.compile(r"作为\s*")
 _NEW_MEMBERS = re.compile(rf"(?:迎来|新增|吸纳|接纳|新吸纳|新加入)(?:了)?(?:{_NUM}\s*(?:家|个|名))?(?:新)?(?:成员|会员)?(?:单位|机构|伙伴)?[：:]?")
 _COUNTED_LIST = re.compile(r"(?:成员|会员)(?:伙伴|单位|机构)?[^，。；]{0,12}?[，,：:]\s*(?:包括|其中包括|分别是|分别为|有)[：:]?")
 _MEMBER_GLOSS = re.compile(r"\s*[（(]\s*(?:(网络|联盟)|[^（）()，。；]{0,30}?)的?(?:成员|会员)(?:单位|机构)?(?:之一)?\s*[）)]")
-_MEMBER_APPOS = re.compile(r"(?:(网络|联盟)|的)(?:成员|会员)(?:单位|机构)?(?![\u4e00-\u9fff]{0,1}(?:包括|有|为|是|共|们|大会|代表|数|名单))")
+_MEMBER_APPOS = re.compile(r"(?:网络|联盟)(?:成员|会员)(?:单位|机构)?(?![\u4e00-\u9fff]{0,1}(?:包括|有|为|是|共|们|大会|代表|数|名单))")
 _NET_HEAD = re.compile(r"(?:网络|联盟|圆桌|协作网|共同体)(?![\u4e00-\u9fff]{0,1}(?:成员|会员|单位|机构|的))")
 
 
@@ -4908,19 +4908,15 @@ def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
         net = inner[0] if inner else (_network_ref(ctx, sent, a.start) if g.group(1) else None)
         if net is not None:
             found.append((a, net))
-    # 网络成员 A、B / N 的成员机构 A: a member list word right before the names
+    # 网络成员 A、B: a bare network head and a member word right before the names (N 的成员 A is
+    # left out: on a blind set it named members of something else)
     for t in _MEMBER_APPOS.finditer(text, sent.start, sent.end):
         if window(ms, t.start(), t.end()):
             continue
         head = [x for x in window(ms, max(sent.start, t.start() - 40), t.start()) if x.end <= t.start()]
-        if t.group(1):
-            if re.match(r"[\u4e00-\u9fff]", text[t.start() - 1 : t.start()]) and (not head or head[-1].end != t.start()):
-                continue  # …联盟成员: the bare head must open the clause
-            net = head[-1] if head and head[-1].end == t.start() and head[-1].type == "Organization" else _network_ref(ctx, sent, t.start())
-        else:
-            if not head or head[-1].type != "Organization" or head[-1].end != t.start():
-                continue
-            net = head[-1]
+        if re.match(r"[\u4e00-\u9fff]", text[t.start() - 1 : t.start()]) and (not head or head[-1].end != t.start()):
+            continue  # …联盟成员: the bare head must open the clause
+        net = head[-1] if head and head[-1].end == t.start() and head[-1].type == "Organization" else _network_ref(ctx, sent, t.start())
         if net is None:
             continue
         for a in _list_after(ms, text, t.end(), sent.end):
