@@ -176,7 +176,7 @@ _CO_ACTOR_GAP = (
 )
 
 # A 组织志愿者参与 P / A 组织专家编写《X》: the people A mobilises act for A
-_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
+_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|成员机构|成员|伙伴|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
 
 # A 捐资 200 万元设立 P / 共同出资成立 B: the money put in before the verb of founding
 _FUNDING_GAP = r"(?:(?:共同|联合|各)?(?:捐资|出资|投资|注资|捐赠|投入)(?:资金)?(?:[\d.,一二三四五六七八九十百千万亿余多近约]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元))?)"
@@ -4994,6 +4994,25 @@ def _with_self_references(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention
     return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
 
 
+BARE_SPEECH = register(Rule("participatesIn.bare_speech", "participatesIn", 0.7, "(ORG ROLE) 甲 致辞/作主旨报告/发表主题演讲。(no event named): 甲 takes part in the event of the passage"))
+_BARE_SPEECH = re.compile(r"(?:分别|先后|依次)?(?:致辞|致开幕辞|致欢迎辞|作(?:了)?(?:主旨|主题|专题)(?:报告|演讲|发言)|发表(?:了)?(?:主旨|主题)(?:演讲|讲话))(?=\s*[，。；,;]|$)")
+
+
+def _bare_speech_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _BARE_SPEECH.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, t.start())
+        people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
+        if not people or window(ms, t.end(), t.end() + 1):
+            continue
+        ev = _latest_event(ctx, sent, people[0].start)
+        if ev is None or _UNNAMED_CEREMONY.search(text, ev.end, people[0].start):
+            continue
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, BARE_SPEECH)
+
+
 def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """The sentence rules of the persons-and-participation block."""
     for rule in _PERSON_RULES:
@@ -5012,4 +5031,5 @@ _PERSON_RULES = (
     _guest_relations,
     _member_phrase_relations,
     _case_at_event_relations,
+    _bare_speech_relations,
 )

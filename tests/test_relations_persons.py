@@ -99,6 +99,21 @@ CASES = [
         set(),
     ),
     (
+        "ORG ROLE 甲、ORG ROLE 乙 分别致辞 (no event named in the sentence): the passage's event",
+        "5月8日，“第三届清溪绿色发展论坛”在无锡开幕。青川生态基金会理事长李明远、明湖大学教授王海涛分别致辞。",
+        {"participatesIn"},
+        {
+            ("李明远", "participatesIn", "第三届清溪绿色发展论坛"),
+            ("王海涛", "participatesIn", "第三届清溪绿色发展论坛"),
+        },
+    ),
+    (
+        "N 组织成员参加 E: the network takes part",
+        "明江流域资助者网络组织成员参加了“第五届长江保护论坛”。",
+        {"participatesIn"},
+        {("明江流域资助者网络", "participatesIn", "第五届长江保护论坛")},
+    ),
+    (
         "ORG 有关负责同志出席并致辞: the organisation takes part in the passage's event",
         FORUM + "江苏省林业局有关负责同志出席并致辞。",
         {"participatesIn"},
