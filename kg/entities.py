@@ -424,6 +424,8 @@ def _longer_suffix_follows(text: str, end: int) -> bool:
         return False  # 内政部|前副部长: the "suffix" is part of a job title
     if not (m and m.start() <= 4 and all(re.match(NAME_CHAR, c) for c in window[: m.end()])):
         return False
+    if any(tok in word_set("org_breaking_words.txt") for tok in _words(window[: m.start()])):
+        return False  # 基金会|正式加入|联盟: a breaking verb separates the names
     # the longer name must reach back over this suffix (基金会|作为初始委托人 does not)
     return left_extend(text, end + m.start()) < end
 
@@ -820,7 +822,11 @@ def _quoted_candidates(text: str) -> list[Candidate]:
         before = text[max(0, s - 6) : s]
         if name and m.group(1) is not None and not _ANAPHOR_THEME.search(text, max(0, s - 12), s) and (
             _is_event_theme(text, s, after)
-            or ((_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题")))) and not _NAMED_EVENT_NEXT.match(text, e))
+            or (
+                (_THEME_INTRO.search(before) or (before.endswith("以") and after.startswith(("为主题", "为题"))))
+                and not _NAMED_EVENT_NEXT.match(text, e)
+                and not _EVENT_OWNS_THEME.search(text, max(0, s - 12), s)
+            )
         ):
             # “人人一平米，共同守护…”主题边会 / 平行论坛——“…”: the theme names the event
             out.append(Candidate(s, e, "Event", None, "quote.event_theme", 4, name))
@@ -970,6 +976,9 @@ def _quoted_lists(text: str, found: list[Candidate]) -> list[Candidate]:
 
 # 主题为“X”, 以“X”为主题: the quoted theme names the event
 _THEME_INTRO = re.compile(r"(?:主题为|主题是|主题：|主题:)$")
+# 本届峰会以“X”为主题 / 论坛主题为“X”: the theme of an event referred to by its generic head is no
+# entity (the event is named elsewhere, or unnamed)
+_EVENT_OWNS_THEME = re.compile(r"(?:峰会|论坛|大会|年会|会议|研讨会|沙龙|博览会|展会|活动)(?:的)?(?:以|主题为|主题是|主题[：:])$")
 # …为主题的第二届“X论坛”: the event has a name of its own, the theme is no entity
 _NAMED_EVENT_NEXT = re.compile(r"(?:为主题|为题)?的?[^，。；“”\n]{0,8}“")
 _DASH_EVENT = re.compile(f"\\s*(?:——|—|－－|--)[^。\\n“”]{{0,24}}?(?:活动|大会|论坛|峰会|沙龙|展览|嘉年华|仪式|会议|研讨会)(?![{CJK}])")
@@ -1436,6 +1445,8 @@ _TRANSLIT = (
 
 
 _UNIT_END = frozenset("处部局会司室科院所厅委")  # 赈济处|处长: a role right after a unit name
+# a role glued to the end of an organisation's name by the segmenter (大学教授, 中心主任, 联盟主席)
+_ROLE_AFTER_UNIT = _UNIT_END | frozenset("学校心团盟站馆")
 _NOT_SURNAME_START = frozenset("和由")  # rare surnames and very common function words
 
 
@@ -1492,6 +1503,28 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
         re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
         # name + honorific
         re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志|老师|律师|医生)"),
+        *_person_act_res(name, role),
+    )
+
+
+# --- persons named by an appointment or an act (pers3) ---------------------------------------
+_ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed"})
+_APPOINT = "聘任|聘请|任命|推选|选举|增补|委任|推举|特聘|聘"
+_ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀"
+
+
+def _person_act_res(name: str, role: str) -> tuple[re.Pattern[str], ...]:
+    """聘任李明为秘书长 / 选举李明担任…: the appointed person; 。李明当选…、，李明出席/主持…,
+    李明在开幕式上致辞: a name opening a clause before an act of office or attendance; 李明（X基金会
+    秘书长）: a name glossed by an organisation and title in brackets."""
+    return (
+        re.compile(f"(?:{_APPOINT})(?:了)?({name})(?=为|担任|出任|兼任)"),
+        re.compile(
+            f"(?:^|(?<=[据，。；：:、\\s“]))({name})"
+            f"(?=(?:{_ACT})|在[^，。；\\n]{{1,24}}?(?:上|中|期间|现场)(?:{_SPEECH}|发表|作了?))",
+            re.M,
+        ),
+        re.compile(f"(?:^|(?<=[，。；：:、\\s“由和与及]))({name})(?=[（(][^（）()\\n]{{2,30}}?(?:{role})[）)])", re.M),
     )
 
 
@@ -1512,7 +1545,7 @@ def _person_candidates(text: str) -> list[Candidate]:
     """Persons: role + name, name + role, staff-list lines, name + speech verb, name +
     honorific (the name is a surname + 1–2 characters), and X·Y transliterated names."""
     out = []
-    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific")
+    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific", "person.appointed", "person.actor", "person.glossed")
     for pat, rule in zip(_person_res(), rules, strict=True):
         for m in pat.finditer(text):
             s, e = m.span(1)
@@ -1527,9 +1560,11 @@ def _person_candidates(text: str) -> list[Candidate]:
                 continue
             if _TITLE_END.search(text, s, e):
                 continue  # 张律师表示, 王总说: a surname and a title, not a name
+            if rule in _ACT_RULES and (places().get(text[s:e]) or _word_runs_past(text, s, e)):
+                continue  # 张家界出席…: a place or a longer word, not a name
             if rule != "person.staff_line" and not _word_start(text, s):
                 continue  # 中华|青禾, 清华|大学: the "name" starts inside a word
-            if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _UNIT_END:
+            if rule == "person.role_name" and not _word_start(text, m.start()) and text[m.start() - 1 : m.start()] not in _ROLE_AFTER_UNIT:
                 continue  # 湖北省|长江: a role word made of the end of a place and a name
             if rule == "person.role_name" and _word_runs_past(text, s, e):
                 continue  # 代表|齐聚一堂: the "name" begins a longer common word
@@ -2175,7 +2210,7 @@ def _subtype_of(name: str) -> str:
 
 _UNIT_BRACKET = re.compile(r"[（(][^（）()]{0,12}[）)]$")
 _CELL_SPLIT = re.compile(r"[、；;，,/]|\s{2,}")
-_NOT_CELL = re.compile(r"[。；！？!?：:]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
+_NOT_CELL = re.compile(r"[。；！？!?]|^[\d\s.,，%％万亿元千百十\-—~～/年月日]+$|^(?:合计|总计|小计|共计|其他|其它|无|暂无|待定|不详|—+|-+)$")
 _TABLE_ORG_ROLES = frozenset({"executor", "recipient", "partner", "member", "host", "supporter"})
 
 
@@ -2191,7 +2226,10 @@ def table_column_role(header: str) -> str | None:
     if h in words:
         return words[h]
     h = _UNIT_BRACKET.sub("", h)
-    return words.get(h)
+    if h in words:
+        return words[h]
+    # 主办/承办, 项目名称及编号: the first part that names a role
+    return next((words[p] for p in re.split(r"[/／、]|及|和", h) if p in words), None)
 
 
 def table_header_unit(header: str) -> str:
@@ -2214,6 +2252,26 @@ def table_cells(text: str, sec: Section) -> list[tuple[int, list[tuple[int, int]
     return rows
 
 
+def table_grid(text: str, sec: Section) -> tuple[list[str], list[tuple[int, int, list[tuple[int, int]]]]]:
+    """The header cells and the rows (start, end, cell spans) of a table section. A table whose
+    first column holds the labels (项目名称<TAB>X / 执行机构<TAB>Y: a record written as label-value
+    lines) is read as one row under those labels."""
+    lines = [(sec.start, text[sec.start : sec.end].split("\n")[0]), *_table_rows(text, sec)]
+    full = [(a, ln) for a, ln in lines if ln.strip()]
+    labelled = [ln.split("\t")[0] for _, ln in full if table_column_role(ln.split("\t")[0])]
+    if len(full) >= 2 and len(labelled) >= 2 and len(labelled) * 5 >= len(full) * 3 and all(ln.count("\t") == 1 for _, ln in full):
+        header, cells = [], []
+        for a, ln in full:
+            label, value = ln.split("\t")
+            lead = len(value) - len(value.lstrip())
+            start = a + len(label) + 1 + lead
+            header.append(label.strip())
+            cells.append((start, start + len(value.strip())))
+        return header, [(sec.start, sec.end, cells)]
+    header = dict(sec.fields).get("header", "").split("\t")
+    return header, [(a, a + len(ln), spans) for a, spans in table_cells(text, sec) for ln in [text[a : text.find("\n", a, sec.end) if text.find("\n", a, sec.end) >= 0 else sec.end]]]
+
+
 def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]:
     """Parts of a cell holding several names (A、B): trimmed spans."""
     if not split:
@@ -2229,8 +2287,12 @@ def _cell_parts(text: str, a: int, b: int, split: bool) -> list[tuple[int, int]]
     return out
 
 
-def _plausible_cell(cell: str, longest: int = 40) -> bool:
+def _plausible_cell(cell: str, longest: int = 40, colon: bool = False) -> bool:
+    """A cell that can be a name: short, not a sentence or a number; a colon only in a
+    project's or event's title (双百计划：废塑料回收)."""
     name = clean_name(cell)
+    if not colon and re.search("[：:]", name):
+        return False
     return 2 <= len(name) <= longest and not _NOT_CELL.search(name) and bool(re.search(f"[{CJK}A-Za-z]", name))
 
 
@@ -2248,17 +2310,25 @@ def _table_org(name: str) -> bool:
     return 3 <= len(name) <= 20 and not _common_word(name) and not _role_re().search(name[-3:]) and not re.search(r"(?:社区|群众|村民|居民|志愿者|学校|政府|企业|个人|爱心人士|单位|机构|组织|社会各界)$", name)
 
 
+_PERSON_CELL = re.compile(r"(?:(?:主持人|主持|主讲|嘉宾|发言|致辞)\s*[：:]\s*)?(.+?)\s*(?:[（(][^（）()]{1,40}[）)])?")
+
+
 def _table_cell_candidate(text: str, a: int, b: int, role: str) -> Candidate | None:
     cell = text[a:b]
+    if role in ("person", "speaker") and (pm := _PERSON_CELL.fullmatch(cell)) and pm.group(1) != cell:
+        # 主持人：甲 / 甲（某大学教授）: the name before its bracket
+        a, b = a + pm.start(1), a + pm.end(1)
+        cell = text[a:b]
     if role in _TABLE_ORG_ROLES or role == "funder":
         tail = _UNIT_BRACKET.search(cell)  # 某某基金会（简称X）: the name before its bracket
         if tail and tail.start() >= 2:
             b = a + tail.start()
             cell = text[a:b]
-    if not _plausible_cell(cell, 60 if role in ("project", "event") else 40):
+    titled = role in ("project", "event")
+    if not _plausible_cell(cell, 60 if titled else 40, colon=titled):
         return None
     name = clean_name(cell)
-    if role in ("person", "funder", "winner") and _table_person(cell):
+    if role in ("person", "speaker", "funder", "winner") and _table_person(cell):
         return Candidate(a, b, "Person", None, f"table.{role}", 5, re.sub(r"\s+", "", name))
     if role in ("project", "event"):
         typ = "Project" if role == "project" else "Event"
@@ -2286,17 +2356,25 @@ def _span_len(cell: str, name: str) -> int:
     return len(cell)
 
 
+_CAPTION_FUNDER_NAME = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位)\s*[：:]\s*([^，,。；;：:、（）()\n]{2,30}?)\s*(?=[，,。；;）)\n]|$)")
+
+
 def _table_cell_candidates(text: str, sec: Section) -> list[Candidate]:
-    header = dict(sec.fields).get("header", "").split("\t")
+    header, rows = table_grid(text, sec)
     roles_ = {i: r for i, h in enumerate(header) if (r := table_column_role(h))}
     if not roles_:
         return []
     out = []
-    for _row, cells in table_cells(text, sec):
+    # the caption above the table: （资助方：X） names an organisation
+    for m in _CAPTION_FUNDER_NAME.finditer(text, max(0, sec.start - 200), sec.start):
+        name = clean_name(m.group(1))
+        if _table_org(name) and _plausible_cell(name):
+            out.append(Candidate(m.start(1), m.end(1), "Organization", _subtype_of(name), "table.caption", 4, name))
+    for _a, _b, cells in rows:
         for i, role in roles_.items():
             if i >= len(cells) or cells[i][0] == cells[i][1]:
                 continue
-            split = role in _TABLE_ORG_ROLES or role in ("person", "funder", "winner")
+            split = role in _TABLE_ORG_ROLES or role in ("person", "speaker", "funder", "winner")
             for a, b in _cell_parts(text, *cells[i], split):
                 c = _table_cell_candidate(text, a, b, role)
                 if c is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations, pairwise
 
-from kg.entities import award_level, table_cells, table_column_role, table_header_unit
+from kg.entities import award_level, table_column_role, table_grid, table_header_unit
 from kg.lexicon import Place, places, roles
 from kg.model import DocResult, Mention, Relation, Section, Sentence
 from kg.resources import load_lines, load_table
@@ -682,7 +682,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         for rep in re.finditer(r"的?(?:代表|负责人|相关负责人)", text[clause_start : t.start()]):
             reps = group_before(ms, text, clause_start + rep.start(), frozenset({"Organization"}), clause_start)
             subj = subj + [x for x in reps if x not in subj]
-        if not subj and re.search(r"作为[^，。；]{1,16}?(?:代表|嘉宾|成员)[^，。；]{0,4}$", text[clause_start : t.start()]):
+        if not subj and re.search(r"作为[^，。；]{1,16}?(?:代表|嘉宾|成员|单位|机构|伙伴)[^，。；]{0,4}$", text[clause_start : t.start()]):
             # A 作为社会组织代表受邀参会
             pos = clause_start + text[clause_start : t.start()].rfind("作为")
             subj = group_before(ms, text, pos, rule.subject_types, clause_start)
@@ -881,6 +881,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 if allowed(pred, child, parent):
                     yield _rel(child, pred, parent, sent, rule)
         return
+    if rule.id == "participates.project" and subj and re.search(r"(?:组织|动员|带领|发动|号召)[^，。；、]{0,6}?(?:员工|职工)", text[subj[-1].end : t.start()]):
+        rule, pred = SUPPORT_MOBILISE, "supports"  # A 组织员工参与 P: A backs the project, its staff take part
     quals = _year_of(text[clause_start : t.end()]) if pred in ("initiates", "publishes", "receivedAward", "funds") else ()
     for s in subj:
         for o in obj:
@@ -2659,6 +2661,7 @@ def _without_alias_declarations(ms: list[Mention], text: str) -> list[Mention]:
             and _DECLARATION.fullmatch(text[out[-1].end : m.start])
             and not (m.type == out[-1].type == "Place")
             and not (m.type == "Place" and out[-1].type in ("Project", "Event") and "称" not in text[out[-1].end : m.start])
+            and not (out[-1].type == "Person" and m.type == "Organization")  # 甲（X基金会秘书长）: the person's organisation
         ):
             continue
         out.append(m)
@@ -3609,6 +3612,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
         out.extend(_general_relations(ctx, sent, in_sent))
         out.extend(_source_relations(ctx, sent, in_sent))
         out.extend(_thanks_to_relations(ctx, sent, in_sent))
+        out.extend(_person_relations(ctx, sent, in_sent))
     out.extend(_funder_name_relations(res, ms))
     out.extend(_label_line_relations(ctx, res.document.id))
     out.extend(_award_list_relations(ctx, res))
@@ -4132,23 +4136,26 @@ def _cofounder_members(rels: list[Relation]) -> Iterator[Relation]:
 # --- table roles ---------------------------------------------------------------------------
 # Tab-separated tables whose header cells name column roles (kg/resources/table_columns.tsv):
 # each row relates the names of its cells by the roles of their columns; a caption line above the
-# header may name the funder (资助方：X) or the organisation the table belongs to.
+# header may name the funder (资助方：X) or the organisation the table belongs to. Confidences:
+# measured precision on the seeds + held-out set 1 (executor 23/23, funder 6/6, staff 5/5, employer
+# 4/4, host 4/4, place 3/3, smoothed as in relation_rules.tsv); rules that never fire there get .7.
 
-TABLE_FUNDS = register(Rule("table.funder", "funds", 0.85, "table row: the 资助方/捐赠方 column funds the row's project, its 受赠方 and the project of its 用途 column"))
-TABLE_DONOR = register(Rule("table.donor", "funds", 0.85, "donor table without project or recipient column (捐赠方/金额/用途): each donor funds the table's organisation"))
-TABLE_CAPTION_FUNDS = register(Rule("table.caption_funder", "funds", 0.85, "caption （资助方：X）/ X2023年度资助项目 above a table: X funds every row's project"))
-TABLE_OWNER_GRANT = register(Rule("table.owner_grant", "funds", 0.8, "caption 资助项目一览 without a funder: the table's organisation funds every row's project"))
-TABLE_EXEC = register(Rule("table.executor", "implements", 0.85, "table row: the 执行机构/实施单位/受资助机构 column implements the row's project"))
+TABLE_FUNDS = register(Rule("table.funder", "funds", 0.9, "table row: the 资助方/捐赠方 column funds the row's project, its 受赠方 and the project of its 用途 column"))
+TABLE_DONOR = register(Rule("table.donor", "funds", 0.7, "donor table without project or recipient column (捐赠方/金额/用途): each donor funds the table's organisation"))
+TABLE_CAPTION_FUNDS = register(Rule("table.caption_funder", "funds", 0.7, "caption （资助方：X）/ X2023年度资助项目 above a table: X funds every row's project"))
+TABLE_OWNER_GRANT = register(Rule("table.owner_grant", "funds", 0.7, "caption 资助项目一览 without a funder: the table's organisation funds every row's project"))
+TABLE_EXEC = register(Rule("table.executor", "implements", 0.95, "table row: the 执行机构/实施单位/受资助机构 column implements the row's project"))
 TABLE_HOST = register(Rule("table.host", "organizes", 0.85, "table row: the 主办/承办 column organizes the row's event"))
-TABLE_SUPPORT = register(Rule("table.supporter", "supports", 0.8, "table row: the 支持单位/指导单位 column supports the row's project or event"))
+TABLE_SUPPORT = register(Rule("table.supporter", "supports", 0.7, "table row: the 支持单位/指导单位 column supports the row's project or event"))
 TABLE_PLACE = register(Rule("table.place", "locatedIn", 0.85, "table row: the 地点/所在地/所在流域 column holds the row's project or event (finest place of a chain)"))
-TABLE_STAFF = register(Rule("table.staff", "worksFor", 0.85, "board table (职务/姓名/工作单位): the person works for the table's organisation in the 职务 role"))
+TABLE_STAFF = register(Rule("table.staff", "worksFor", 0.9, "board table (职务/姓名/工作单位): the person works for the table's organisation in the 职务 role"))
 TABLE_EMPLOYER = register(Rule("table.employer", "worksFor", 0.85, "table row: the person of 姓名 works for the organisation of 工作单位 (role written after it or in 职务)"))
-TABLE_AWARD = register(Rule("table.award", "receivedAward", 0.85, "award table: the row's 获奖机构/获奖者/project (else the table's organisation) received the 奖项 (year, level qualifiers)"))
-TABLE_PARTNER = register(Rule("table.partner", "partnersWith", 0.85, "合作伙伴 table: each partner cooperates with the organisation the caption names"))
-TABLE_CONTENT_IMPL = register(Rule("table.content_implements", "implements", 0.8, "合作伙伴 table: 合作内容 …项目执行/实施 -> the partner implements the project named there"))
-TABLE_CONTENT_SUPPORT = register(Rule("table.content_supports", "supports", 0.8, "合作伙伴 table: 合作内容 …技术支持/指导 -> the partner supports the project named there"))
-TABLE_MEMBER = register(Rule("table.member", "memberOf", 0.8, "成员单位 table: each member belongs to the network the caption names"))
+TABLE_AWARD = register(Rule("table.award", "receivedAward", 0.7, "award table: the row's 获奖机构/获奖者/project (else the table's organisation) received the 奖项 (year, level qualifiers)"))
+TABLE_PARTNER = register(Rule("table.partner", "partnersWith", 0.7, "合作伙伴 table: each partner cooperates with the organisation the caption names"))
+TABLE_CONTENT_IMPL = register(Rule("table.content_implements", "implements", 0.7, "合作伙伴 table: 合作内容 …项目执行/实施 -> the partner implements the project named there"))
+TABLE_CONTENT_SUPPORT = register(Rule("table.content_supports", "supports", 0.7, "合作伙伴 table: 合作内容 …技术支持/指导 -> the partner supports the project named there"))
+TABLE_SPEAKER = register(Rule("table.speaker", "participatesIn", 0.7, "agenda table: the persons of the 嘉宾/主讲人/主持人 column take part in the event of the caption (else the event the document names most often)"))
+TABLE_MEMBER = register(Rule("table.member", "memberOf", 0.7, "成员单位 table: each member belongs to the network the caption names"))
 
 _TOTAL_ROW = re.compile(r"(?:合计|总计|小计|共计|总额|累计)")
 _CAPTION_FUNDER = re.compile(r"(?:资助方|出资方|捐赠方|资助机构|资助单位|出资单位|捐赠单位|资金支持)\s*[：:为]\s*")
@@ -4220,6 +4227,20 @@ def _table_owner(res: DocResult, ms: list[Mention], sec: Section, cap: tuple[int
     return first[ranked[0]]
 
 
+def _repeated_award(ms: list[Mention]) -> Mention | None:
+    """The award a document is about: the one it names most often, at least three times (or
+    twice, once in its title)."""
+    counts: dict[str, list[Mention]] = {}
+    for m in ms:
+        if m.type == "Award":
+            counts.setdefault(m.key, []).append(m)
+    best = max(sorted(counts), key=lambda k: len(counts[k]), default=None)
+    if best is None:
+        return None
+    title = len(counts[best]) >= 2 and counts[best][0].start < 300  # named in the title and again
+    return counts[best][0] if len(counts[best]) >= 3 or title else None
+
+
 def _amount(cell: str, unit: str) -> str:
     cell = re.sub(r"\s+", "", cell)
     if not re.search(r"\d", cell):
@@ -4235,6 +4256,7 @@ class _Row:
     ms: list[Mention]
     cols: dict[str, list[int]]
     cells: list[tuple[int, int]]
+    bracketed: list[Mention]  # all mentions, also those inside alias-like brackets
 
     def cell_text(self, role: str) -> str:
         return " ".join(self.text[self.cells[i][0] : self.cells[i][1]] for i in self.cols.get(role, []) if i < len(self.cells))
@@ -4252,7 +4274,8 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     supports, locatedIn, worksFor, receivedAward, partnersWith and memberOf between its cells (and
     the funder or organisation of its caption)."""
     text = res.document.text
-    header = [h.strip() for h in dict(sec.fields).get("header", "").split("\t")]
+    header, rows = table_grid(text, sec)
+    header = [h.strip() for h in header]
     cols: dict[str, list[int]] = {}
     for i, h in enumerate(header):
         if (r := table_column_role(h)) is not None:
@@ -4260,6 +4283,7 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
     if not cols:
         return
     cap = _table_caption(text, sec)
+    bracketed = sorted((m for m in res.mentions if not m.rule.startswith("nested.") and sec.start <= m.start < sec.end), key=lambda m: m.start)
     cap_funders = _caption_funders(text, ms, *cap)
     unit = next((u for i in cols.get("amount", []) if (u := table_header_unit(header[i]))), "") or table_header_unit(text[cap[0] : cap[1]])
     skip = {m.key for m in window(ms, sec.start, sec.end)} | {m.key for m in cap_funders}
@@ -4276,11 +4300,14 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
 
     emp_has_role = any("职务" in header[i] for i in cols.get("employer", []))
     board_caption = bool(_BOARD_CAPTION.search(text, *cap))
-    grant_caption = bool(_GRANT_CAPTION.search(text, *cap)) and "funder" not in cols and not cap_funders
+    doc_award = _repeated_award(ms) if "award" in cols else None
+    # a caption 资助项目一览 without any funder named: the table's organisation gives the grants
+    grant_caption = bool(_GRANT_CAPTION.search(text, *cap)) and "funder" not in cols and not _CAPTION_FUNDER.search(text, *cap) and not cap_funders
     carry: tuple[int, int] | None = None
-    for row_start, cells in table_cells(text, sec):
-        line_end = text.find("\n", row_start, sec.end)
-        line_end = sec.end if line_end < 0 else line_end
+    merged = [i for r in ("funder", "year", "category") for i in cols.get(r, []) if i > 0]
+    above: dict[int, tuple[int, int]] = {}
+    year = _year_of(text[cap[0] : cap[1]])
+    for row_start, line_end, cells in rows:
         first = next((text[a:b] for a, b in cells if b > a), "")
         if not first or _TOTAL_ROW.fullmatch(re.sub(r"\s+", "", first)):
             continue
@@ -4288,9 +4315,14 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
             cells = [carry, *cells[1:]]  # an empty first cell continues the group above
         elif cells[0][1] > cells[0][0]:
             carry = cells[0]
+        for i in merged:  # an empty funder, year or group cell: a cell merged over several rows
+            if i < len(cells) and cells[i][0] == cells[i][1] and i in above:
+                cells = [*cells[:i], above[i], *cells[i + 1 :]]
+            elif i < len(cells):
+                above[i] = cells[i]
         sent = Sentence(res.document.id, -1, row_start, line_end, text[row_start:line_end].replace("\t", " "), sec.index)
 
-        row = _Row(text, ms, cols, cells)
+        row = _Row(text, ms, cols, cells, bracketed)
         items = row.mentions("project", frozenset({"Project"}))[:1] or row.mentions("event", frozenset({"Event"}))[:1]
         item = items[0] if items else None
         quals: list[tuple[str, str]] = []
@@ -4298,11 +4330,14 @@ def _table_role_relations(res: DocResult, sec: Section, ms: list[Mention]) -> It
             quals.append(("amount", amt))
         if cat := row.cell_text("category").strip():
             quals.append(("category", cat))
+        if year and "year" not in cols:
+            quals.extend(year)  # 2023年度资助项目一览
         yield from _table_row_funding(sent, row, item, tuple(quals), cap_funders, owner, grant_caption)
         yield from _table_row_actors(text, sent, row, item)
         yield from _table_row_people(text, sent, row, owner, emp_has_role, board_caption)
-        yield from _table_row_awards(sent, row, item, cap, owner)
+        yield from _table_row_awards(sent, row, item, cap, owner, doc_award)
         yield from _table_row_partners(sent, row, item, owner_named)
+        yield from _table_row_speakers(sent, row, item, cap)
 
 
 def _cell_mentions(ms: list[Mention], cell: tuple[int, int], types: frozenset[str]) -> list[Mention]:
@@ -4378,29 +4413,70 @@ def _table_row_people(text: str, sent: Sentence, row: _Row, owner: Callable[[], 
                 yield _rel(p, "worksFor", o, sent, TABLE_STAFF, (("role", role),))
 
 
-def _table_row_awards(sent: Sentence, row: _Row, item: Mention | None, cap: tuple[int, int], owner: Callable[[], Mention | None]) -> Iterator[Relation]:
-    if "award" not in row.cols and "winner" not in row.cols:
+_AWARD_LEVEL_CELL = re.compile(r"[^，。；、\s]{0,6}(?:[一二三特]等奖|优秀奖|提名奖?|入围|金奖|银奖|铜奖|大奖|个人奖|团队奖|集体奖|机构奖|项目奖|新人奖|贡献奖|成就奖)")
+
+
+def _table_row_awards(sent: Sentence, row: _Row, item: Mention | None, cap: tuple[int, int], owner: Callable[[], Mention | None], doc_award: Mention | None) -> Iterator[Relation]:
+    """Award tables: the row's winner (获奖机构/获奖者, else the row's person or project, else the
+    table's organisation in a list of its own honours) received the award of the 奖项 column; a
+    奖项 cell that is only a level (年度大奖, 杰出个人奖) names a level of the award of the caption
+    or of the document."""
+    if not {"award", "winner", "level"} & row.cols.keys():
         return
     awards = row.mentions("award", frozenset({"Award"}))
-    if not awards and "award" not in row.cols:
-        awards = [m for m in window(row.ms, *cap) if m.type == "Award" and m.end <= cap[1]][:1]
+    level = row.cell_text("level").strip()
+    cell = re.sub(r"\s+", "", row.cell_text("award") or level)
+    if not awards or (cell and _AWARD_LEVEL_CELL.fullmatch(cell)):
+        if cell and not _AWARD_LEVEL_CELL.fullmatch(cell):
+            return
+        awards = [m for m in window(row.ms, *cap) if m.type == "Award" and m.end <= cap[1]][:1] or ([doc_award] if doc_award is not None else [])
+        level = level or cell
     if not awards:
         return
-    winners = row.mentions("winner", frozenset({"Organization", "Person", "Project"})) or row.mentions("person", frozenset({"Person"}))
-    if not winners and item is not None:
-        winners = [item]
+    # a prize's winning case is its project (as in case books); else the named winner
+    winners = [item] if item is not None else row.mentions("winner", frozenset({"Organization", "Person", "Project"})) or row.mentions("person", frozenset({"Person"}))
     if not winners and not row.cols.keys() - {"award", "year", "level", "category"}:
         o = owner()
         winners = [o] if o is not None else []
     quals: list[tuple[str, str]] = []
     if y := re.search(r"(?:19|20)\d{2}", row.cell_text("year") or row.cell_text("award")):
         quals.append(("year", y.group()))
-    if lv := row.cell_text("level").strip():
-        quals.append(("level", lv))
+    if level:
+        quals.append(("level", level))
     for w in winners:
         for a in awards:
             if allowed("receivedAward", w, a):
                 yield _rel(w, "receivedAward", a, sent, TABLE_AWARD, tuple(quals))
+
+
+def _table_row_speakers(sent: Sentence, row: _Row, item: Mention | None, cap: tuple[int, int]) -> Iterator[Relation]:
+    speakers = row.mentions("speaker", frozenset({"Person"}))
+    if not speakers:
+        return
+    event = item if item is not None and item.type == "Event" else None
+    if event is None:
+        event = next((m for m in window(row.ms, *cap) if m.type == "Event" and m.end <= cap[1]), None) or _repeated_event(row.ms, cap[0])
+    for p in speakers:
+        if event is not None and allowed("participatesIn", p, event):
+            yield _rel(p, "participatesIn", event, sent, TABLE_SPEAKER)
+        # 甲（某大学某学院教授）: the organisation in the bracket after the name, with its role
+        cell = next(c for i in row.cols["speaker"] if i < len(row.cells) and (c := row.cells[i])[0] <= p.start < c[1])
+        br = re.compile(r"\s*[（(]").match(row.text, p.end, cell[1])
+        orgs = [m for m in window(row.bracketed, p.end, cell[1]) if m.type == "Organization" and m.end <= cell[1]] if br else []
+        if len(orgs) == 1 and orgs[0].start == br.end():
+            tail = re.match(r"[^（）()，,、；;]{0,12}(?=[）)])", row.text[orgs[0].end : cell[1]])
+            if tail and tail.group() and re.fullmatch(f"(?:{_role_alt()})", tail.group()) and allowed("worksFor", p, orgs[0]):
+                yield _rel(p, "worksFor", orgs[0], sent, TABLE_EMPLOYER, (("role", tail.group()),))
+
+
+def _repeated_event(ms: list[Mention], before: int) -> Mention | None:
+    """The event a report is about: the one named most often before the table, at least twice."""
+    counts: dict[str, list[Mention]] = {}
+    for m in ms:
+        if m.type == "Event" and m.end <= before:
+            counts.setdefault(m.key, []).append(m)
+    best = max(sorted(counts), key=lambda k: len(counts[k]), default=None)
+    return counts[best][0] if best is not None and len(counts[best]) >= 2 else None
 
 
 def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_named: Callable[[], Mention | None]) -> Iterator[Relation]:
@@ -4426,3 +4502,375 @@ def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_n
                 yield _rel(p, "implements", proj, sent, TABLE_CONTENT_IMPL)
             elif _CONTENT_SUPPORT.search(content) and allowed("supports", p, proj):
                 yield _rel(p, "supports", proj, sent, TABLE_CONTENT_SUPPORT)
+
+
+# --- persons and participation (pers3) ------------------------------------------------------------
+
+SUPPORT_MOBILISE = register(Rule("supports.mobilise", "supports", 0.7, "A 组织/动员 员工 参与 P: a company backing a project with its staff supports it (participatesIn is kept for events)"))
+TAKE_OFFICE = register(Rule("worksFor.take_office", "worksFor", 0.8, "甲 出任/兼任/当选(为)/接任 ORG(或 联盟/该会) (部门) ROLE: 甲 worksFor ORG"))
+ANAPHOR_ROLE = register(Rule("worksFor.anaphor_org", "worksFor", 0.8, "该所/该院/该会 ROLE 甲, 分会秘书长甲: 甲 worksFor the organisation the head refers back to"))
+PAREN_CARD = register(Rule("worksFor.paren_card", "worksFor", 0.8, "甲（ORG (部门) ROLE）: 甲 worksFor ORG"))
+SPEECH_AT = register(Rule("participatesIn.speech_at", "participatesIn", 0.8, "甲 在 E/本次论坛/开幕式 上 致辞/发言/作主旨演讲/表示: 甲 takes part in E"))
+NAMED_SCENE = register(Rule("participatesIn.named_scene", "participatesIn", 0.8, "在(…举行的)“E”上/期间，(ORG ROLE)甲 发表/致辞/签署…: the actors take part in E"))
+DELEGATE = register(Rule("participatesIn.delegate", "participatesIn", 0.8, "ORG (有关)负责同志/负责人/代表 出席/参加 (E): ORG takes part in E (the passage's event when bare)"))
+CHAIR = register(Rule("participatesIn.chair", "participatesIn", 0.8, "甲 主持(了) E/开幕式/会议; “E”由 (ORG ROLE) 甲 主持: 甲 takes part in the event"))
+GUESTS = register(Rule("participatesIn.guests", "participatesIn", 0.8, "与会嘉宾/出席活动的领导 包括/有 (ORG ROLE)甲、乙: each takes part in the passage's event"))
+
+_OFFICE_VERB = re.compile(r"(?:此前|之前|曾经|曾|先后|现|目前|后|随后)?(?:出任|兼任|当选为|当选|接任|升任|改任|转任)")
+# a generic organisation head standing for the organisation of the passage (联盟首任主席, 该所研究员)
+_ORG_HEAD = r"(?:研究所|研究院|研究中心|基金会|协会|学会|联盟|分会|促进会|联合会|委员会|中心|网络|大学|学院|公司|集团|机构|所|院|会|校)"
+_ANAPHOR_ORG = re.compile(rf"(?:该|本|这家|此|其所在的?)({_ORG_HEAD})")
+_BARE_ORG = re.compile(r"(?:(?<=[，。；、：:\s])|^)((?:研究所|研究院|研究中心|基金会|协会|学会|联盟|分会|促进会|联合会|网络))")
+_HEAD_SUFFIXES = {"校": ("大学", "学院", "学校", "校"), "所": ("所",), "院": ("院",), "会": ("会",)}
+
+
+def _head_org(ctx: Ctx, sent: Sentence, pos: int, head: str) -> Mention | None:
+    """The latest organisation of the section before ``pos`` whose name ends with ``head``
+    (该所 → …研究所, 联盟 → …联盟), at most 800 characters back."""
+    sec = ctx.sections.get(sent.section)
+    floor = max(sec.start if sec else 0, pos - 800)
+    ends = _HEAD_SUFFIXES.get(head, (head,))
+    named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == "Organization" and m.key.endswith(ends) and m.rule != _BARE_RULE]
+    return named[-1] if named else None
+
+
+def _role_at(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """(department) ROLE(、ROLE) right at ``pos``: 亚太区首席代表, 首任主席, 理事、秘书长."""
+    role = _role_alt()
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()]{{0,10}}?(?:{role})(?:[、兼](?:{role}))*").match(text, pos, end)
+
+
+def _office_taken_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _OFFICE_VERB.finditer(text, sent.start, sent.end):
+        a, b = t.start(), t.end()
+        people = group_before(ms, text, a, frozenset({"Person"}), _clause_start(text, sent.start, a))
+        if len(people) != 1 or text[people[0].end : a].strip():
+            continue
+        orgs = group_after(ms, text, b, frozenset({"Organization"}), sent.end, max_gap=1)
+        at = orgs[0].end if len(orgs) == 1 and orgs[0].start - b <= 1 else -1
+        org = orgs[0] if at >= 0 else None
+        if org is None:
+            m = _ANAPHOR_ORG.match(text, b) or re.compile(rf"({_ORG_HEAD})").match(text, b)
+            if m is None:
+                continue
+            org, at = _head_org(ctx, sent, a, m.group(1)), m.end()
+            if org is None:
+                continue
+        role = _role_at(text, at, sent.end)
+        if role is None or re.search(r"[，。；]", role.group()):
+            continue
+        inner = [x for x in window(ms, at, role.end()) if x.type in ("Organization", "Person", "Event", "Project")]
+        if inner:
+            continue  # 出任 A 旗下 B 理事长 / 出任 A 与 B …: the title is not simply A's
+        if "当选" in t.group() and re.search(r"(?:代表|委员|常委)$", role.group()):
+            continue  # 当选人大代表 / 政协委员: an elected deputy, not a post in the body
+        if allowed("worksFor", people[0], org):
+            yield _rel(people[0], "worksFor", org, sent, TAKE_OFFICE, (("role", role.group()),))
+
+
+def _anaphor_role_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role = _role_alt()
+    tail = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?((?:{role})(?:[、兼](?:{role}))*)\s*")
+    for pat in (_ANAPHOR_ORG, _BARE_ORG):
+        for m in pat.finditer(text, sent.start, sent.end):
+            if window(ms, m.start(), m.end()) or any(x.start < m.start() < x.end for x in window(ms, max(sent.start, m.start() - 40), m.start())):
+                continue  # the head is part of a recognised name
+            r = tail.match(text, m.end(), sent.end)
+            if r is None:
+                continue
+            person = next((x for x in window(ms, r.end(), r.end() + 1) if x.type == "Person"), None)
+            if person is None:
+                continue
+            org = _head_org(ctx, sent, m.start(), m.group(1))
+            if org is not None and allowed("worksFor", person, org):
+                yield _rel(person, "worksFor", org, sent, ANAPHOR_ROLE, (("role", r.group(1)),))
+
+
+def _paren_card_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for p in ms:
+        if p.type != "Person" or text[p.end : p.end + 1] not in ("（", "("):
+            continue
+        close = re.compile(r"[^（）()]{2,40}?[）)]").match(text, p.end + 1, sent.end)
+        if close is None:
+            continue
+        inner = [x for x in window(ms, p.end + 1, close.end()) if x.end <= close.end()]
+        if not inner or inner[0].type != "Organization" or inner[0].start != p.end + 1:
+            continue
+        role = _role_at(text, inner[0].end, close.end() - 1)
+        if role is None or role.end() != close.end() - 1:
+            continue
+        if allowed("worksFor", p, inner[0]):
+            yield _rel(p, "worksFor", inner[0], sent, PAREN_CARD, (("role", role.group()),))
+
+
+_GENERIC_AT = r"(?:本次|此次|本届|该)?(?:主论坛|分论坛|论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|开幕式|闭幕式|启动仪式|颁奖典礼|仪式|典礼|活动|会)"
+NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.8, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
+
+
+def _name_title_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    role_re = re.compile(rf"(?:{_role_alt()})(?![会院所部处室团组])")
+    prev: tuple[Mention, Mention] | None = None  # (person, organisation) of the previous 甲 ROLE
+    for p in ms:
+        if p.type != "Person":
+            continue
+        role = role_re.match(text, p.end, sent.end)
+        if role is None:
+            prev = None
+            continue
+        org = None
+        before = [x for x in window(ms, max(sent.start, p.start - 30), p.start) if x.end <= p.start]
+        if before and before[-1].type == "Organization" and re.fullmatch(r"[\u4e00-\u9fff]{0,10}?的|", text[before[-1].end : p.start]):
+            org = before[-1]
+            if text[org.end : p.start] and window(ms, org.end, p.start):
+                org = None
+        elif prev is not None and before and before[-1] is prev[0] and re.fullmatch(r"\S{0,6}?[、和及与]", text[prev[0].end : p.start]):
+            org = prev[1]  # …的甲教授、乙副教授: the list goes on with the same organisation
+        prev = (p, org) if org is not None else None
+        if org is not None and allowed("worksFor", p, org):
+            yield _rel(p, "worksFor", org, sent, NAME_TITLE, (("role", role.group()),))
+
+
+_SPEECH_AT_EVENT = re.compile(rf"在\s*(?:({_GENERIC_AT})|[“\"]?)")
+_AT_TAIL = re.compile(r"[\s”\"]*(?:上|中|期间|现场)[\s，,]*(?:发表|作了?|做了?|进行了?)?[\s了]*(?:主旨演讲|主题演讲|演讲|致辞|讲话|发言|报告|主题报告|分享|表示|指出|介绍|强调|呼吁|提出|宣布|透露|说|倡议|主持|致开幕辞|致欢迎辞)")
+_EVENT_KIND = re.compile(r"论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|典礼|仪式|活动|会")
+
+
+def _generic_event(ctx: Ctx, sent: Sentence, pos: int, word: str) -> Mention | None:
+    """The event a generic word (本次论坛, 开幕式, 会议) refers to: the latest event of the
+    section, of that kind when the word names a kind (论坛 → …论坛); 开幕式/仪式/会 any."""
+    ev = _latest_event(ctx, sent, pos)
+    if ev is None:
+        return None
+    kind = re.sub(r"^(?:本次|此次|本届|该|主|分)", "", word)
+    if re.search(r"仪式|典礼|发布会|签约会|座谈会|见面会", ctx.text[ev.end : pos]):
+        return None  # 捐赠仪式在宁德举行。…在仪式上表示: an unnamed event came after the named one
+    if kind in ("论坛", "峰会", "大会", "年会", "研讨会", "沙龙", "发布会") and kind not in ev.key:
+        return None
+    return ev
+
+
+def _speech_at_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _SPEECH_AT_EVENT.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, t.start())
+        people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
+        if not people:
+            continue
+        if t.group(1):
+            ev, end = _generic_event(ctx, sent, t.start(), t.group(1)), t.end()
+        else:
+            nxt = next((x for x in window(ms, t.end(), t.end() + 2)), None)
+            ev, end = (nxt, nxt.end) if nxt is not None and nxt.type == "Event" else (None, t.end())
+        if ev is None or not _AT_TAIL.match(text, end, sent.end):
+            continue
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, SPEECH_AT)
+
+
+_NAMED_SCENE = re.compile(r"在[^，。；]{0,40}?[”\"]?\s*(?:上|期间|现场|中)[，,]")
+_ACT_VERB = re.compile(r"发表|致辞|讲话|发言|演讲|作了?(?:主旨|主题)?报告|分享|介绍|表示|指出|签署|签订|签约|发布|宣布|主持|出席|参加|亮相|展示|颁发|领取|获颁")
+
+
+def _named_scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    lead = _LEAD.match(text, sent.start, sent.end).end()
+    m = _NAMED_SCENE.match(text, lead, sent.end)
+    if m is None:
+        return
+    evs = [x for x in window(ms, lead, m.end()) if x.type == "Event" and x.end <= m.end()]
+    if not evs or not re.fullmatch(r"[\s”\"]*(?:上|期间|现场|中)[，,]", text[evs[-1].end : m.end()]):
+        return
+    ev = evs[-1]
+    end = _clause_end(text, m.end(), sent.end)
+    verb = _ACT_VERB.search(text, m.end(), end)
+    if verb is None:
+        return
+    # the clause's subject: (ORG ROLE) 甲、乙 or A、B opening the clause, its verb right after
+    actors = group_after(ms, text, m.end(), frozenset({"Organization", "Person"}), end, max_gap=1)
+    persons = [x for x in window(ms, m.end(), verb.start()) if x.type == "Person" and x.end <= verb.start()]
+    if actors and persons:
+        actors = persons
+    if not actors or not _gap_before().match(text[actors[-1].end : verb.start()]):
+        return
+    for a in actors:
+        if allowed("participatesIn", a, ev):
+            yield _rel(a, "participatesIn", ev, sent, NAMED_SCENE)
+
+
+_DELEGATE = re.compile(r"(?:的)?(?:有关|相关|主要)?(?:负责同志|负责人|领导|代表|同志)(?:等)?[\s、，]*(?:应邀|受邀)?(?:出席|参加|参会|与会|莅临)")
+
+
+def _delegate_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _DELEGATE.finditer(text, sent.start, sent.end):
+        orgs = group_before(ms, text, t.start(), frozenset({"Organization"}), _clause_start(text, sent.start, t.start()))
+        if not orgs or not re.fullmatch(r"[\s”\"]*", text[orgs[-1].end : t.start()]):
+            continue  # 来自 A、B 等 20 余家机构的代表: an open list of many, no statement about A
+        rest = text[t.end() : _clause_end(text, t.end(), sent.end)]
+        obj = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=4)
+        if not obj and re.fullmatch(r"[\s了]*(?:并(?:致辞|讲话|发言)|(?:本次|此次|该)?(?:活动|会议|仪式|开幕式|启动仪式))?[\s了]*", rest):
+            ev = _latest_event(ctx, sent, sent.start)
+            obj = [ev] if ev is not None else []
+        for o in orgs:
+            for e in obj[:1]:
+                if allowed("participatesIn", o, e):
+                    yield _rel(o, "participatesIn", e, sent, DELEGATE)
+
+
+_CHAIR_VERB = re.compile(r"主持(?:了)?")
+
+
+def _chair_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _CHAIR_VERB.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, t.start())
+        people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
+        ev = None
+        if people:
+            # 甲主持(了)“E” / 甲主持了开幕式 / 甲主持会议
+            nxt = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=2)
+            if nxt:
+                ev = nxt[0]
+            elif g := re.compile(rf"\s*({_GENERIC_AT})(?![\u4e00-\u9fff])").match(text, t.end(), sent.end):
+                ev = _generic_event(ctx, sent, t.start(), g.group(1))
+        if ev is None:
+            # E/开幕式 由 (ORG ROLE) 甲 主持
+            by = text.rfind("由", clause, t.start())
+            if by < 0:
+                continue
+            people = group_after(ms, text, by + 1, frozenset({"Person"}), t.start(), max_gap=30)
+            if not people or not _gap_before().match(text[people[-1].end : t.start()]):
+                continue
+            # (a bare 开幕式由甲主持 may be the ceremony of an unnamed event: only a named one)
+            evs = [x for x in window(ms, clause, by) if x.type == "Event" and x.end <= by]
+            if evs and re.fullmatch(r"[\s”\"]*", text[evs[-1].end : by]):
+                ev = evs[-1]
+        if ev is None:
+            continue
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, CHAIR)
+
+
+_GUEST_INTRO = re.compile(
+    r"(?:与会嘉宾|与会领导|参会嘉宾|出席嘉宾|到场嘉宾|出席(?:本次|此次)?(?:会议|活动|论坛|仪式|开幕式)的(?:嘉宾|领导)?(?:还)?|参加(?:本次|此次)?(?:会议|活动|论坛)的(?:嘉宾|领导)?(?:还)?)(?:包括|有|为)[：:]?"
+)
+
+
+def _guest_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _GUEST_INTRO.finditer(text, sent.start, sent.end):
+        evs = [x for x in window(ms, sent.start, t.start()) if x.type == "Event" and x.end <= t.start()]
+        ev = evs[-1] if evs else _latest_event(ctx, sent, sent.start)
+        if ev is None:
+            continue
+        end = sent.end
+        people = [x for x in window(ms, t.end(), end) if x.type == "Person" and x.end <= end]
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, GUESTS)
+
+
+MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.8, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
+
+_MEMBER_WORD = r"(?:成员|会员|理事|常务理事|副?理事长|副?会长|发起成员|创始成员)(?:单位|机构)?|成员|会员"
+_AS_MEMBER_OF = re.compile(r"作为\s*")
+_NEW_MEMBERS = re.compile(rf"(?:迎来|新增|吸纳|接纳|新吸纳|新加入)(?:了)?(?:{_NUM}\s*(?:家|个|名))?(?:新)?(?:成员|会员)?(?:单位|机构|伙伴)?[：:]?")
+_COUNTED_LIST = re.compile(r"(?:成员|会员)(?:伙伴|单位|机构)?[^，。；]{0,12}?[，,：:]\s*(?:包括|其中包括|分别是|分别为|有)[：:]?")
+_NET_HEAD = re.compile(r"(?:网络|联盟|圆桌|协作网|共同体)(?![\u4e00-\u9fff]{0,1}(?:成员|会员|单位|机构|的))")
+
+
+def _network_ref(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
+    """The network a bare 网络/联盟 at ``pos`` refers to: the latest Network of the passage."""
+    return _network_in_context(ctx, pos)
+
+
+def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    orgs = frozenset({"Organization"})
+    found: list[tuple[Mention, Mention]] = []
+    # 作为 N (的) 成员(单位)，A …
+    for t in _AS_MEMBER_OF.finditer(text, sent.start, sent.end):
+        nets = group_after(ms, text, t.end(), orgs, sent.end, max_gap=1)
+        if len(nets) != 1:
+            continue
+        role = re.compile(rf"[\s”\"]*(?:[（(][^（）()]{{1,30}}[）)])?\s*的?(?:{_MEMBER_WORD})(?:之一)?[\s，,]+").match(text, nets[0].end, sent.end)
+        if role is None:
+            continue
+        for a in group_after(ms, text, role.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1):
+            found.append((a, nets[0]))
+    # N 迎来/新增 (两家)新成员(：) A、B / N 新增 A、B 两家成员单位
+    for t in _NEW_MEMBERS.finditer(text, sent.start, sent.end):
+        if not re.search(r"成员|会员", t.group()) and not re.match(rf"[^，。；]{{0,30}}?(?:{_NUM}\s*家)?(?:新)?(?:成员|会员)", text[t.end() : sent.end]):
+            continue
+        head = group_before(ms, text, t.start(), orgs, _clause_start(text, sent.start, t.start()))
+        net = head[-1] if head else None
+        if net is None and (h := _NET_HEAD.search(text, max(sent.start, t.start() - 6), t.start())) and h.end() == t.start():
+            net = _network_ref(ctx, sent, h.start())
+        if net is None:
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, net))
+    # N 共有成员单位 56 家，包括 A、B
+    for t in _COUNTED_LIST.finditer(text, sent.start, sent.end):
+        head = [x for x in window(ms, sent.start, t.start()) if x.type == "Organization" and x.end <= t.start()]
+        if not head or not re.fullmatch(r"[\s”\"]*(?:[（(][^（）()]{1,30}[）)])?\s*(?:目前|现|现有|共有|已有|目前共有|现已有|拥有|的)?", text[head[-1].end : t.start()]):
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, head[-1]))
+    # N 欢迎 A 加入(网络)
+    for t in re.finditer(r"欢迎", text[sent.start : sent.end]):
+        a_pos = sent.start + t.end()
+        head = group_before(ms, text, sent.start + t.start(), orgs, sent.start)
+        mem = group_after(ms, text, a_pos, orgs, sent.end, max_gap=1)
+        if head and mem and re.match(r"[\s”\"]*(?:正式)?加入", text[mem[-1].end : mem[-1].end + 6]):
+            found.extend((a, head[-1]) for a in mem)
+    # A 加入(了)网络/联盟: the passage's network
+    for t in re.finditer(r"加入(?:了|到)?", text[sent.start : sent.end]):
+        b = sent.start + t.end()
+        h = _NET_HEAD.match(text, b)
+        if h is None or window(ms, b, h.end()):
+            continue
+        subj = group_before(ms, text, sent.start + t.start(), orgs, _clause_start(text, sent.start, sent.start + t.start()))
+        net = _network_ref(ctx, sent, b)
+        if net is not None:
+            found.extend((a, net) for a in subj)
+    # A 是 N1 会员单位、N2 理事单位: the later items of the list
+    for t in re.finditer(rf"(?:{_MEMBER_WORD})[\s”\"]*[、和及]\s*", text[sent.start : sent.end]):
+        pos = sent.start + t.end()
+        nxt = group_after(ms, text, pos, orgs, sent.end, max_gap=0)
+        if not nxt or not re.compile(rf"[\s”\"]*(?:{_MEMBER_WORD})").match(text, nxt[0].end):
+            continue
+        back = re.compile(r"(?:是|为|系|作为|当选为?|成为)[^，。；]{1,40}?$").search(text, sent.start, sent.start + t.start())
+        if back is None:
+            continue
+        subj = group_before(ms, text, back.start(), frozenset({"Organization", "Person"}), _clause_start(text, sent.start, back.start()))
+        found.extend((a, nxt[0]) for a in subj)
+    for a, n in found:
+        if a.key != n.key and allowed("memberOf", a, n):
+            yield _rel(a, "memberOf", n, sent, MEMBER_PHRASE)
+
+
+def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    """The sentence rules of the persons-and-participation block."""
+    for rule in _PERSON_RULES:
+        yield from rule(ctx, sent, ms)
+
+
+_PERSON_RULES = (
+    _office_taken_relations,
+    _anaphor_role_relations,
+    _paren_card_relations,
+    _name_title_relations,
+    _speech_at_relations,
+    _named_scene_relations,
+    _delegate_relations,
+    _chair_event_relations,
+    _guest_relations,
+    _member_phrase_relations,
+)

@@ -207,8 +207,13 @@ def _table_sections(doc: Document, lines: list[Line], taken: list[Section]) -> l
     while i < len(lines):
         if "\t" in lines[i].text and not _covered(lines[i].start, taken):
             j = i
-            while j + 1 < len(lines) and "\t" in lines[j + 1].text:
-                j += 1
+            while True:
+                if j + 1 < len(lines) and "\t" in lines[j + 1].text:
+                    j += 1
+                elif j + 2 < len(lines) and not lines[j + 1].text.strip() and "\t" in lines[j + 2].text and not _covered(lines[j + 2].start, taken):
+                    j += 2  # rows separated by blank lines (PDF extraction that doubles line breaks)
+                else:
+                    break
             if j > i:  # at least a header and one row
                 header = tuple(c.strip() for c in lines[i].text.split("\t"))
                 out.append(

@@ -5,7 +5,9 @@ floor fails: look only at the aggregate table, see their README.md). Set 3 was w
 session 3; its first run scored entities F1 .865 (typed .844), relations P .828 F1 .466. Floors sit a little below
 the scores measured at the end of session 2 (set 1: entities F1 .949, typed .943, relations
 P .944 F1 .785; set 2: entities F1 .871, typed .855, relations P .919 F1 .637; provenance 1.0),
-so a change that helps the seeds but hurts unseen documents fails here."""
+so a change that helps the seeds but hurts unseen documents fails here. Relation floors of sets 1
+and 3 raised after the table column roles (session 3: set 1 relations P .945 F1 .822; set 3
+relations P .869 F1 .599)."""
 
 from __future__ import annotations
 
@@ -20,9 +22,9 @@ from kg.pipeline import BuildResult, build_graph
 DATA = Path(__file__).resolve().parent / "data"
 # set -> (entity F1, typed entity F1, relation precision, relation F1)
 FLOORS = {
-    "heldout": (0.93, 0.92, 0.90, 0.75),
+    "heldout": (0.93, 0.92, 0.90, 0.78),
     "heldout2": (0.85, 0.83, 0.88, 0.61),
-    "heldout3": (0.84, 0.82, 0.80, 0.44),
+    "heldout3": (0.84, 0.82, 0.84, 0.56),
 }
 
 
