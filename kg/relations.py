@@ -3268,7 +3268,10 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
 
 
 AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
-_AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
+_AWARD_HEADING = re.compile(
+    r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])"
+    r"|(?<=[\u4e00-\u9fff”])(?:所获荣誉|获得荣誉|获奖情况)[ \t]*[：:][ \t]*"  # a record's field joined to the line before
+)
 
 
 _ITEM_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
@@ -3291,7 +3294,10 @@ def _award_list_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
         if not awards:
             continue
         title = None
-        for x in reversed(window(ms, max(0, h.start() - 400), h.start())):
+        if not h.group().startswith("\n") and h.start() > 0 and text[h.start() - 1] != "\n":
+            # 项目名称：P…所获荣誉：W (a record joined into one line): the record's project
+            title = next((x for x in reversed(window(ms, max(0, h.start() - 300), h.start())) if x.type == "Project" and x.rule == "field.name"), None)
+        for x in [] if title is not None else reversed(window(ms, max(0, h.start() - 400), h.start())):
             if x.type in ("Organization", "Project") and (x.start == 0 or text[x.start - 1] in "\n“\"") and re.fullmatch(r"[”\"]?[ \t]*", text[x.end : text.find("\n", x.end, h.start() + 1) if "\n" in text[x.end : h.start() + 1] else h.start()]):
                 title = x
                 break

@@ -262,6 +262,12 @@ CASES = [
         {("永州市林业局", "supports", "溪流守护计划")},
     ),
     (
+        "a colon-layout record joined into one line: 项目名称：P … 所获荣誉：2021年W1；2022年W2",
+        "溪流守护计划\n项目名称：溪流守护计划\n申报单位：松涛自然保护协会\n所获荣誉：2021年湖南慈善奖；2022年湘江生态奖\n",
+        {"receivedAward"},
+        {("溪流守护计划", "receivedAward", "湖南慈善奖"), ("溪流守护计划", "receivedAward", "湘江生态奖")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
@@ -305,3 +311,11 @@ def test_award_and_event_names(text: str, type_: str, present: str, absent: str)
     found = mentions(text, type_)
     assert not present or present in found
     assert absent not in found
+
+
+def test_record_field_names_a_project_and_an_event() -> None:
+    """项目名称：/会议名称： values are names even without quotes or a project suffix."""
+    text = "项目名称：湘西林下课堂\n执行机构：松涛自然保护协会\n\n会议名称：2024湘江源保护交流会\n会议地点：湖南永州\n"
+    assert "湘西林下课堂" in mentions(text, "Project")
+    assert "2024湘江源保护交流会" in mentions(text, "Event")
+    assert ("松涛自然保护协会", "implements", "湘西林下课堂") in triples(text, {"implements"})
