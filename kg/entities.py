@@ -2029,6 +2029,37 @@ def _contracted_mentions(doc: Document, mentions: list[Mention]) -> tuple[list[M
     return sorted([*mentions, *extra], key=lambda m: m.start), list(aliases.values())
 
 
+_FIELD_NAME = re.compile(r"(项目名称|案例名称|活动名称|会议名称)[ \t]*[：:][ \t]*")
+# other labels of a colon-layout record (the normaliser may join its lines): a value ends at them
+_RECORD_LABELS = ("项目周期", "所获荣誉", "获得荣誉", "联系人", "联系方式", "项目简介", "申报单位", "合作单位")
+
+
+@cache
+def _record_label_re() -> re.Pattern[str]:
+    words = set(load_lines("field_labels.txt")) | {row[0] for row in load_table("rel_role_predicates.tsv")} | set(_RECORD_LABELS)
+    return re.compile(f"(?:{trie_regex(words)})[ \t]*[：:]")
+
+
+def _field_value_candidates(text: str) -> list[Candidate]:
+    """项目名称：X / 活动名称：Y (a colon-layout record, maybe joined to its other fields): the value
+    up to the line end, a clause end or the next field label names the project or event."""
+    out = []
+    for m in _FIELD_NAME.finditer(text):
+        end = re.compile(r"[\n。；;，,]").search(text, m.end(), m.end() + 42)
+        stop = end.start() if end else min(len(text), m.end() + 40)
+        nxt = _record_label_re().search(text, m.end(), stop)
+        if nxt:
+            stop = nxt.start()
+        value = text[m.end() : stop].strip()
+        name = clean_name(value.strip("“”\"《》"))
+        if not 2 <= len(name) <= 40 or re.search(r"[：:]", value):
+            continue
+        typ = "Project" if m.group(1) in ("项目名称", "案例名称") else "Event"
+        s_ = m.end() + (len(text[m.end() : stop]) - len(text[m.end() : stop].lstrip()))
+        out.append(Candidate(s_, s_ + len(value), typ, None, "field.name", 5, name))
+    return out
+
+
 def extract_entities(
     doc: Document, sections: tuple[Section, ...] = (), sentences: tuple[Sentence, ...] = ()
 ) -> tuple[tuple[Mention, ...], tuple[Alias, ...]]:
@@ -2050,6 +2081,7 @@ def extract_entities(
     cands += _natural_candidates(text)
     cands += _natural_list_candidates(text)
     cands += _structure_candidates(doc, sections)
+    cands += _field_value_candidates(text)
     cands += _general_candidates(text)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)

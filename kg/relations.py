@@ -501,7 +501,7 @@ def _sentence_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 _SUPPORT_UNDER = re.compile(
-    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
+    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|协助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|协助|推动|监督)?下"
 )
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
@@ -3280,7 +3280,10 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
 
 
 AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
-_AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
+_AWARD_HEADING = re.compile(
+    r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])"
+    r"|(?<=[\u4e00-\u9fff”])(?:所获荣誉|获得荣誉|获奖情况)[ \t]*[：:][ \t]*"  # a record's field joined to the line before
+)
 
 
 _ITEM_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
@@ -3303,7 +3306,10 @@ def _award_list_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
         if not awards:
             continue
         title = None
-        for x in reversed(window(ms, max(0, h.start() - 400), h.start())):
+        if not h.group().startswith("\n") and h.start() > 0 and text[h.start() - 1] != "\n":
+            # 项目名称：P…所获荣誉：W (a record joined into one line): the record's project
+            title = next((x for x in reversed(window(ms, max(0, h.start() - 300), h.start())) if x.type == "Project" and x.rule == "field.name"), None)
+        for x in [] if title is not None else reversed(window(ms, max(0, h.start() - 400), h.start())):
             if x.type in ("Organization", "Project") and (x.start == 0 or text[x.start - 1] in "\n“\"") and re.fullmatch(r"[”\"]?[ \t]*", text[x.end : text.find("\n", x.end, h.start() + 1) if "\n" in text[x.end : h.start() + 1] else h.start()]):
                 title = x
                 break
@@ -4093,30 +4099,36 @@ _PROVIDES = re.compile(
 )
 
 
+CHAIN_FUNDER = register(Rule("funds.chain_provider", "funds", 0.7, "P 由 A 执行，B 提供资金支持: B funds P"))
+# P 于…启动/举行(，…): a first clause about the project or event opening the sentence
+_TOPIC_CLAUSE = re.compile(r"[\s”\"]*(?:将|已|还|也|正式|于[^，。；]{1,16}?|在[^，。；]{1,16}?)?(?:启动|举行|举办|召开|开幕|实施|开展|上线|落地)[^，。；]{0,10}[，,]")
+
+
 def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """A later clause whose organisation provides guidance, training or evaluation, in a sentence
     about one project (P 由 A 负责实施，B 提供技术指导 / 项目得到了…，B 为项目提供…培训)."""
     text = ctx.text
     lead = _LEAD.match(text, sent.start, sent.end).end()
-    projs = [m for m in ms if m.type == "Project"]
-    if projs and projs[0].start - lead <= 1:
+    projs = [m for m in ms if m.type in ("Project", "Event")]
+    if projs and (projs[0].start - lead <= 1 or re.fullmatch(r"(?:首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年?)\s*[“\"]?", text[lead : projs[0].start])):
         p, end = projs[0], projs[0].end
     elif sent.section in ctx.case_projects and (pron := _SUBJECT_PRONOUN.match(text, lead, sent.end)):
         p, end = ctx.case_projects[sent.section], pron.end()  # (case block) 项目由 A 实施，B 提供…
     else:
         return
-    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]):
+    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]) and not _TOPIC_CLAUSE.match(text, end, sent.end):
         return  # the sentence is not about the project opening it
     for c in [sent.start + x.end() for x in re.finditer(r"[，,；;]", text[sent.start : sent.end])]:
         group = group_after(ms, text, c, frozenset({"Organization"}), sent.end, max_gap=1)
         if not group:
             continue
         v = _PROVIDES.match(text, group[-1].end)
-        if v is None or re.search(r"资金|经费|捐", v.group()):
+        if v is None:
             continue
+        pred, rule = ("funds", CHAIN_FUNDER) if re.search(r"资金|经费|捐", v.group()) else ("supports", CHAIN_PROVIDER)
         for x in group:
-            if allowed("supports", x, p):
-                yield _rel(x, "supports", p, sent, CHAIN_PROVIDER)
+            if allowed(pred, x, p):
+                yield _rel(x, pred, p, sent, rule)
 
 
 COFOUNDER = register(Rule("memberOf.cofounder", "memberOf", 0.8, "A、B(、C) 共同/联合发起(成立) N联盟/网络: each co-founder memberOf the network"))
