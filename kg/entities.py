@@ -1502,7 +1502,7 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
         # a staff list: a line of name, unit and role (PDF spaces between them are gone)
         re.compile(f"^((?:{double}|[{single}])[{CJK}]{{2}})(?=[ \\t]*[{CJK}、]{{1,16}}(?:{role})[ \\t]*$)", re.M),
         # name + speech verb: 据张杰介绍, 。李明表示
-        re.compile(f"(?:^|(?<=[据，。；：:、\\s“]))({name})(?=(?:{_SPEECH})(?:[，：:“]|$))", re.M),
+        re.compile(f"(?:^|(?<=[据，。；：:、\\s“”]))({name})(?=(?:{_SPEECH})(?:[，：:“。]|说|道|记者|$))", re.M),
         # name + honorific
         re.compile(f"({name}?)(?=先生|女士|教授|博士|院士|同志|老师|律师|医生)"),
         *_person_act_res(name, role),
@@ -1510,9 +1510,9 @@ def _person_res() -> tuple[re.Pattern[str], ...]:
 
 
 # --- persons named by an appointment or an act (pers3) ---------------------------------------
-_ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed"})
+_ACT_RULES = frozenset({"person.appointed", "person.actor", "person.glossed", "person.caption", "person.bio", "person.is_role"})
 _APPOINT = "聘任|聘请|任命|推选|选举|增补|委任|推举|特聘|聘"
-_ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀"
+_ACT = "当选为|当选|出任|担任|兼任|现任|曾任|历任|出席|主持|莅临|应邀|受邀|作为[^，。；]{1,12}?(?:代表|嘉宾|评委|专家)"
 
 
 def _person_act_res(name: str, role: str) -> tuple[re.Pattern[str], ...]:
@@ -1527,6 +1527,11 @@ def _person_act_res(name: str, role: str) -> tuple[re.Pattern[str], ...]:
             re.M,
         ),
         re.compile(f"(?:^|(?<=[，。；：:、\\s“由和与及]))({name})(?=[（(][^（）()\\n]{{2,30}}?(?:{role})[）)])", re.M),
+        # photo captions: 吴晓燕（左二）
+        re.compile(f"(?:^|(?<=[，。；：:、\\s“”]))({name})(?=[（(](?:左|右|中|前排|后排|居中)[一二三四五六七八九\\d]?[）)])", re.M),
+        # a bio line or clause: 李晓东，X基金会创始人 / 黄文静是X学校的创办者
+        re.compile(f"(?:^|(?<=[。；\\n”]))({name})(?=，[^，。；\\n]{{2,30}}?(?:{role})[，。；])", re.M),
+        re.compile(f"(?:^|(?<=[。；，\\n”]))({name})(?=是[^，。；\\n]{{2,30}}?的?(?:{role}|创办者|创办人))", re.M),
     )
 
 
@@ -1547,7 +1552,7 @@ def _person_candidates(text: str) -> list[Candidate]:
     """Persons: role + name, name + role, staff-list lines, name + speech verb, name +
     honorific (the name is a surname + 1–2 characters), and X·Y transliterated names."""
     out = []
-    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific", "person.appointed", "person.actor", "person.glossed")
+    rules = ("person.role_name", "person.name_role", "person.staff_line", "person.speaker", "person.honorific", "person.appointed", "person.actor", "person.glossed", "person.caption", "person.bio", "person.is_role")
     for pat, rule in zip(_person_res(), rules, strict=True):
         for m in pat.finditer(text):
             s, e = m.span(1)
@@ -1726,6 +1731,8 @@ def _aliases(doc: Document, mentions: list[Mention]) -> list[Alias]:
             continue  # “P”（湖北宜昌）: where the project is, not its short name
         if re.fullmatch(r"\d+.*", short):
             continue
+        if re.search(r"(?:成员|会员)(?:单位|机构)?(?:之一)?$", short):
+            continue  # A（网络成员）: a gloss of membership, not a short name
         rule = "alias.declared" if "简称" in m.group() or "称" in m.group() else "alias.parenthesis"
         out.append(Alias(doc.id, full, short, rule, text[men.start : m.end()]))
     return out
@@ -2024,6 +2031,37 @@ def _contracted_mentions(doc: Document, mentions: list[Mention]) -> tuple[list[M
     return sorted([*mentions, *extra], key=lambda m: m.start), list(aliases.values())
 
 
+_FIELD_NAME = re.compile(r"(项目名称|案例名称|活动名称|会议名称)[ \t]*[：:][ \t]*")
+# other labels of a colon-layout record (the normaliser may join its lines): a value ends at them
+_RECORD_LABELS = ("项目周期", "所获荣誉", "获得荣誉", "联系人", "联系方式", "项目简介", "申报单位", "合作单位")
+
+
+@cache
+def _record_label_re() -> re.Pattern[str]:
+    words = set(load_lines("field_labels.txt")) | {row[0] for row in load_table("rel_role_predicates.tsv")} | set(_RECORD_LABELS)
+    return re.compile(f"(?:{trie_regex(words)})[ \t]*[：:]")
+
+
+def _field_value_candidates(text: str) -> list[Candidate]:
+    """项目名称：X / 活动名称：Y (a colon-layout record, maybe joined to its other fields): the value
+    up to the line end, a clause end or the next field label names the project or event."""
+    out = []
+    for m in _FIELD_NAME.finditer(text):
+        end = re.compile(r"[\n。；;，,]").search(text, m.end(), m.end() + 42)
+        stop = end.start() if end else min(len(text), m.end() + 40)
+        nxt = _record_label_re().search(text, m.end(), stop)
+        if nxt:
+            stop = nxt.start()
+        value = text[m.end() : stop].strip()
+        name = clean_name(value.strip("“”\"《》"))
+        if not 2 <= len(name) <= 40 or re.search(r"[：:]", value):
+            continue
+        typ = "Project" if m.group(1) in ("项目名称", "案例名称") else "Event"
+        s_ = m.end() + (len(text[m.end() : stop]) - len(text[m.end() : stop].lstrip()))
+        out.append(Candidate(s_, s_ + len(value), typ, None, "field.name", 5, name))
+    return out
+
+
 def extract_entities(
     doc: Document, sections: tuple[Section, ...] = (), sentences: tuple[Sentence, ...] = ()
 ) -> tuple[tuple[Mention, ...], tuple[Alias, ...]]:
@@ -2045,6 +2083,7 @@ def extract_entities(
     cands += _natural_candidates(text)
     cands += _natural_list_candidates(text)
     cands += _structure_candidates(doc, sections)
+    cands += _field_value_candidates(text)
     cands += _general_candidates(text)
     cands += _chained_units(text, cands)
     cands += _joined_events(text, cands)

@@ -178,6 +178,8 @@ def _heading_lines(lines: list[str]) -> set[int]:
     return heading
 
 
+# a year-first record line (2022年｜金奖｜生态保护类) starts a new line of its own
+_FIELD_START = re.compile(r"^\d{4}\s*年?(?:度)?\s*[｜|]")
 _LIST_START = re.compile(r"^\s*(?:[-*■•●◆▶]|\d+[.、．)]|[（(]?[一二三四五六七八九十]+[、.．)）])")
 
 
@@ -188,7 +190,7 @@ def _should_join(prev: str, nxt: str, blank: int, wrapped: bool, median: float) 
         return False
     if "\t" in prev or "\t" in nxt or _is_label(p) or _is_label(n):
         return False
-    if ends_sentence(p) or _LIST_START.match(nxt):
+    if ends_sentence(p) or _LIST_START.match(nxt) or _FIELD_START.match(n):
         return False
     if not re.match(f"[{CJK}0-9A-Za-z“‘《（(、，,]", n[0]):
         return False

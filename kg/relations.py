@@ -176,7 +176,7 @@ _CO_ACTOR_GAP = (
 )
 
 # A 组织志愿者参与 P / A 组织专家编写《X》: the people A mobilises act for A
-_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
+_MOBILISE_GAP = r"(?:(?:组织|动员|带领|发动|号召|召集|邀请)[^，。；、]{0,8}?(?:志愿者|员工|会员|成员机构|成员|伙伴|师生|学生|居民|村民|公众|市民|青少年|专家|团队|代表|人员|力量)(?:们)?)"
 
 # A 捐资 200 万元设立 P / 共同出资成立 B: the money put in before the verb of founding
 _FUNDING_GAP = r"(?:(?:共同|联合|各)?(?:捐资|出资|投资|注资|捐赠|投入)(?:资金)?(?:[\d.,一二三四五六七八九十百千万亿余多近约]+\s*(?:万|亿)?\s*(?:元|美元|港元|欧元))?)"
@@ -501,7 +501,7 @@ def _sentence_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
 
 
 _SUPPORT_UNDER = re.compile(
-    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|推动|监督)?下"
+    r"[\s”\"]*(?:等[^，。；]{0,10}?)?的?\s*(?:大力|鼎力|全力|积极|共同)?(?:支持|指导|资助|捐助|捐赠|帮助|协助|推动|倡导|倡议|发起|监督)(?:和|与|、)?(?:支持|指导|资助|帮助|协助|推动|监督)?下"
 )
 _DONATION = re.compile(r"[\s”\"]*的?\s*(?:捐资|捐赠|捐款|资助|捐助|善款|资金支持)")
 
@@ -807,6 +807,8 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             ev = _latest_event(ctx, sent, sent.start)
             if ev is not None and bare.group(2) and not bare.group(1) and bare.group(2) not in ("开幕式", "闭幕式", "仪式", "启动仪式") and bare.group(2) not in ev.key:
                 ev = None
+            if ev is not None and _UNNAMED_CEREMONY.search(text, ev.end, t.start()):
+                ev = None  # 捐赠仪式在宁德举行。甲出席仪式: the unnamed ceremony, not the earlier named event
         if ev is not None:
             obj = [ev]
     if (
@@ -1069,7 +1071,14 @@ def _latest_event(ctx: Ctx, sent: Sentence, pos: int) -> Mention | None:
     sec = ctx.sections.get(sent.section)
     floor = max(sec.start if sec else 0, pos - 600)
     prev = [m for m in window(ctx.ms, floor, pos) if m.type == "Event" and m.end <= pos]
+    if prev and _NEW_STORY.search(ctx.text, prev[-1].end, pos):
+        return None  # 本报讯 / （记者 甲）: a new story began after the event was named
     return prev[-1] if prev else None
+
+
+# the start of a new news item on a page (本报讯, 本刊讯, 新华社电) or the byline closing one
+_UNNAMED_CEREMONY = re.compile(r"(?:捐赠|签约|签字|揭牌|授牌|颁奖|启动|发布|开工|交付|启用)(?:仪式|典礼|会)")
+_NEW_STORY = re.compile(r"本报讯|本刊讯|本网讯|社电|（记者[^）\n]{0,12}）|\(记者[^)\n]{0,12}\)")
 
 
 _INVITE = re.compile(
@@ -3172,6 +3181,8 @@ AWARD_CASE = register(
 )
 AWARD_TITLE = register(Rule("award.title", "receivedAward", 0.8, "A (a place too) 荣获/获评/被…授予 “W”称号: A received the title"))
 
+_CASE_PREP = re.compile(r"在|通过")
+_PLATFORMS = re.compile(r"[”\"]?\s*等(?:国际性?|国内外|全国性?)?(?:平台|会议|活动|场合|论坛)(?:上)?[\s，,]*")
 _CASE_PRONOUN = re.compile(r"(?:该|本)?(?:技术|项目|模式|平台|案例|系统|产品)(?![\u4e00-\u9fff]{0,2}的)")
 _PRIZE_VERB = re.compile(r"(?:多次|先后|连续|还|也|曾|均|并)*(?:荣获|获得|获颁|荣膺|斩获|喜获|连获|入选)(?:了)?")
 _POINT_HEADING = re.compile(r"[■•●◆\-*\s]*[^，。；：:\s]{1,10}[：:]\s*")
@@ -3269,7 +3280,10 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
 
 
 AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
-_AWARD_HEADING = re.compile(r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])")
+_AWARD_HEADING = re.compile(
+    r"(?:^|\n)[ \t#*■•\-]*(?:获奖情况|获奖记录|所获荣誉|主要荣誉|荣誉奖项|所获奖项|获得荣誉|荣誉|获奖)[ \t]*[：:]?[ \t]*(?=\n|\d|[（(])"
+    r"|(?<=[\u4e00-\u9fff”])(?:所获荣誉|获得荣誉|获奖情况)[ \t]*[：:][ \t]*"  # a record's field joined to the line before
+)
 
 
 _ITEM_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
@@ -3292,7 +3306,10 @@ def _award_list_relations(ctx: Ctx, res: DocResult) -> Iterator[Relation]:
         if not awards:
             continue
         title = None
-        for x in reversed(window(ms, max(0, h.start() - 400), h.start())):
+        if not h.group().startswith("\n") and h.start() > 0 and text[h.start() - 1] != "\n":
+            # 项目名称：P…所获荣誉：W (a record joined into one line): the record's project
+            title = next((x for x in reversed(window(ms, max(0, h.start() - 300), h.start())) if x.type == "Project" and x.rule == "field.name"), None)
+        for x in [] if title is not None else reversed(window(ms, max(0, h.start() - 400), h.start())):
             if x.type in ("Organization", "Project") and (x.start == 0 or text[x.start - 1] in "\n“\"") and re.fullmatch(r"[”\"]?[ \t]*", text[x.end : text.find("\n", x.end, h.start() + 1) if "\n" in text[x.end : h.start() + 1] else h.start()]):
                 title = x
                 break
@@ -3567,6 +3584,7 @@ def extract_relations(res: DocResult) -> tuple[Relation, ...]:
     ctx = Ctx(text, ms, {s.index: s for s in res.sections}, case_projects, {k: v for k, v in case_orgs.items() if v})
     ms = ctx.ms = _resolve_anaphoric_mentions(ctx, res.sentences)
     ms = ctx.ms = _with_bare_heads(ctx, res.sentences)
+    ms = ctx.ms = _with_self_references(ctx, res.sentences)
     out.extend(_member_lines_relations(ctx, res, ms))
     out.extend(_name_nesting_relations(res, ms, text))
     out.extend(_nested_relations(res, nested, ms))
@@ -4081,30 +4099,36 @@ _PROVIDES = re.compile(
 )
 
 
+CHAIN_FUNDER = register(Rule("funds.chain_provider", "funds", 0.7, "P 由 A 执行，B 提供资金支持: B funds P"))
+# P 于…启动/举行(，…): a first clause about the project or event opening the sentence
+_TOPIC_CLAUSE = re.compile(r"[\s”\"]*(?:将|已|还|也|正式|于[^，。；]{1,16}?|在[^，。；]{1,16}?)?(?:启动|举行|举办|召开|开幕|实施|开展|上线|落地)[^，。；]{0,10}[，,]")
+
+
 def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
     """A later clause whose organisation provides guidance, training or evaluation, in a sentence
     about one project (P 由 A 负责实施，B 提供技术指导 / 项目得到了…，B 为项目提供…培训)."""
     text = ctx.text
     lead = _LEAD.match(text, sent.start, sent.end).end()
-    projs = [m for m in ms if m.type == "Project"]
-    if projs and projs[0].start - lead <= 1:
+    projs = [m for m in ms if m.type in ("Project", "Event")]
+    if projs and (projs[0].start - lead <= 1 or re.fullmatch(r"(?:首届|第[一二三四五六七八九十\d]+届|(?:19|20)\d{2}年?)\s*[“\"]?", text[lead : projs[0].start])):
         p, end = projs[0], projs[0].end
     elif sent.section in ctx.case_projects and (pron := _SUBJECT_PRONOUN.match(text, lead, sent.end)):
         p, end = ctx.case_projects[sent.section], pron.end()  # (case block) 项目由 A 实施，B 提供…
     else:
         return
-    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]):
+    if not re.match(r"[\s”\"]*(?:将|已|还|也)?(?:由|得到|获得)", text[end : end + 6]) and not _TOPIC_CLAUSE.match(text, end, sent.end):
         return  # the sentence is not about the project opening it
     for c in [sent.start + x.end() for x in re.finditer(r"[，,；;]", text[sent.start : sent.end])]:
         group = group_after(ms, text, c, frozenset({"Organization"}), sent.end, max_gap=1)
         if not group:
             continue
         v = _PROVIDES.match(text, group[-1].end)
-        if v is None or re.search(r"资金|经费|捐", v.group()):
+        if v is None:
             continue
+        pred, rule = ("funds", CHAIN_FUNDER) if re.search(r"资金|经费|捐", v.group()) else ("supports", CHAIN_PROVIDER)
         for x in group:
-            if allowed("supports", x, p):
-                yield _rel(x, "supports", p, sent, CHAIN_PROVIDER)
+            if allowed(pred, x, p):
+                yield _rel(x, pred, p, sent, rule)
 
 
 COFOUNDER = register(Rule("memberOf.cofounder", "memberOf", 0.8, "A、B(、C) 共同/联合发起(成立) N联盟/网络: each co-founder memberOf the network"))
@@ -4534,13 +4558,13 @@ def _table_row_partners(sent: Sentence, row: _Row, item: Mention | None, owner_n
 
 SUPPORT_MOBILISE = register(Rule("supports.mobilise", "supports", 0.7, "A 组织/动员 员工 参与 P: a company backing a project with its staff supports it (participatesIn is kept for events)"))
 TAKE_OFFICE = register(Rule("worksFor.take_office", "worksFor", 0.8, "甲 出任/兼任/当选(为)/接任 ORG(或 联盟/该会) (部门) ROLE: 甲 worksFor ORG"))
-ANAPHOR_ROLE = register(Rule("worksFor.anaphor_org", "worksFor", 0.8, "该所/该院/该会 ROLE 甲, 分会秘书长甲: 甲 worksFor the organisation the head refers back to"))
-PAREN_CARD = register(Rule("worksFor.paren_card", "worksFor", 0.8, "甲（ORG (部门) ROLE）: 甲 worksFor ORG"))
-SPEECH_AT = register(Rule("participatesIn.speech_at", "participatesIn", 0.8, "甲 在 E/本次论坛/开幕式 上 致辞/发言/作主旨演讲/表示: 甲 takes part in E"))
-NAMED_SCENE = register(Rule("participatesIn.named_scene", "participatesIn", 0.8, "在(…举行的)“E”上/期间，(ORG ROLE)甲 发表/致辞/签署…: the actors take part in E"))
+ANAPHOR_ROLE = register(Rule("worksFor.anaphor_org", "worksFor", 0.85, "该所/该院/该会 ROLE 甲, 分会秘书长甲: 甲 worksFor the organisation the head refers back to"))
+PAREN_CARD = register(Rule("worksFor.paren_card", "worksFor", 0.7, "甲（ORG (部门) ROLE）: 甲 worksFor ORG"))
+SPEECH_AT = register(Rule("participatesIn.speech_at", "participatesIn", 0.7, "甲 在 E/本次论坛/开幕式 上 致辞/发言/作主旨演讲/表示: 甲 takes part in E"))
+NAMED_SCENE = register(Rule("participatesIn.named_scene", "participatesIn", 0.7, "在(…举行的)“E”上/期间，(ORG ROLE)甲 发表/致辞/签署…: the actors take part in E"))
 DELEGATE = register(Rule("participatesIn.delegate", "participatesIn", 0.8, "ORG (有关)负责同志/负责人/代表 出席/参加 (E): ORG takes part in E (the passage's event when bare)"))
-CHAIR = register(Rule("participatesIn.chair", "participatesIn", 0.8, "甲 主持(了) E/开幕式/会议; “E”由 (ORG ROLE) 甲 主持: 甲 takes part in the event"))
-GUESTS = register(Rule("participatesIn.guests", "participatesIn", 0.8, "与会嘉宾/出席活动的领导 包括/有 (ORG ROLE)甲、乙: each takes part in the passage's event"))
+CHAIR = register(Rule("participatesIn.chair", "participatesIn", 0.7, "甲 主持(了) E/开幕式/会议; “E”由 (ORG ROLE) 甲 主持: 甲 takes part in the event"))
+GUESTS = register(Rule("participatesIn.guests", "participatesIn", 0.7, "与会嘉宾/出席活动的领导 包括/有 (ORG ROLE)甲、乙: each takes part in the passage's event"))
 
 _OFFICE_VERB = re.compile(r"(?:此前|之前|曾经|曾|先后|现|目前|后|随后)?(?:出任|兼任|当选为|当选|接任|升任|改任|转任)")
 # a generic organisation head standing for the organisation of the passage (联盟首任主席, 该所研究员)
@@ -4557,7 +4581,11 @@ def _head_org(ctx: Ctx, sent: Sentence, pos: int, head: str) -> Mention | None:
     floor = max(sec.start if sec else 0, pos - 800)
     ends = _HEAD_SUFFIXES.get(head, (head,))
     named = [m for m in window(ctx.ms, floor, pos) if m.end <= pos and m.type == "Organization" and m.key.endswith(ends) and m.rule != _BARE_RULE]
-    return named[-1] if named else None
+    if not named:
+        return None
+    # 中国X学会渔业资源与环境分会 … 环境分会: a clipped repeat stands for the full name given before
+    full = [m for m in named if m.key != named[-1].key and m.key.endswith(named[-1].key)]
+    return full[-1] if full else named[-1]
 
 
 def _role_at(text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -4633,7 +4661,7 @@ def _paren_card_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
 
 
 _GENERIC_AT = r"(?:本次|此次|本届|该)?(?:主论坛|分论坛|论坛|峰会|大会|年会|会议|研讨会|沙龙|发布会|开幕式|闭幕式|启动仪式|颁奖典礼|仪式|典礼|活动|会)"
-NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.8, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
+NAME_TITLE = register(Rule("worksFor.org_name_title", "worksFor", 0.7, "ORG (部门)(的) 甲 ROLE(、乙 ROLE): 甲 worksFor ORG (青川大学的王海涛教授、李晓东副教授)"))
 
 
 def _name_title_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -4728,7 +4756,9 @@ def _named_scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
             yield _rel(a, "participatesIn", ev, sent, NAMED_SCENE)
 
 
-_DELEGATE = re.compile(r"(?:的)?(?:有关|相关|主要)?(?:负责同志|负责人|领导|代表|同志)(?:等)?[\s、，]*(?:应邀|受邀)?(?:出席|参加|参会|与会|莅临)")
+_DELEGATE = re.compile(
+    r"(?:的)?(?:有关|相关|主要)?(?:负责同志|负责人|领导|代表团|代表|同志|项目团队|团队|工作人员)(?:等)?(?:一行)?[\s、，]*(?:也|还|均)?(?:应邀|受邀)?(?:出席|参加|参会|与会|莅临)(?:了)?"
+)
 
 
 def _delegate_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -4802,12 +4832,14 @@ def _guest_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Re
                 yield _rel(p, "participatesIn", ev, sent, GUESTS)
 
 
-MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.8, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
+MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.7, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
 
 _MEMBER_WORD = r"(?:成员|会员|理事|常务理事|副?理事长|副?会长|发起成员|创始成员)(?:单位|机构)?|成员|会员"
 _AS_MEMBER_OF = re.compile(r"作为\s*")
 _NEW_MEMBERS = re.compile(rf"(?:迎来|新增|吸纳|接纳|新吸纳|新加入)(?:了)?(?:{_NUM}\s*(?:家|个|名))?(?:新)?(?:成员|会员)?(?:单位|机构|伙伴)?[：:]?")
 _COUNTED_LIST = re.compile(r"(?:成员|会员)(?:伙伴|单位|机构)?[^，。；]{0,12}?[，,：:]\s*(?:包括|其中包括|分别是|分别为|有)[：:]?")
+_MEMBER_GLOSS = re.compile(r"\s*[（(]\s*(?:(网络|联盟)|[^（）()，。；]{0,30}?)的?(?:成员|会员)(?:单位|机构)?(?:之一)?\s*[）)]")
+_MEMBER_APPOS = re.compile(r"(?:网络|联盟)(?:成员|会员)(?:单位|机构)?(?![\u4e00-\u9fff]{0,1}(?:包括|有|为|是|共|们|大会|代表|数|名单))")
 _NET_HEAD = re.compile(r"(?:网络|联盟|圆桌|协作网|共同体)(?![\u4e00-\u9fff]{0,1}(?:成员|会员|单位|机构|的))")
 
 
@@ -4877,9 +4909,120 @@ def _member_phrase_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
             continue
         subj = group_before(ms, text, back.start(), frozenset({"Organization", "Person"}), _clause_start(text, sent.start, back.start()))
         found.extend((a, nxt[0]) for a in subj)
+    # A（网络成员 / N 成员单位）: a bracketed gloss of membership
+    for a in ms:
+        if a.type != "Organization":
+            continue
+        g = _MEMBER_GLOSS.match(text, a.end, sent.end)
+        if g is None:
+            continue
+        inner = [x for x in window(ms, a.end, g.end()) if x.type == "Organization" and x.end <= g.end()]
+        net = inner[0] if inner else (_network_ref(ctx, sent, a.start) if g.group(1) else None)
+        if net is not None:
+            found.append((a, net))
+    # 网络成员 A、B: a bare network head and a member word right before the names (N 的成员 A is
+    # left out: on a blind set it named members of something else)
+    for t in _MEMBER_APPOS.finditer(text, sent.start, sent.end):
+        if window(ms, t.start(), t.end()):
+            continue
+        head = [x for x in window(ms, max(sent.start, t.start() - 40), t.start()) if x.end <= t.start()]
+        if re.match(r"[\u4e00-\u9fff]", text[t.start() - 1 : t.start()]) and (not head or head[-1].end != t.start()):
+            continue  # …联盟成员: the bare head must open the clause
+        net = head[-1] if head and head[-1].end == t.start() and head[-1].type == "Organization" else _network_ref(ctx, sent, t.start())
+        if net is None:
+            continue
+        for a in _list_after(ms, text, t.end(), sent.end):
+            found.append((a, net))
     for a, n in found:
         if a.key != n.key and allowed("memberOf", a, n):
             yield _rel(a, "memberOf", n, sent, MEMBER_PHRASE)
+
+
+CASE_AT_EVENT = register(Rule("participatesIn.case_at_event", "participatesIn", 0.85, "(case block) 该项目/该技术/项目 在 E 中/上 获得/展示/分享/展播…: the case project takes part in E"))
+_CASE_PREP = re.compile(r"在|通过")
+_PLATFORMS = re.compile(r"[”\"]?\s*等(?:国际性?|国内外|全国性?)?(?:平台|会议|活动|场合|论坛)(?:上)?[\s，,]*")
+_CASE_PRONOUN = re.compile(r"(?:该项目|本项目|该技术|该成果|该案例|该模式|项目|案例)")
+_CASE_EVENT_VERB = re.compile(r"获得|荣获|获评|获|展示|分享|展播|亮相|交流|介绍|发布|入选|参展|路演")
+
+
+def _case_at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    case = ctx.case_projects.get(sent.section)
+    if case is None:
+        return
+    text = ctx.text
+    for t in _CASE_PREP.finditer(text, sent.start, sent.end):
+        evs = group_after(ms, text, t.end(), frozenset({"Event"}), sent.end, max_gap=1)
+        platforms = _PLATFORMS.search(text, t.end(), _clause_end(text, t.end(), sent.end) + 1)
+        if platforms is not None and evs:
+            # 在/通过 E1、E2 等(国际)平台(上)，分享…: every event named before 等…平台
+            evs = [x for x in window(ms, evs[0].start, platforms.start()) if x.type == "Event" and x.end <= platforms.start()]
+            if not re.search(r"分享|展示|推广|交流|介绍", text[platforms.end() : _clause_end(text, platforms.end(), sent.end) + 12]):
+                continue
+        elif evs:
+            tail = _AT_EVENT_TAIL.match(text, evs[-1].end, sent.end)
+            if tail is None or not _CASE_EVENT_VERB.match(text, tail.end()) or t.group() != "在":
+                continue
+        else:
+            continue
+        clause = _clause_start(text, sent.start, t.start())
+        lead = _LEAD.match(text, clause, t.start()).end()
+        head = text[lead : t.start()].strip(" \t■●•▪◆◇□-—")
+        if not (_CASE_PRONOUN.fullmatch(head) or _adverbs_only().match(head) or any(m.key == case.key for m in window(ms, lead, t.start()))):
+            continue
+        if window(ms, lead, t.start()) and not any(m.key == case.key for m in window(ms, lead, t.start())):
+            continue  # another named actor opens the clause
+        for e in evs:
+            if allowed("participatesIn", case, e):
+                yield _rel(case, "participatesIn", e, sent, CASE_AT_EVENT)
+
+
+_SELF_REF = re.compile(r"本基金会|我基金会|本会(?![议员计])|本机构|本中心|本协会")
+_SELF_RULE = "anaphor.self"
+
+
+def _with_self_references(ctx: Ctx, sents: tuple[Sentence, ...]) -> list[Mention]:
+    """本基金会/我会 (an annual report speaking of itself): a mention of the organisation the
+    passage names most often (at least twice) within the 1500 characters before it."""
+    text, ms = ctx.text, ctx.ms
+    extra: list[Mention] = []
+    for sent in sents:
+        for m in _SELF_REF.finditer(text, sent.start, sent.end):
+            if window(ms, m.start(), m.end()):
+                continue
+            named = [x for x in window(ms, max(0, m.start() - 1500), m.start()) if x.type == "Organization" and x.end <= m.start() and x.rule != _BARE_RULE]
+            counts: dict[str, int] = {}
+            for x in named:
+                counts[x.key] = counts.get(x.key, 0) + 1
+            if not counts:
+                continue
+            best = max(counts.values())
+            top = [x for x in named if counts[x.key] == best]
+            if best < 2 or len({x.key for x in top}) > 1:
+                continue
+            ref = top[-1]
+            extra.append(Mention(ref.doc_id, m.start(), m.end(), m.group(), ref.type, ref.subtype, _SELF_RULE, ref.key))
+    if not extra:
+        return ms
+    return sorted([*ms, *extra], key=lambda x: (x.start, x.end))
+
+
+BARE_SPEECH = register(Rule("participatesIn.bare_speech", "participatesIn", 0.7, "(ORG ROLE) 甲 致辞/作主旨报告/发表主题演讲。(no event named): 甲 takes part in the event of the passage"))
+_BARE_SPEECH = re.compile(r"(?:分别|先后|依次)?(?:致辞|致开幕辞|致欢迎辞|作(?:了)?(?:主旨|主题|专题)(?:报告|演讲|发言)|发表(?:了)?(?:主旨|主题)(?:演讲|讲话))(?=\s*[，。；,;]|$)")
+
+
+def _bare_speech_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
+    text = ctx.text
+    for t in _BARE_SPEECH.finditer(text, sent.start, sent.end):
+        clause = _clause_start(text, sent.start, t.start())
+        people = group_before(ms, text, t.start(), frozenset({"Person"}), clause)
+        if not people or window(ms, t.end(), t.end() + 1):
+            continue
+        ev = _latest_event(ctx, sent, people[0].start)
+        if ev is None or _UNNAMED_CEREMONY.search(text, ev.end, people[0].start):
+            continue
+        for p in people:
+            if allowed("participatesIn", p, ev):
+                yield _rel(p, "participatesIn", ev, sent, BARE_SPEECH)
 
 
 def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -4899,4 +5042,6 @@ _PERSON_RULES = (
     _chair_event_relations,
     _guest_relations,
     _member_phrase_relations,
+    _case_at_event_relations,
+    _bare_speech_relations,
 )

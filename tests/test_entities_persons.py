@@ -48,3 +48,24 @@ def test_theme_of_a_named_event_is_no_event() -> None:
 
 def test_place_before_act_verb_is_no_person() -> None:
     assert _persons("。张家界出席活动的代表有三十人。") == set()
+
+
+def test_speaker_after_closing_quote_and_before_reporter() -> None:
+    assert "周小雅" in _persons("“这些孩子需要陪伴。”周小雅介绍说。")
+    assert "王海涛" in _persons("王海涛告诉记者，保护区内发现了新的物种。")
+
+
+def test_photo_caption_bio_line_and_founder_clause() -> None:
+    assert "吴晓燕" in _persons("吴晓燕（左二）与村民交流。")
+    assert "李晓东" in _persons("李晓东，青川生态基金会创始人，长期关注湿地保护。")
+    assert "黄文静" in _persons("“我们的目标是让更多人了解湿地。”她说。黄文静是青川自然学校的创办者。")
+
+
+def test_field_roles_before_a_name() -> None:
+    assert "杨大山" in _persons("在青川县，护林员杨大山已经巡山十五年。")
+    assert "林小溪" in _persons("自然教育导师林小溪带领孩子们观察鸟类。")
+
+
+def test_event_roles_and_representatives() -> None:
+    assert "李青" in _persons("特邀嘉宾李青分享了经验。")
+    assert "王小川" in _persons("论坛举行。王小川作为社会组织代表出席论坛并发言。")

@@ -1,8 +1,10 @@
-"""The held-out sets written for kg (tests/data/heldout, heldout2, heldout3): documents of the
+"""The held-out sets written for kg (tests/data/heldout, heldout2, heldout3, heldout4): documents of the
 seed genre with other names, annotated by FORMAT.md before the extractor ran on them. Set 1 has
-been used for development since; sets 2 and 3 are blind (do not read their error lists when a
+been used for development since; sets 2, 3 and 4 are blind (do not read their error lists when a
 floor fails: look only at the aggregate table, see their README.md). Set 3 was written in
-session 3; its first run scored entities F1 .865 (typed .844), relations P .828 F1 .466. Floors sit a little below
+session 3; its first run scored entities F1 .865 (typed .844), relations P .828 F1 .466. Set 4
+was written later in session 3, after the rules of that session, and is the untouched one: its
+first run scored entities F1 .854 (typed .846), relations P .737 R .354 F1 .479. Floors sit a little below
 the scores measured at the end of session 2 (set 1: entities F1 .949, typed .943, relations
 P .944 F1 .785; set 2: entities F1 .871, typed .855, relations P .919 F1 .637; provenance 1.0),
 so a change that helps the seeds but hurts unseen documents fails here. Relation floors of sets 1
@@ -25,6 +27,7 @@ FLOORS = {
     "heldout": (0.93, 0.92, 0.90, 0.78),
     "heldout2": (0.85, 0.83, 0.88, 0.61),
     "heldout3": (0.84, 0.82, 0.84, 0.56),
+    "heldout4": (0.83, 0.82, 0.70, 0.45),
 }
 
 

@@ -60,3 +60,13 @@ def test_normalize_never_lengthens_and_handles_crlf():
     text, _offsets = normalize(raw)
     assert "\r" not in text and "\ufeff" not in text
     assert len(text) <= len(raw)
+
+
+def test_year_first_record_lines_keep_their_breaks() -> None:
+    """Award records written one per line (2022年｜金奖｜类别) are not a wrapped sentence."""
+    from kg.normalize import normalize_text
+
+    text = "所获荣誉：\n2022年｜金奖｜生态保护类\n2023年度 | 提名 | 社区发展类\n项目在三个县\n开展。\n"
+    out = normalize_text(text)
+    assert "2022年｜金奖｜生态保护类\n2023年度 | 提名 | 社区发展类" in out
+    assert "项目在三个县开展。" in out

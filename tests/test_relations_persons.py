@@ -56,6 +56,13 @@ CASES = [
         {("林海涛", "worksFor", "海洋资源分会")},
     ),
     (
+        "分会秘书长甲 after a clipped repeat of the unit's name: the full name given before",
+        "3月20日，明江水产学会渔业资源与环境分会与明江流域资助者网络共同发起“明江鱼类观察”行动。"
+        "该行动由渔业资源与环境分会负责技术培训和数据审核。分会秘书长林海涛介绍，行动将在三省开展。",
+        {"worksFor"},
+        {("林海涛", "worksFor", "明江水产学会渔业资源与环境分会")},
+    ),
+    (
         "大学教授甲 (segmented as one word) and 学生 titles",
         "青川大学教授王海涛、明德大学学生赵小雨参加了调查。",
         {"worksFor"},
@@ -90,6 +97,21 @@ CASES = [
         "在“第三届清溪绿色发展论坛”上，明湖科技荣获青川环保协会颁发的荣誉证书。",
         {"participatesIn"},
         set(),
+    ),
+    (
+        "ORG ROLE 甲、ORG ROLE 乙 分别致辞 (no event named in the sentence): the passage's event",
+        "5月8日，“第三届清溪绿色发展论坛”在无锡开幕。青川生态基金会理事长李明远、明湖大学教授王海涛分别致辞。",
+        {"participatesIn"},
+        {
+            ("李明远", "participatesIn", "第三届清溪绿色发展论坛"),
+            ("王海涛", "participatesIn", "第三届清溪绿色发展论坛"),
+        },
+    ),
+    (
+        "N 组织成员参加 E: the network takes part",
+        "明江流域资助者网络组织成员参加了“第五届长江保护论坛”。",
+        {"participatesIn"},
+        {("明江流域资助者网络", "participatesIn", "第五届长江保护论坛")},
     ),
     (
         "ORG 有关负责同志出席并致辞: the organisation takes part in the passage's event",
@@ -186,10 +208,49 @@ CASES = [
         {("青川生态基金会", "memberOf", "西北湿地保护联盟")},
     ),
     (
+        "A（网络成员）; 网络成员 A、B: members of the network",
+        "长江流域资助者网络成立于2015年。青川生态基金会（网络成员）发布了年度报告。网络成员绿源环保基金会、明湖自然学校联合开展了培训。",
+        {"memberOf"},
+        {
+            ("青川生态基金会", "memberOf", "长江流域资助者网络"),
+            ("绿源环保基金会", "memberOf", "长江流域资助者网络"),
+            ("明湖自然学校", "memberOf", "长江流域资助者网络"),
+        },
+    ),
+    (
+        "成员大会 / 会员代表: no member list",
+        "长江流域资助者网络成立于2015年。网络成员大会在武汉召开，青川生态基金会承办。",
+        {"memberOf"},
+        set(),
+    ),
+    (
         "加入 X资助者圆桌（ACR），成为其成员机构",
         "2024年，青川生态基金会正式加入华东环境资助者圆桌（EEGR），成为其第15家成员机构。",
         {"memberOf"},
         {("青川生态基金会", "memberOf", "华东环境资助者圆桌")},
+    ),
+    (
+        "case block: 该技术在 E 中获得…; 通过 E1、E2 等平台，分享…: the case project takes part in each event",
+        "项目名称\n明川餐厨垃圾转化项目\n\n项目机构\n明川环保科技有限公司\n\n项目介绍\n"
+        "■ 该技术在第九届明川创新创业大赛中获得优秀企业称号。\n"
+        "■ 此外，通过全国固废治理新技术交流会、长三角循环经济推进会等平台，还进一步分享了项目经验。\n"
+        "■ 明川环保科技有限公司在第九届明川创新创业大赛中获得一等奖。\n",
+        {"participatesIn"},
+        {
+            ("明川餐厨垃圾转化项目", "participatesIn", "第九届明川创新创业大赛"),
+            ("明川餐厨垃圾转化项目", "participatesIn", "全国固废治理新技术交流会"),
+            ("明川餐厨垃圾转化项目", "participatesIn", "长三角循环经济推进会"),
+        },
+    ),
+    (
+        "本基金会 (the organisation the passage names most often) 参加 E; ORG 项目团队/代表团一行 参加/出席 E",
+        "青川生态基金会成立于2012年。青川生态基金会致力于湿地保护。2023年，本基金会参加了“2023中国湿地保护年会”。"
+        "明湖环保协会项目团队参加了“第五届长江保护论坛”。本会议纪要由明湖环保协会整理。",
+        {"participatesIn"},
+        {
+            ("青川生态基金会", "participatesIn", "2023中国湿地保护年会"),
+            ("明湖环保协会", "participatesIn", "第五届长江保护论坛"),
+        },
     ),
     (
         "A 组织员工参与 “P”: A supports the project (participatesIn is kept for events)",

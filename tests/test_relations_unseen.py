@@ -244,6 +244,30 @@ CASES = [
         {("溪流守护计划", "locatedIn", "桑植县")},
     ),
     (
+        "E 于…举行，B 提供技术支持: the event the sentence opens with",
+        "第三届“湘江湿地论坛”于5月20日举行，岚光信息技术有限公司提供技术支持。",
+        {"supports"},
+        {("岚光信息技术有限公司", "supports", "湘江湿地论坛")},
+    ),
+    (
+        "P 由 A 执行，B 提供资金支持，C 提供技术支持: B funds P, C supports P",
+        "“溪流守护计划”由松涛自然保护协会执行，岚光信息技术有限公司提供资金支持，湘江大学生命科学学院提供技术支持。",
+        {"supports", "funds"},
+        {("岚光信息技术有限公司", "funds", "溪流守护计划"), ("湘江大学生命科学学院", "supports", "溪流守护计划")},
+    ),
+    (
+        "在 A 的协助下，P …",
+        "在永州市林业局的协助下，“溪流守护计划”于2022年启动。",
+        {"supports"},
+        {("永州市林业局", "supports", "溪流守护计划")},
+    ),
+    (
+        "a colon-layout record joined into one line: 项目名称：P … 所获荣誉：2021年W1；2022年W2",
+        "溪流守护计划\n项目名称：溪流守护计划\n申报单位：松涛自然保护协会\n所获荣誉：2021年湖南慈善奖；2022年湘江生态奖\n",
+        {"receivedAward"},
+        {("溪流守护计划", "receivedAward", "湖南慈善奖"), ("溪流守护计划", "receivedAward", "湘江生态奖")},
+    ),
+    (
         "A 为 B 提供资金支持 stays funds, not supports",
         "岚光信息技术有限公司为松涛自然保护协会提供了资金支持。",
         {"supports", "funds"},
@@ -287,3 +311,11 @@ def test_award_and_event_names(text: str, type_: str, present: str, absent: str)
     found = mentions(text, type_)
     assert not present or present in found
     assert absent not in found
+
+
+def test_record_field_names_a_project_and_an_event() -> None:
+    """项目名称：/会议名称： values are names even without quotes or a project suffix."""
+    text = "项目名称：湘西林下课堂\n执行机构：松涛自然保护协会\n\n会议名称：2024湘江源保护交流会\n会议地点：湖南永州\n"
+    assert "湘西林下课堂" in mentions(text, "Project")
+    assert "2024湘江源保护交流会" in mentions(text, "Event")
+    assert ("松涛自然保护协会", "implements", "湘西林下课堂") in triples(text, {"implements"})
