@@ -2912,10 +2912,19 @@ _CHIEF_AFTER = re.compile(r"长(?![江城沙白春治寿兴安宁岛汀海])")
 _DIRECTIONS = frozenset({"东南", "西南", "东北", "西北"})
 
 
+# a street, square or park named after a place (中山|公园, 北京|路): the place is not meant
+_NAMED_AFTER_PLACE = re.compile(f"(?:路|大道|大街|街(?!道)|公园|广场)(?![{CJK}]?(?:段|线|上|边))")
+
+
 def _not_a_place_here(text: str, c: Candidate) -> bool:
-    """市民河|长: a river chief's title; 浙西|南山区: 西南|山区 read as a district."""
+    """市民河|长: a river chief's title; 浙西|南山区: 西南|山区 read as a district; 中山|公园,
+    人民|路: a place in a street's or a park's name; 沿|海城市: 沿海|城市 read as 海城市."""
     if c.type != "Place":
         return False
+    if c.rule == "place.gazetteer" and _NAMED_AFTER_PLACE.match(text, c.end) and not text.endswith(("市", "县", "区", "省"), c.start, c.end):
+        return True
+    if c.rule == "place.gazetteer" and text.endswith("城市", c.start, c.end) and not _word_start(text, c.start):
+        return True
     if c.rule.startswith("place.natural") and text[c.end - 1] in "河湖江林" and _CHIEF_AFTER.match(text, c.end):
         return True
     return c.rule == "place.gazetteer" and text.endswith("山区", c.start, c.end) and text[max(0, c.start - 1) : c.start + 1] in _DIRECTIONS
@@ -2993,12 +3002,16 @@ def _org_leading_re() -> re.Pattern[str]:
 
 
 def _trim_leading_verb(text: str, c: Candidate) -> Candidate:
-    """现任|天津大学环境学院: an appointment verb the dictionary reads as a noun opens no name."""
+    """现任|天津大学环境学院: an appointment verb the dictionary reads as a noun opens no name;
+    代表们|入住|X酒店: a plural suffix (and the verb after it) opens no name either."""
     if c.type != "Organization" or c.name:
         return c
     m = _org_leading_re().match(text, c.start, c.end)
     if m and c.end - m.end() >= 3:
         return replace(c, start=m.end())
+    if text[c.start] == "们" and c.end - c.start >= 5:
+        start = _strip_leading(text, c.start + 1, c.end)
+        return replace(c, start=start) if c.end - start >= 3 else c
     return c
 
 

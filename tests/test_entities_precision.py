@@ -237,3 +237,19 @@ def test_mountain_area_school_is_a_kind() -> None:
     found = _found("善款通过江城慈善总会定向捐赠给山区学校。")
     assert "山区学校" not in found
     assert found.get("江城慈善总会") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("志愿者在人民广场、中山公园和滨江大道开展宣传。", "中山"),
+    ("沿海城市和内陆省份的情况各不相同。", "海城市"),
+    ("2024年，全省新增省级自然保护区3个。", "省级自然保护区"),
+    ("会后，代表们入住钱塘大酒店。", "们入住钱塘大酒店"),
+])
+def test_places_in_names_and_kinds_of_areas(text: str, absent: str) -> None:
+    assert absent not in _found(text)
+
+
+def test_city_and_reserve_still_found() -> None:
+    found = _found("项目组前往中山市和海城市调研，考察了青峰山省级自然保护区。")
+    assert found.get("中山市") == "Place" and found.get("海城市") == "Place"
+    assert _found("会后，代表们入住钱塘大酒店。").get("钱塘大酒店") == "Organization"
