@@ -3028,6 +3028,9 @@ def _retype(text: str, c: Candidate) -> Candidate:
     return c
 
 
+_BARE_EDITION = re.compile(r"(?:19|20)\d\d年?(?:度)?(?:工作报告|年度报告|评估报告)")
+
+
 def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Drop candidates of the false-positive classes above; a place read across two places
     (海南|海口 read as 南海, 河北|唐山 read as a mountain) gives way to the two places."""
@@ -3044,6 +3047,8 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
             continue
+        if c.rule == "publication.edition" and _BARE_EDITION.fullmatch(text, c.start, c.end):
+            continue  # 2024年工作报告: a body's report of a year, named only by its owner (not here)
         if c.type == "Project" and c.rule.startswith("quote.") and _slogan_or_formula(c.name or clean_name(text[c.start : c.end])):
             continue
         if c.type == "Organization" and (c.rule.startswith(("org.suffix", "org.gazetteer")) and text.startswith("门", c.end)):

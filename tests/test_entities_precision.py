@@ -253,3 +253,8 @@ def test_city_and_reserve_still_found() -> None:
     found = _found("项目组前往中山市和海城市调研，考察了青峰山省级自然保护区。")
     assert found.get("中山市") == "Place" and found.get("海城市") == "Place"
     assert _found("会后，代表们入住钱塘大酒店。").get("钱塘大酒店") == "Organization"
+
+
+def test_bare_yearly_report_is_no_publication() -> None:
+    assert "2023年度工作报告" not in _found("会议审议通过了2023年度工作报告。")
+    assert _found("总理作2022年政府工作报告。").get("2022年政府工作报告") == "Publication"
