@@ -3047,6 +3047,8 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
             continue
+        if c.type == "Event" and c.rule == "quote.event" and _COUNT.search(c.name or ""):
+            continue  # “A”“B”“C”三个分论坛: a count of events, not one event's name
         if c.rule == "publication.edition" and _BARE_EDITION.fullmatch(text, c.start, c.end):
             continue  # 2024年工作报告: a body's report of a year, named only by its owner (not here)
         if c.type == "Project" and c.rule.startswith("quote.") and _slogan_or_formula(c.name or clean_name(text[c.start : c.end])):

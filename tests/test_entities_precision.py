@@ -258,3 +258,8 @@ def test_city_and_reserve_still_found() -> None:
 def test_bare_yearly_report_is_no_publication() -> None:
     assert "2023年度工作报告" not in _found("会议审议通过了2023年度工作报告。")
     assert _found("总理作2022年政府工作报告。").get("2022年政府工作报告") == "Publication"
+
+
+def test_counted_quoted_events_are_no_single_event() -> None:
+    found = _found("论坛设主论坛和“湿地保护”“社区发展”“绿色金融”三个分论坛。")
+    assert not [k for k in found if "三个" in k]
