@@ -2907,6 +2907,14 @@ def _generic_body(name: str) -> bool:
     return all(w in words for w in stem) and any(w in word_set("generic_org_modifiers.txt") for w in stem)
 
 
+_AREA_KIND = re.compile(r"(?:山区|农村|乡村|偏远地区|边远地区|贫困地区|牧区|林区)(?:学校|小学|中学|幼儿园|医院|卫生院)$")
+
+
+def _schools_of_an_area(name: str) -> bool:
+    """粤北山区学校, 甘南牧区小学: the schools of a kind of area, not a named school."""
+    return bool(_AREA_KIND.search(name))
+
+
 # 河长, 湖长, 林长 (the official in charge of a river, lake or forest), not 黄河|长江
 _CHIEF_AFTER = re.compile(r"长(?![江城沙白春治寿兴安宁岛汀海])")
 _DIRECTIONS = frozenset({"东南", "西南", "东北", "西北"})
@@ -2927,7 +2935,10 @@ def _not_a_place_here(text: str, c: Candidate) -> bool:
         return True
     if c.rule.startswith("place.natural") and text[c.end - 1] in "河湖江林" and _CHIEF_AFTER.match(text, c.end):
         return True
-    return c.rule == "place.gazetteer" and text.endswith("山区", c.start, c.end) and text[max(0, c.start - 1) : c.start + 1] in _DIRECTIONS
+    if c.rule == "place.gazetteer" and text.endswith("山区", c.start, c.end) and c.start:
+        pair = text[c.start - 1 : c.start + 1]  # 浙西|南山区, 粤西|山区: 西南, 粤西 + 山区
+        return pair in _DIRECTIONS or pair in places() or bool(_region_scanner().spans(pair))
+    return False
 
 
 def _status_project(text: str, c: Candidate) -> bool:
@@ -3055,7 +3066,7 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "Organization" and (c.rule.startswith(("org.suffix", "org.gazetteer")) and text.startswith("门", c.end)):
             continue  # 教育部|门, 民政部|门: a kind of department, not the ministry
-        if c.type == "Organization" and (_generic_body(name := c.name or clean_name(text[c.start : c.end])) or _kind_of_org(name)):
+        if c.type == "Organization" and (_generic_body(name := c.name or clean_name(text[c.start : c.end])) or _kind_of_org(name) or _schools_of_an_area(name)):
             continue
         if _crosses_two_places(c, inner_ends, gaz_starts, gaz_ends):
             continue  # 海南|海口: 南海 crosses the border of two places that meet inside it

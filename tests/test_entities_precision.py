@@ -263,3 +263,10 @@ def test_bare_yearly_report_is_no_publication() -> None:
 def test_counted_quoted_events_are_no_single_event() -> None:
     found = _found("论坛设主论坛和“湿地保护”“社区发展”“绿色金融”三个分论坛。")
     assert not [k for k in found if "三个" in k]
+
+
+def test_schools_of_a_kind_of_area_are_no_names() -> None:
+    found = _found("项目为粤西山区学校配备图书，惠及甘南牧区小学。")
+    assert not [k for k, t in found.items() if t == "Organization"]
+    assert "西山区" not in found
+    assert _found("昆明市西山区的志愿者参加了活动。").get("西山区") == "Place"
