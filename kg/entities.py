@@ -2973,6 +2973,12 @@ def _slogan_or_formula(name: str) -> bool:
 _SLOGAN_PLACES = frozenset({"中国", "乡村", "城市", "家园", "校园", "社区", "城乡"})
 
 
+def _kind_metaphor(name: str) -> bool:
+    """“绿色银行”, “生态网络”: a kind suffix after common words only (quoted as a metaphor)."""
+    suffix = next((k for k in _KIND_SUFFIXES if name.endswith(k)), None)
+    return suffix is not None and len(name) > len(suffix) and _descriptive_stem(name[: -len(suffix)])
+
+
 def _bare_suffix(name: str) -> bool:
     """“公司”, 2024年度|联盟: a bare organisation suffix (after a date) is no name."""
     junk = _LEADING_JUNK.match(name)
@@ -3007,6 +3013,9 @@ _HAPPENING_AFTER = re.compile(
 )
 
 
+_UN_MISREAD = re.compile(r"联合(?=国网|国家|国务院)")
+
+
 @cache
 def _org_leading_re() -> re.Pattern[str]:
     return re.compile(trie_regex(word_set("org_leading_words.txt")))
@@ -3020,6 +3029,9 @@ def _trim_leading_verb(text: str, c: Candidate) -> Candidate:
     m = _org_leading_re().match(text, c.start, c.end)
     if m and c.end - m.end() >= 3:
         return replace(c, start=m.end())
+    joined = _UN_MISREAD.search(text, c.start, c.end)
+    if joined and c.end - joined.end() >= 4:
+        return replace(c, start=joined.end())  # X联合|国网Y供电公司: the verb 联合, not the UN
     if text[c.start] == "们" and c.end - c.start >= 5:
         start = _strip_leading(text, c.start + 1, c.end)
         return replace(c, start=start) if c.end - start >= 3 else c
@@ -3058,6 +3070,8 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
             continue
+        if c.rule == "quote.org" and _kind_metaphor(c.name or clean_name(text[c.start : c.end])):
+            continue  # 成为“绿色银行”: a figure of speech, not a bank
         if c.type == "Event" and c.rule == "quote.event" and _COUNT.search(c.name or ""):
             continue  # “A”“B”“C”三个分论坛: a count of events, not one event's name
         if c.rule == "publication.edition" and _BARE_EDITION.fullmatch(text, c.start, c.end):

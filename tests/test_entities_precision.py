@@ -270,3 +270,13 @@ def test_schools_of_a_kind_of_area_are_no_names() -> None:
     assert not [k for k, t in found.items() if t == "Organization"]
     assert "西山区" not in found
     assert _found("昆明市西山区的志愿者参加了活动。").get("西山区") == "Place"
+
+
+def test_joined_verb_is_not_the_un() -> None:
+    assert _found("农商行联合国网青田县供电公司开展活动。").get("国网青田县供电公司") == "Organization"
+    assert _found("联合国环境规划署发布报告。").get("联合国环境规划署") == "Organization"
+
+
+def test_quoted_metaphor_is_no_bank() -> None:
+    assert _found("让古茶林成为“绿色银行”。") == {}
+    assert _found("“青岚银行”捐资100万元。").get("青岚银行") == "Organization"
