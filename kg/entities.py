@@ -3013,6 +3013,7 @@ _HAPPENING_AFTER = re.compile(
 )
 
 
+_CLAUSE_PREPOSITIONS = frozenset("离在从向到被把对给")
 _UN_MISREAD = re.compile(r"联合(?=国网|国家|国务院)")
 
 
@@ -3032,6 +3033,11 @@ def _trim_leading_verb(text: str, c: Candidate) -> Candidate:
     joined = _UN_MISREAD.search(text, c.start, c.end)
     if joined and c.end - joined.end() >= 4:
         return replace(c, start=joined.end())  # X联合|国网Y供电公司: the verb 联合, not the UN
+    pos = c.start
+    for t in _tagged(text[c.start : c.end])[:-1]:
+        pos += len(t.word)
+        if t.word in _CLAUSE_PREPOSITIONS:
+            return replace(c, start=pos)  # 居住地离|医院较远: a clause, the name (if any) is after it
     if text[c.start] == "们" and c.end - c.start >= 5:
         start = _strip_leading(text, c.start + 1, c.end)
         return replace(c, start=start) if c.end - start >= 3 else c

@@ -280,3 +280,10 @@ def test_joined_verb_is_not_the_un() -> None:
 def test_quoted_metaphor_is_no_bank() -> None:
     assert _found("让古茶林成为“绿色银行”。") == {}
     assert _found("“青岚银行”捐资100万元。").get("青岚银行") == "Organization"
+
+
+def test_clause_before_a_kind_suffix_is_no_name() -> None:
+    assert _found("由于居住地离医院较远，一直无法复查。") == {}
+    assert "运营监督管理委员会" not in _found("居民共同组织运营监督管理委员会，实施全过程监管。")
+    found = _found("中国对外友好协会和向日葵公益基金会参加。")
+    assert found.get("中国对外友好协会") == "Organization" and found.get("向日葵公益基金会") == "Organization"
