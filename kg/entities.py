@@ -2973,6 +2973,16 @@ def _slogan_or_formula(name: str) -> bool:
 _SLOGAN_PLACES = frozenset({"中国", "乡村", "城市", "家园", "校园", "社区", "城乡"})
 
 
+# 世界一流大学, 全国示范性自然学校, 国家重点实验室: a rank or label + a kind of body
+@cache
+def _ranked_kind_re() -> re.Pattern[str]:
+    return re.compile(f"(?:世界|国际|国内|全国|国家|省级|市级)?(?:{trie_regex(word_set('rank_labels.txt'))})[{CJK}]{{0,4}}")
+
+
+def _ranked_kind(name: str) -> bool:
+    return bool(_ranked_kind_re().fullmatch(name)) and bool(_org_end_re().search(name))
+
+
 def _kind_metaphor(name: str) -> bool:
     """“绿色银行”, “生态网络”: a kind suffix after common words only (quoted as a metaphor)."""
     suffix = next((k for k in _KIND_SUFFIXES if name.endswith(k)), None)
@@ -3086,7 +3096,7 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.type == "Organization" and (c.rule.startswith(("org.suffix", "org.gazetteer")) and text.startswith("门", c.end)):
             continue  # 教育部|门, 民政部|门: a kind of department, not the ministry
-        if c.type == "Organization" and (_generic_body(name := c.name or clean_name(text[c.start : c.end])) or _kind_of_org(name) or _schools_of_an_area(name)):
+        if c.type == "Organization" and (_generic_body(name := c.name or clean_name(text[c.start : c.end])) or _kind_of_org(name) or _schools_of_an_area(name) or _ranked_kind(name)):
             continue
         if _crosses_two_places(c, inner_ends, gaz_starts, gaz_ends):
             continue  # 海南|海口: 南海 crosses the border of two places that meet inside it

@@ -287,3 +287,13 @@ def test_clause_before_a_kind_suffix_is_no_name() -> None:
     assert "运营监督管理委员会" not in _found("居民共同组织运营监督管理委员会，实施全过程监管。")
     found = _found("中国对外友好协会和向日葵公益基金会参加。")
     assert found.get("中国对外友好协会") == "Organization" and found.get("向日葵公益基金会") == "Organization"
+
+
+@pytest.mark.parametrize("text", ["作为一所世界一流大学，青岚大学始终坚持创新。", "学校入选全国示范性自然学校。"])
+def test_ranked_kind_of_body_is_no_name(text: str) -> None:
+    found = _found(text)
+    assert not [k for k in found if k.startswith(("世界一流", "全国示范性"))]
+
+
+def test_world_bank_still_found() -> None:
+    assert _found("世界银行和重庆大学合作。").get("世界银行") == "Organization"
