@@ -2983,6 +2983,14 @@ def _ranked_kind(name: str) -> bool:
     return bool(_ranked_kind_re().fullmatch(name)) and bool(_org_end_re().search(name))
 
 
+def _business_line_only(text: str, c: Candidate) -> bool:
+    sfx = _org_end_re().search(text, c.start, c.end)
+    if not sfx or sfx.start() == c.start or _GLOSS_AFTER.match(text, c.end):
+        return False
+    words = word_set("business_line_words.txt")
+    return all(w in words for w in _words(text[c.start : sfx.start()]))
+
+
 def _kind_metaphor(name: str) -> bool:
     """“绿色银行”, “生态网络”: a kind suffix after common words only (quoted as a metaphor)."""
     suffix = next((k for k in _KIND_SUFFIXES if name.endswith(k)), None)
@@ -3086,6 +3094,8 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
             continue
+        if c.rule == "org.suffix.Company" and _business_line_only(text, c):
+            continue  # 成立融资担保公司: a kind of company named by its business line only
         if c.rule == "quote.org" and _kind_metaphor(c.name or clean_name(text[c.start : c.end])):
             continue  # 成为“绿色银行”: a figure of speech, not a bank
         if c.type == "Event" and c.rule == "quote.event" and _COUNT.search(c.name or ""):

@@ -297,3 +297,8 @@ def test_ranked_kind_of_body_is_no_name(text: str) -> None:
 
 def test_world_bank_still_found() -> None:
     assert _found("世界银行和重庆大学合作。").get("世界银行") == "Organization"
+
+
+def test_company_named_by_business_line_only_is_a_kind() -> None:
+    assert "融资担保公司" not in _found("县里成立融资担保公司，为林农提供贷款担保。")
+    assert _found("青岚融资担保有限公司为林农提供担保。").get("青岚融资担保有限公司") == "Organization"
