@@ -302,3 +302,9 @@ def test_world_bank_still_found() -> None:
 def test_company_named_by_business_line_only_is_a_kind() -> None:
     assert "融资担保公司" not in _found("县里成立融资担保公司，为林农提供贷款担保。")
     assert _found("青岚融资担保有限公司为林农提供担保。").get("青岚融资担保有限公司") == "Organization"
+
+
+def test_citizen_service_centre_is_a_kind() -> None:
+    found = _found("居民可到市民服务中心和科普教育中心办理。杭州市民政局给予指导。")
+    assert "市民服务中心" not in found and "科普教育中心" not in found
+    assert found.get("杭州市民政局") == "Organization"
