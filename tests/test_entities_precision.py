@@ -308,3 +308,9 @@ def test_citizen_service_centre_is_a_kind() -> None:
     found = _found("居民可到市民服务中心和科普教育中心办理。杭州市民政局给予指导。")
     assert "市民服务中心" not in found and "科普教育中心" not in found
     assert found.get("杭州市民政局") == "Organization"
+
+
+def test_european_union_is_an_organisation() -> None:
+    found = _found("需要中国，需要欧盟，需要更多发展中国家共同行动。")
+    assert found.get("欧盟") == "Organization"
+    assert found.get("中国") == "Place"
