@@ -2911,7 +2911,7 @@ _AREA_KIND = re.compile(r"(?:山区|农村|乡村|偏远地区|边远地区|贫�
 
 
 def _schools_of_an_area(name: str) -> bool:
-    """粤北山区学校, 甘南牧区小学: the schools of a kind of area, not a named school."""
+    """桂西山区学校, 甘南牧区小学: the schools of a kind of area, not a named school."""
     return bool(_AREA_KIND.search(name))
 
 
@@ -2942,7 +2942,7 @@ def _not_a_place_here(text: str, c: Candidate) -> bool:
 
 
 def _status_project(text: str, c: Candidate) -> bool:
-    """申报项目, 入选项目, 重点示范工程: a project head after status words only (a kind of project)."""
+    """参评项目, 入选项目, 重点示范工程: a project head after status words only (a kind of project)."""
     if c.type != "Project" or c.rule != "project.suffix":
         return False
     head = _PROJECT_HEAD.search(text, c.start, c.end)
@@ -2973,7 +2973,7 @@ def _slogan_or_formula(name: str) -> bool:
 _SLOGAN_PLACES = frozenset({"中国", "乡村", "城市", "家园", "校园", "社区", "城乡"})
 
 
-# 世界一流大学, 全国示范性自然学校, 国家重点实验室: a rank or label + a kind of body
+# 国内顶尖大学, 全国示范性环境学校, 国家重点实验室: a rank or label + a kind of body
 @cache
 def _ranked_kind_re() -> re.Pattern[str]:
     return re.compile(f"(?:世界|国际|国内|全国|国家|省级|市级)?(?:{trie_regex(word_set('rank_labels.txt'))})[{CJK}]{{0,4}}")
@@ -2992,7 +2992,7 @@ def _business_line_only(text: str, c: Candidate) -> bool:
 
 
 def _kind_metaphor(name: str) -> bool:
-    """“绿色银行”, “生态网络”: a kind suffix after common words only (quoted as a metaphor)."""
+    """“森林银行”, “湿地网络”: a kind suffix after common words only (quoted as a metaphor)."""
     suffix = next((k for k in _KIND_SUFFIXES if name.endswith(k)), None)
     return suffix is not None and len(name) > len(suffix) and _descriptive_stem(name[: -len(suffix)])
 
@@ -3018,7 +3018,7 @@ def _crosses_two_places(c: Candidate, inner: set[int], starts: dict[int, Candida
     return c.start in inner and c.end in inner and any(e in starts and e in ends for e in range(c.start + 1, c.end))
 
 
-# a named period of activities (海洋周, 创意季, 文化节): an event, not a programme
+# a named period of activities (环境周, 读书季, 文化节): an event, not a programme
 _PERIOD_END = re.compile(f"[{CJK}]{{2}}(?:周|季|节)$")
 _NOT_PERIOD = re.compile(r"(?:一周|每周|上周|本周|下周|季节|环节|细节|关节|春节|情节|节节|调节|章节|礼节|时节|四季|季季)$")
 # 《X》学术期刊, 《X》杂志: the title is a journal, i.e. a media organisation
@@ -3042,7 +3042,7 @@ def _org_leading_re() -> re.Pattern[str]:
 
 def _trim_leading_verb(text: str, c: Candidate) -> Candidate:
     """现任|天津大学环境学院: an appointment verb the dictionary reads as a noun opens no name;
-    代表们|入住|X酒店: a plural suffix (and the verb after it) opens no name either."""
+    嘉宾们|入住|X酒店: a plural suffix (and the verb after it) ends what comes before the name."""
     if c.type != "Organization" or c.name:
         return c
     m = _org_leading_re().match(text, c.start, c.end)
@@ -3055,9 +3055,10 @@ def _trim_leading_verb(text: str, c: Candidate) -> Candidate:
     for t in _tagged(text[c.start : c.end])[:-1]:
         pos += len(t.word)
         if t.word in _CLAUSE_PREPOSITIONS:
-            return replace(c, start=pos)  # 居住地离|医院较远: a clause, the name (if any) is after it
-    if text[c.start] == "们" and c.end - c.start >= 5:
-        start = _strip_leading(text, c.start + 1, c.end)
+            return replace(c, start=pos)  # 家住得离|医院太远: a clause, the name (if any) is after it
+    plural = text.rfind("们", c.start, c.end - 3)
+    if plural >= 0:
+        start = _strip_leading(text, plural + 1, c.end)
         return replace(c, start=start) if c.end - start >= 3 else c
     return c
 
@@ -3095,9 +3096,9 @@ def _precision_filters(text: str, cands: list[Candidate]) -> list[Candidate]:
         if _quote_modifies_head(text, c) or _not_a_place_here(text, c) or _status_project(text, c):
             continue
         if c.rule == "org.suffix.Company" and _business_line_only(text, c):
-            continue  # 成立融资担保公司: a kind of company named by its business line only
+            continue  # 新设投资咨询公司: a kind of company named by its business line only
         if c.rule == "quote.org" and _kind_metaphor(c.name or clean_name(text[c.start : c.end])):
-            continue  # 成为“绿色银行”: a figure of speech, not a bank
+            continue  # 村里的“森林银行”: a figure of speech, not a bank
         if c.type == "Event" and c.rule == "quote.event" and _COUNT.search(c.name or ""):
             continue  # “A”“B”“C”三个分论坛: a count of events, not one event's name
         if c.rule == "publication.edition" and _BARE_EDITION.fullmatch(text, c.start, c.end):

@@ -57,7 +57,7 @@ def test_functional_committee_is_not_an_entity(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("会议由国家发展和改革委员会主办。", "国家发展和改革委员会"),
+        ("会议由国家民族事务委员会主办。", "国家民族事务委员会"),
         ("报告得到了南平市教育委员会的支持。", "南平市教育委员会"),
         ("中国湿地学会科普工作委员会组织了本次考察。", "中国湿地学会科普工作委员会"),
     ],
@@ -109,13 +109,13 @@ def test_reserve_keeps_its_province() -> None:
 # --- kinds of departments and bodies described by their role ---------------------------------
 
 def test_department_kind_is_not_the_ministry() -> None:
-    found = _found("当地民政部门和教育部门积极配合，生态环境部门加强监管。")
+    found = _found("当地民政部门和教育部门积极配合，水利部门加强监管。")
     assert not [k for k in found if k.endswith("部")]
 
 
 def test_ministry_still_found() -> None:
-    found = _found("活动由生态环境部指导，教育部有关司局参加。")
-    assert found.get("生态环境部") == "Organization"
+    found = _found("活动由水利部指导，教育部有关司局参加。")
+    assert found.get("水利部") == "Organization"
 
 
 @pytest.mark.parametrize("text", ["项目合作学校包括青杉镇中心小学。", "基金会为受助学校配备了净水设备。"])
@@ -149,7 +149,7 @@ def test_southwest_mountains_are_no_district() -> None:
 # --- kinds of projects and organisations ---------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "absent"), [
-    ("申报项目需经过初审、复审两轮评审。", "申报项目"),
+    ("参评项目需经过初审、复审两轮评审。", "参评项目"),
     ("入选项目将获得十万元资助。", "入选项目"),
     ("他建议公益组织加强项目管理。", "建议公益组织"),
     ("鼓励社会组织参与乡村振兴。", "社会组织"),
@@ -159,23 +159,23 @@ def test_kind_of_project_or_org_is_no_name(text: str, absent: str) -> None:
 
 
 def test_named_projects_next_to_kinds_still_found() -> None:
-    found = _found("入选项目包括美团青禾计划和千岛湖项目。")
+    found = _found("入选项目包括美团青禾计划和抚仙湖项目。")
     assert found.get("美团青禾计划") == "Project"
-    assert found.get("千岛湖项目") == "Project"
+    assert found.get("抚仙湖项目") == "Project"
 
 
 # --- type fixes -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("依托“2024青岛国际海洋周”，协会举办了蓝色金融论坛。", "2024青岛国际海洋周"),
-    ("平台开启“非遗内容创意季”，邀请创作者参与。", "非遗内容创意季"),
+    ("基金会参与“2024青岛国际环境周”，发起净滩活动。", "2024青岛国际环境周"),
+    ("平台开启“非遗短视频季”，邀请创作者参与。", "非遗短视频季"),
 ])
 def test_quoted_period_of_activities_is_an_event(text: str, name: str) -> None:
     assert _found(text).get(name) == "Event"
 
 
 def test_journal_title_is_a_media_organisation() -> None:
-    found = _found("由气象中心主办的《气候与生态进展》学术期刊发文显示，气温持续升高。")
+    found = _found("气象中心主办《气候与生态进展》学术期刊，最新一期显示，气温持续升高。")
     assert found.get("气候与生态进展") == "Organization"
     assert _found("中心发布了《气候与生态进展》报告。").get("气候与生态进展") == "Publication"
 
@@ -185,7 +185,7 @@ def test_quoted_programme_stays_a_project() -> None:
 
 
 def test_bare_suffix_declared_as_short_name_is_no_org() -> None:
-    found = _found("本报告是青川能源集团有限公司（以下简称“青川能源”“公司”或“我们”）发布的报告。")
+    found = _found("本报告是青川能源集团有限公司（下称“青川能源”“公司”或“我们”）编写的年报。")
     assert "公司" not in found
     assert found.get("青川能源集团有限公司") == "Organization"
     assert _found("国务院印发了通知。").get("国务院") == "Organization"
@@ -243,7 +243,7 @@ def test_mountain_area_school_is_a_kind() -> None:
     ("志愿者在人民广场、中山公园和滨江大道开展宣传。", "中山"),
     ("沿海城市和内陆省份的情况各不相同。", "海城市"),
     ("2024年，全省新增省级自然保护区3个。", "省级自然保护区"),
-    ("会后，代表们入住钱塘大酒店。", "们入住钱塘大酒店"),
+    ("晚上，嘉宾们入住钱塘大酒店。", "们入住钱塘大酒店"),
 ])
 def test_places_in_names_and_kinds_of_areas(text: str, absent: str) -> None:
     assert absent not in _found(text)
@@ -252,12 +252,12 @@ def test_places_in_names_and_kinds_of_areas(text: str, absent: str) -> None:
 def test_city_and_reserve_still_found() -> None:
     found = _found("项目组前往中山市和海城市调研，考察了青峰山省级自然保护区。")
     assert found.get("中山市") == "Place" and found.get("海城市") == "Place"
-    assert _found("会后，代表们入住钱塘大酒店。").get("钱塘大酒店") == "Organization"
+    assert _found("晚上，嘉宾们入住钱塘大酒店。").get("钱塘大酒店") == "Organization"
 
 
 def test_bare_yearly_report_is_no_publication() -> None:
     assert "2023年度工作报告" not in _found("会议审议通过了2023年度工作报告。")
-    assert _found("总理作2022年政府工作报告。").get("2022年政府工作报告") == "Publication"
+    assert _found("总理作2019年政府工作报告。").get("2019年政府工作报告") == "Publication"
 
 
 def test_counted_quoted_events_are_no_single_event() -> None:
@@ -273,44 +273,44 @@ def test_schools_of_a_kind_of_area_are_no_names() -> None:
 
 
 def test_joined_verb_is_not_the_un() -> None:
-    assert _found("农商行联合国网青田县供电公司开展活动。").get("国网青田县供电公司") == "Organization"
-    assert _found("联合国环境规划署发布报告。").get("联合国环境规划署") == "Organization"
+    assert _found("信用社联合国网松阳县供电公司走访农户。").get("国网松阳县供电公司") == "Organization"
+    assert _found("联合国开发计划署发布报告。").get("联合国开发计划署") == "Organization"
 
 
 def test_quoted_metaphor_is_no_bank() -> None:
-    assert _found("让古茶林成为“绿色银行”。") == {}
+    assert _found("护林员说，这片竹海就是村里的“森林银行”。") == {}
     assert _found("“青岚银行”捐资100万元。").get("青岚银行") == "Organization"
 
 
 def test_clause_before_a_kind_suffix_is_no_name() -> None:
-    assert _found("由于居住地离医院较远，一直无法复查。") == {}
-    assert "运营监督管理委员会" not in _found("居民共同组织运营监督管理委员会，实施全过程监管。")
+    assert _found("老人家住得离医院太远，只能靠村医上门。") == {}
+    assert "项目运营管理委员会" not in _found("村民推选代表组成项目运营管理委员会，负责账目公开。")
     found = _found("中国对外友好协会和向日葵公益基金会参加。")
     assert found.get("中国对外友好协会") == "Organization" and found.get("向日葵公益基金会") == "Organization"
 
 
-@pytest.mark.parametrize("text", ["作为一所世界一流大学，青岚大学始终坚持创新。", "学校入选全国示范性自然学校。"])
+@pytest.mark.parametrize("text", ["青岚大学提出要在十年内建成国内顶尖大学。", "三所小学申报全国示范性环境学校。"])
 def test_ranked_kind_of_body_is_no_name(text: str) -> None:
     found = _found(text)
-    assert not [k for k in found if k.startswith(("世界一流", "全国示范性"))]
+    assert not [k for k in found if k.startswith(("国内顶尖", "全国示范性"))]
 
 
 def test_world_bank_still_found() -> None:
-    assert _found("世界银行和重庆大学合作。").get("世界银行") == "Organization"
+    assert _found("亚洲开发银行和重庆大学合作。").get("亚洲开发银行") == "Organization"
 
 
 def test_company_named_by_business_line_only_is_a_kind() -> None:
-    assert "融资担保公司" not in _found("县里成立融资担保公司，为林农提供贷款担保。")
+    assert "投资咨询公司" not in _found("镇上新设一家投资咨询公司，茶农贷款更方便了。")
     assert _found("青岚融资担保有限公司为林农提供担保。").get("青岚融资担保有限公司") == "Organization"
 
 
 def test_citizen_service_centre_is_a_kind() -> None:
-    found = _found("居民可到市民服务中心和科普教育中心办理。杭州市民政局给予指导。")
-    assert "市民服务中心" not in found and "科普教育中心" not in found
+    found = _found("居民可到居民服务中心和科普服务中心办理。杭州市民政局给予指导。")
+    assert "居民服务中心" not in found and "科普服务中心" not in found
     assert found.get("杭州市民政局") == "Organization"
 
 
 def test_european_union_is_an_organisation() -> None:
-    found = _found("需要中国，需要欧盟，需要更多发展中国家共同行动。")
+    found = _found("代表团与欧盟官员在布鲁塞尔会谈，中国代表介绍了碳市场进展。")
     assert found.get("欧盟") == "Organization"
     assert found.get("中国") == "Place"
