@@ -1039,26 +1039,20 @@ def _oxigraph_neighbours(
 
     quads = graph.store._inner.quads_for_pattern  # type: ignore[attr-defined]
     context = to_ox(graph.identifier)
-    # edges are read per predicate: an entity is also the object of the rdf:subject and
-    # rdf:object triples of every statement about it and the subject of its labels, types and
-    # mentions, which would be decoded for nothing
-    edges = [(p, ox.NamedNode(p)) for p in sorted(predicates)]
 
     def neighbours(node: str) -> dict[str, list[Triple]]:
         out = cache.get(node)
         if out is None:
             out = cache[node] = {}
             term = ox.NamedNode(node)
-            for p, predicate in edges:
-                for q in quads(term, predicate, None, context):
-                    o = q.object
-                    if isinstance(o, ox.NamedNode) and o.value != node:
-                        out.setdefault(o.value, []).append((node, p, o.value))
-            for p, predicate in edges:
-                for q in quads(None, predicate, term, context):
-                    s = q.subject
-                    if isinstance(s, ox.NamedNode) and s.value != node:
-                        out.setdefault(s.value, []).append((s.value, p, node))
+            for q in quads(term, None, None, context):
+                p, o = q.predicate.value, q.object
+                if p in predicates and isinstance(o, ox.NamedNode) and o.value != node:
+                    out.setdefault(o.value, []).append((node, p, o.value))
+            for q in quads(None, None, term, context):
+                p, s = q.predicate.value, q.subject
+                if p in predicates and isinstance(s, ox.NamedNode) and s.value != node:
+                    out.setdefault(s.value, []).append((s.value, p, node))
         return out
 
     return neighbours
