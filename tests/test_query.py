@@ -357,6 +357,59 @@ def test_order_key_follows_sparql_order() -> None:
     assert ordered[7:] == [Literal("乙", lang="zh"), Literal("甲", lang="zh")]  # by code point
 
 
+def test_oxigraph_variants_keep_the_query_and_name_every_class(tmp_path: Path) -> None:
+    """NAME.oxigraph.rq (run on Oxigraph instead of NAME.rq, kg.sparql._oxigraph_text) projects
+    the same variables, uses the same parameters and ends with the same ORDER BY; its VALUES
+    lists of subclasses name every class of the ontology but kg:Organization; and Oxigraph
+    itself runs it (a syntax it does not know would silently fall back to rdflib's engine)."""
+    from rdflib.namespace import OWL
+
+    from kg.namespaces import ontology_path
+    from kg.sparql import _TRAILING_ORDER, _oxigraph_text, _projected
+    from kg.store import STANDARD_PREFIXES
+
+    ontology = Graph().parse(ontology_path())
+    classes = {str(c)[len(str(KG)) :] for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(KG))}
+    variants = sorted(Path(kg.__file__).parent.joinpath("queries").glob("*.oxigraph.rq"))
+    assert variants
+    graph = copy_graph(_with_network(load_graph(SAMPLE)), graph_for_store(f"oxigraph:{tmp_path}/store"))
+    try:
+        for path in variants:
+            nq = get_named_query(path.name.split(".")[0])
+            text = path.read_text(encoding="utf-8")
+            assert _oxigraph_text(nq.sparql) == text
+            generic, variant = classify(nq.sparql)[1], classify(text)[1]
+            assert [str(v) for v in variant.algebra["PV"]] == [str(v) for v in generic.algebra["PV"]]
+            assert _TRAILING_ORDER.search(text).group() == _TRAILING_ORDER.search(nq.sparql).group()
+            for param in nq.params:
+                assert re.search(rf"\?{param.name}\b", text), (path.name, param.name)
+            blocks = re.findall(r"VALUES \(\?\w+Class \?\w+Subclass\) \{([^}]*)\}", text)
+            assert len(blocks) == text.count("Subclass) {"), path.name
+            for block in blocks:
+                pairs = re.findall(r'\(kg:(\w+) "(\w+)"\)', block)
+                assert all(cls == name for cls, name in pairs)
+                assert {cls for cls, _ in pairs} == classes - {"Organization"}, path.name
+            assert _projected(variant) == _projected(generic)
+            graph.store._inner.query(text, prefixes=STANDARD_PREFIXES)  # type: ignore[attr-defined]
+    finally:
+        graph.close()
+
+
+def test_fast_terms_equal_rdflib_terms() -> None:
+    """Oxigraph results are converted with kg.sparql._text_literal/_iri, which skip rdflib's
+    validation: the terms must be indistinguishable from rdflib's own."""
+    from kg.sparql import _iri, _text_literal
+
+    for lexical, lang in (("机构", "zh"), ("abc", None), ("", None), (" two\nlines ", "en"), ("2019", None)):
+        fast, slow = _text_literal(lexical, lang), Literal(lexical, lang=lang)
+        assert (fast, hash(fast), fast.n3(), fast.value, fast.language, fast.datatype, fast.ill_typed) == (
+            slow, hash(slow), slow.n3(), slow.value, slow.language, slow.datatype, slow.ill_typed
+        )
+        assert fast.eq(slow) and not fast.eq(Literal(lexical, lang="fr"))
+    assert _iri("https://example.org/机构") == URIRef("https://example.org/机构")
+    assert type(_iri("https://example.org/x")) is URIRef
+
+
 # --- parameters are terms, queries are read-only --------------------------------------------
 
 
