@@ -38,7 +38,7 @@ wall = time.perf_counter() - t
 own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime - cpu0
 rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"wall": wall, "cpu": cpu, "timings": res.timings, "rss_mb": rss / 1024, "triples": len(res.graph),
+print(json.dumps({"wall": wall, "cpu": cpu, "timings": res.timings, "rss_mb": rss / 1024, "triples": res.triples,
                   "cached": res.cached_files}))
 """
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.resources import load_lines
 
@@ -277,8 +277,10 @@ _NAME_SPACE = re.compile(r"\s+")
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
-    """A name as an entity label: no white space between CJK, no surrounding quotes or brackets."""
+    """A name as an entity label: no white space between CJK, no surrounding quotes or brackets.
+    (Pure and called for every candidate span, often on the same names: cached.)"""
     name = remove_cjk_spaces(_NAME_SPACE.sub(" ", name.strip()))
     while name and name[0] in _QUOTES and name[-1] in _QUOTES:
         name = name[1:-1].strip()
