@@ -167,7 +167,7 @@ def bench(size: float, repeat: int, tmp: Path, with_shacl: bool = False) -> dict
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=float, nargs="+", default=[1, 10])
+    ap.add_argument("--sizes", type=float, nargs="*", default=[1, 10])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
     ap.add_argument(
