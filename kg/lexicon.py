@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -111,33 +112,22 @@ class TrieScanner:
         return bool(self.spans(text, first=True))
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None, first: bool = False) -> list[tuple[int, int]]:
-        out = []
+        out: list[tuple[int, int]] = []
         n = len(text) if endpos is None else endpos
         if self.start is None:
-            for i in self._starts(text, pos, min(n, len(text))):
-                if i < pos:
-                    continue
-                last = self.match_end(text, i, n)
-                if last > 0:
-                    out.append((i, last))
-                    if first:
-                        return out
-                    pos = last
-            return out
-        search = self.start.search
-        while True:
-            m = search(text, pos, n)
-            if m is None:
-                return out
-            i = m.start()
+            starts: Iterable[int] = self._starts(text, pos, min(n, len(text)))
+        else:
+            starts = (m.start() for m in self.start.finditer(text, pos, n))
+        for i in starts:
+            if i < pos:
+                continue  # inside the word found last
             last = self.match_end(text, i, n)
             if last > 0:
                 out.append((i, last))
                 if first:
                     return out
                 pos = last
-            else:
-                pos = i + 1
+        return out
 
 
 @dataclass(frozen=True, slots=True)
