@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations, pairwise
@@ -346,6 +346,16 @@ def _rel(s: Mention, pred: str, o: Mention, sent: Sentence, rule: Rule, quals: t
     return Relation(s, pred, o, sent.doc_id, sent.text[:200], sent.start, sent.end, rule.id, rule.confidence, quals)
 
 
+def _pairs(
+    subjects: Sequence[Mention], pred: str, objects: Sequence[Mention], sent: Sentence, rule: Rule, quals: tuple = ()
+) -> Iterator[Relation]:
+    """``pred`` from each subject to each object, where the predicate's domain and range allow it."""
+    for s in subjects:
+        for o in objects:
+            if allowed(pred, s, o):
+                yield _rel(s, pred, o, sent, rule, quals)
+
+
 def _year_of(text: str) -> tuple[tuple[str, str], ...]:
     m = re.search(r"((?:19|20)\d{2})\s*年", text)
     return (("year", m.group(1)),) if m else ()
@@ -532,10 +542,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
                 return
         elif not re.match(r"[^，。；]{0,12}?(?:捐赠|捐资|捐建|资助|捐助|捐款|提供资金|投入资金|注资|拨付|出资|提供(?:了)?[^，。；]{0,16}?(?:资金|贷款|授信|善款|经费))", text[recips[-1].end : sent.end]):
             return
-        for s in subj:
-            for o in recips:
-                if allowed(pred, s, o):
-                    yield _rel(s, pred, o, sent, rule, _year_of(sent.text))
+        yield from _pairs(subj, pred, recips, sent, rule, _year_of(sent.text))
         return
     if rule.id == "funds.accept":
         # B 接受 A 的捐资: A funds B
@@ -543,10 +550,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         donors = group_after(ms, text, t.end(), rule.subject_types, sent.end, max_gap=2)
         if not donors or not _DONATION.match(text, donors[-1].end):
             return
-        for s in donors:
-            for o in recips:
-                if allowed(pred, s, o):
-                    yield _rel(s, pred, o, sent, rule, _year_of(sent.text))
+        yield from _pairs(donors, pred, recips, sent, rule, _year_of(sent.text))
         return
     if rule.id == "supports.under":
         # 在 A、B 的支持下，C …: A supports C (in a case block: the case project)
@@ -585,10 +589,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
             targets = group_after(ms, text, after, rule.object_types, sent.end, max_gap=1)
         # 在 A 的资助下 (money only): funds; 在 A 的倡议/发起下: initiates
         under_rule = _UNDER_RULES.get(re.sub(r"[^\u4e00-\u9fff]|等.*的|的|大力|鼎力|全力|积极|共同|下$", "", m.group()), rule)
-        for s in backers:
-            for o in targets:
-                if allowed(under_rule.predicate, s, o):
-                    yield _rel(s, under_rule.predicate, o, sent, under_rule)
+        yield from _pairs(backers, under_rule.predicate, targets, sent, under_rule)
         return
 
     # subject: the group before the trigger, 由 A 主办, 本次X, or the sentence's dropped subject
@@ -666,9 +667,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         if subj and re.match(r"(?:了)?(?:会务|活动|会议|本次活动|本次会议)(?:组织|筹备|举办|开展)?\s*(?:[，。；！？,;]|$)", text[t.end() : sent.end]):
             ev = _scene_event(ctx, sent, ms, clause_start) or _latest_event(ctx, sent, sent.start)
             if ev is not None:
-                for a in subj:
-                    if allowed("supports", a, ev):
-                        yield _rel(a, "supports", ev, sent, rule)
+                yield from _pairs(subj, "supports", [ev], sent, rule)
             return
         subj = []
     if rule.id == "participates.attend":
@@ -874,9 +873,7 @@ def _apply(ctx: Ctx, rule: Rule, t: re.Match[str], sent: Sentence, ms: list[Ment
         if obj and not re.fullmatch(r"[\s“”\"]*(?:伙伴|机构|单位)?(?:包括|有|为|是)?[：:]?[\s“”\"]*", text[t.end() : obj[0].start]):
             return
         for network in subj[-1:]:
-            for o in obj:
-                if allowed(pred, o, network):
-                    yield _rel(o, pred, network, sent, rule)
+            yield from _pairs(obj, pred, [network], sent, rule)
         return
     if pred == "subOrganizationOf":
         for parent in subj[-1:]:
@@ -1034,9 +1031,7 @@ def _purpose_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
     launched = _chain_object(ms, text, end, sent.end, frozenset({"Event", "Project"}))
     if launched is None:
         return
-    for g in goal:
-        if allowed("supports", launched, g):
-            yield _rel(launched, "supports", g, sent, PURPOSE)
+    yield from _pairs([launched], "supports", goal, sent, PURPOSE)
 
 
 def _subproject_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -1110,9 +1105,7 @@ def _invite_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[R
         guests = group_after(ms, text, t.end(), frozenset({"Organization", "Person"}), sent.end, max_gap=1)
         if not guests or _INVITE_TASK.match(text, guests[-1].end):
             continue
-        for g in guests:
-            if allowed("participatesIn", g, ev):
-                yield _rel(g, "participatesIn", ev, sent, INVITE)
+        yield from _pairs(guests, "participatesIn", [ev], sent, INVITE)
 
 
 def _scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -1144,9 +1137,7 @@ def _scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Re
         # the group must be the clause's subject: a verb follows
         if not actors or not re.match(r"[\s”\"]*(?:（[^）]{0,30}）)?[\s”\"]*(?:等[^，。；]{0,10}?)?(?:共同|分别|一起|正式|还|也|现场)?[\u4e00-\u9fff]", text[actors[-1].end : end]):
             return
-    for a in actors:
-        if allowed("participatesIn", a, ev):
-            yield _rel(a, "participatesIn", ev, sent, SCENE)
+    yield from _pairs(actors, "participatesIn", [ev], sent, SCENE)
 
 
 def _split_sides(group: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
@@ -1219,10 +1210,7 @@ def _received_help(ctx: Ctx, sent: Sentence, ms: list[Mention], pos: int, backer
     recips = group_before(ms, text, pos, types, clause)
     if not recips and _adverbs_only().match(text[clause:pos]):
         recips = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= pos] if clause > sent.start else []
-    for b in backers:
-        for r in recips:
-            if allowed("supports", b, r):
-                yield _rel(b, "supports", r, sent, SUPPORT_RECEIVE)
+    yield from _pairs(backers, "supports", recips, sent, SUPPORT_RECEIVE)
 
 
 ORG_EVENT_NAME = register(Rule("organizes.name_nesting", "organizes", 0.8, "an event named after its organiser, an organisation of the document (X协会年会, CEGA交流活动 -> X organizes it)"))
@@ -1277,10 +1265,7 @@ def _reliance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
             backers = child or backers
         targets = _supported_topic(ctx, sent, ms, t.start())
         targets = [x for x in targets if x.type in ("Project", "Event")]
-        for b in backers:
-            for o in targets:
-                if allowed("supports", b, o):
-                    yield _rel(b, "supports", o, sent, SUPPORT_RELY)
+        yield from _pairs(backers, "supports", targets, sent, SUPPORT_RELY)
 
 
 # a role verb after a listed agent: 由 A 发起、B 支持的 P
@@ -1308,10 +1293,7 @@ def _at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator
         actors = group_before(ms, text, t.start(), frozenset({"Organization", "Person"}), clause)
         if not actors and clause > sent.start and _adverbs_only().match(text[clause : t.start()]):
             actors = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Person"}))
-        for a in actors:
-            for e in evs:
-                if allowed("participatesIn", a, e):
-                    yield _rel(a, "participatesIn", e, sent, AT_EVENT)
+        yield from _pairs(actors, "participatesIn", evs, sent, AT_EVENT)
 
 
 FUND_SOURCE = register(Rule("funds.source", "funds", 0.7, "P 的资金(主要)来自/来源于 A(、B): A funds P"))
@@ -1330,10 +1312,7 @@ def _source_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[R
         if not targets:
             p = _context_project(ctx, sent, ms, t.start(), local_first=True)
             targets = [p] if p is not None else []
-        for d in donors:
-            for o in targets:
-                if allowed("funds", d, o):
-                    yield _rel(d, "funds", o, sent, FUND_SOURCE)
+        yield from _pairs(donors, "funds", targets, sent, FUND_SOURCE)
 
 
 _LISTED_PEOPLE = re.compile(
@@ -1380,10 +1359,7 @@ def _thanks_to_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             continue
         if not targets:
             targets = _supported_topic(ctx, sent, ms, t.start())
-        for b in backers:
-            for o in targets:
-                if allowed("supports", b, o):
-                    yield _rel(b, "supports", o, sent, THANKS_TO)
+        yield from _pairs(backers, "supports", targets, sent, THANKS_TO)
 
 
 _MANY = re.compile(r"等\s*(?:[4-9]|\d{2,}|[四五六七八九十百多数几])[\d十余多]*\s*(?:家|个|所)")
@@ -2155,9 +2131,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
             x = next((x for x in ms if x.start == _end + after.end()), None)
             if x is not None:
                 pred, rule = ("partOf", PLACE_SEAT) if x.type == "Place" else ("locatedIn", LOC_SEAT)
-                for o in finest:
-                    if allowed(pred, x, o):
-                        yield _rel(x, pred, o, sent, rule)
+                yield from _pairs([x], pred, finest, sent, rule)
         subj = group_before(ms, text, a, frozenset({"Organization", "Project", "Event", "Place"}), _clause_start(text, sent.start, a))
         if not subj:
             continue
@@ -2166,9 +2140,7 @@ def _seat_phrase_relations(sent: Sentence, ms: list[Mention], text: str) -> Iter
             pred, rule = ("partOf", PLACE_SEAT) if s.type == "Place" else ("locatedIn", LOC_SEAT)
             if s.type == "Place" and (not m.group().endswith(("位于", "地处", "坐落于", "坐落在")) or not whole):
                 continue  # 落户/设在 say nothing about where a place lies; 位于 Y 首批… is no containment
-            for o in finest:
-                if allowed(pred, s, o):
-                    yield _rel(s, pred, o, sent, rule)
+            yield from _pairs([s], pred, finest, sent, rule)
 
 
 def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -2195,9 +2167,7 @@ def _place_prefix_relations(sent: Sentence, ms: list[Mention], text: str) -> Ite
         locs, end = _places_after(ms, text, x.end + op.end(), sent.end)
         if not locs or not re.match(r"\s*(?:等地?)?[）)]", text[end : end + 4]):
             continue
-        for o in [y for y in locs if y.key not in _chain_children(locs, text)]:
-            if allowed("locatedIn", x, o):
-                yield _rel(x, "locatedIn", o, sent, LOC_PREFIX)
+        yield from _pairs([x], "locatedIn", [y for y in locs if y.key not in _chain_children(locs, text)], sent, LOC_PREFIX)
 
 
 @cache
@@ -2273,10 +2243,7 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         if not recips:
             p = _context_project(ctx, sent, ms, m.start(), local_first=True)
             recips = [p] if p is not None else []
-        for d in donors:
-            for r in recips:
-                if allowed("funds", d, r):
-                    yield _rel(d, "funds", r, sent, FUND_RECEIVE, _year_of(sent.text))
+        yield from _pairs(donors, "funds", recips, sent, FUND_RECEIVE, _year_of(sent.text))
     # 约 300 万元由 A 支持 / A 累计投入资金 2000 多万元
     for m in _AMOUNT_BY.finditer(text, sent.start, sent.end):
         donors = group_after(ms, text, m.end(), orgs, sent.end, max_gap=1)
@@ -2330,10 +2297,7 @@ def _funding_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         if not subj and clause > sent.start and _adverbs_only().match(text[clause : m.start()]):
             subj = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Person"}))
         pred, rule = ("funds", FUND_AMOUNT) if tail.group(1) == "资金" else ("supports", SUPPORT_PROVIDE)
-        for a in subj:
-            for o in objs:
-                if allowed(pred, a, o):
-                    yield _rel(a, pred, o, sent, rule)
+        yield from _pairs(subj, pred, objs, sent, rule)
 
 
 _GOT = re.compile(r"(?:得到|获得|受到|取得)(?:了)?")
@@ -2387,9 +2351,7 @@ def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         if not backers:
             continue
         for o in _supported_topic(ctx, sent, ms, g.start()):
-            for b in backers:
-                if allowed("supports", b, o):
-                    yield _rel(b, "supports", o, sent, THANKS)
+            yield from _pairs(backers, "supports", [o], sent, THANKS)
     # 经 A 连续多年的科学监测，P …
     for v in _VETTED.finditer(text, sent.start, sent.end):
         group = group_after(ms, text, v.end(), backer_types, sent.end, max_gap=1)
@@ -2403,10 +2365,7 @@ def _backing_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         targets = group_after(ms, text, lead, frozenset({"Project", "Event"}), sent.end, max_gap=1)
         if not targets and sent.section in ctx.case_projects and not any(x.start >= lead for x in group_after(ms, text, lead, frozenset({"Organization", "Person", "Place"}), sent.end, max_gap=1)):
             targets = [ctx.case_projects[sent.section]]  # 通过 A 审批，成为…: in a case block, the case project
-        for b in group:
-            for o in targets:
-                if allowed("supports", b, o):
-                    yield _rel(b, "supports", o, sent, VETTED)
+        yield from _pairs(group, "supports", targets, sent, VETTED)
 
 
 _FUNDER_NAME = re.compile(r"([^\s“”\"]{2,20}?)(?:贷款|赠款|资助|捐赠|捐建|援建|出资)(?=[\u4e00-\u9fff])")
@@ -2560,9 +2519,7 @@ def _member_list_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
             network = _network_in_context(ctx, sent.start)
         if network is None:
             continue
-        for mem in members:
-            if allowed("memberOf", mem, network):
-                yield _rel(mem, "memberOf", network, sent, MEMBER_LIST)
+        yield from _pairs(members, "memberOf", [network], sent, MEMBER_LIST)
 
 
 _MEMBER_DASH = re.compile(r"[\s”\"]*及(?:其)?(?:会员|成员)(?:单位|机构)\s*[-—–：:]+\s*")
@@ -2590,16 +2547,12 @@ def _membership_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
             continue
         if m.type == "Organization" and (d := _MEMBER_DASH.match(text, m.end)) and d.end() <= nxt.start:
             # N 及会员单位-A、B
-            for mem in _list_after(ms, text, d.end(), sent.end):
-                if allowed("memberOf", mem, m):
-                    yield _rel(mem, "memberOf", m, sent, MEMBER_LIST)
+            yield from _pairs(_list_after(ms, text, d.end(), sent.end), "memberOf", [m], sent, MEMBER_LIST)
         if m.type in ("Award", "Organization") and (j := _JURY.match(text, m.end)) and j.end() <= nxt.start:
             jury = m if m.type == "Organization" and _JURY_NAME.search(m.key) else (_jury_of(ctx, m) if m.type == "Award" else None)
             if jury is None:
                 continue
-            for p in group_after(ms, text, j.end(), people, sent.end, max_gap=1):
-                if allowed("memberOf", p, jury):
-                    yield _rel(p, "memberOf", jury, sent, JURY, (("role", "评委"),))
+            yield from _pairs(group_after(ms, text, j.end(), people, sent.end, max_gap=1), "memberOf", [jury], sent, JURY, (("role", "评委"),))
     for t in _AS_MEMBER.finditer(text, sent.start, sent.end):
         subj = group_before(ms, text, t.start(), frozenset({"Organization", "Person"}), _clause_start(text, sent.start, t.start()))
         nets = group_after(ms, text, t.end(), frozenset({"Organization"}), sent.end, max_gap=1) if subj else []
@@ -2610,10 +2563,7 @@ def _membership_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
         free = nets[-1].end + (paren.end() if paren else 0)
         if any(x.type == "Organization" and free <= x.start < role.end() for x in ms):
             continue  # 作为 A 旗下 B 的成员单位: the member belongs to another organisation
-        for a in subj:
-            for n in nets:
-                if allowed("memberOf", a, n):
-                    yield _rel(a, "memberOf", n, sent, AS_MEMBER, (("role", role.group(1)),))
+        yield from _pairs(subj, "memberOf", nets, sent, AS_MEMBER, (("role", role.group(1)),))
 
 
 _CHAIRS = re.compile(r"(?:现任|历任|首任|前任|新任|轮值)(?:联席|执行)?(主席|理事长|会长|召集人)(?:团)?(?:分别)?(?:为|包括|是|有|由)[：:]?")
@@ -2762,9 +2712,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             # 本次论坛被列为 E 的分论坛之一: the latest other event named before
             prev = [m for m in window(ctx.ms, max(0, an.start() - 600), an.start()) if m.type == "Event" and m.key != e.key]
             subj = prev[-1:]
-        for x in subj:
-            if allowed("partOf", x, e):
-                yield _rel(x, "partOf", e, sent, SUB_EVENT)
+        yield from _pairs(subj, "partOf", [e], sent, SUB_EVENT)
     # 在本次大会上/在 E 期间，A 举办了 X
     lead = _LEAD.match(text, sent.start, sent.end).end()
     at = _AT_EVENT.match(text, lead, sent.end)
@@ -2810,9 +2758,7 @@ def _sub_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
         if len(base) == 1 and _EVENTISH.search(base[0].key) and re.match(r"[\s”\"]*[，,]", text[base[0].end : base[0].end + 3]):
             for h in re.finditer(r"(?:举办|举行|主办|承办|召开)的", text[base[0].end : sent.end]):
                 pos = base[0].end + h.end()
-                for x in group_after(ms, text, pos, frozenset({"Event"}), sent.end, max_gap=2):
-                    if allowed("partOf", x, base[0]):
-                        yield _rel(x, "partOf", base[0], sent, SUB_EVENT)
+                yield from _pairs(group_after(ms, text, pos, frozenset({"Event"}), sent.end, max_gap=2), "partOf", [base[0]], sent, SUB_EVENT)
                 break
 
 
@@ -3009,9 +2955,7 @@ def _scene_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
     evs = group_after(ms, text, lead_next, frozenset({"Event"}), sent.end, max_gap=1)
     if len(evs) != 1 or not _SCENE_HELD.match(text, evs[0].end) or evs[0].start - nxt > 1:
         return
-    for o in finest:
-        if allowed("locatedIn", evs[0], o):
-            yield _rel(evs[0], "locatedIn", o, sent, LOC_SCENE)
+    yield from _pairs([evs[0]], "locatedIn", finest, sent, LOC_SCENE)
 
 
 _SEAT_VERB = re.compile(r"(?:坐落于|坐落在|位于|地处)")
@@ -3031,10 +2975,7 @@ def _seat_topic_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterat
             continue
         subj = [x for x in sentence_subject(ctx, sent, ms, types) if x.end <= clause]
         finest = [o for o in locs if o.key not in _chain_children(locs, text)]
-        for s in subj:
-            for o in finest:
-                if allowed("locatedIn", s, o):
-                    yield _rel(s, "locatedIn", o, sent, LOC_SEAT_TOPIC)
+        yield from _pairs(subj, "locatedIn", finest, sent, LOC_SEAT_TOPIC)
 
 
 BIO_CARD = register(Rule("worksFor.bio_card", "worksFor", 0.9, "a name line, then lines 'ORG（alias）(前)ROLE' (an author's or juror's card): each organisation"))
@@ -3249,10 +3190,7 @@ def _member_award_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
         if not awards and re.match(r"\s*(?:此|该|这一?)(?:奖项|奖|荣誉)", text[v.end() : end]):
             prev = [a for a in window(ctx.ms, max(0, v.start() - 400), v.start()) if a.type == "Award"]
             awards = prev[-1:]
-        for s_ in subj:
-            for a in awards:
-                if allowed("receivedAward", s_, a):
-                    yield _rel(s_, "receivedAward", a, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
+        yield from _pairs(subj, "receivedAward", awards, sent, AWARD_MEMBERS, _year_of(text[clause:end]))
 
 
 AWARD_RELATIVE = register(Rule("award.relative", "receivedAward", 0.7, "荣获/获评“W”(称号)的 A: the organisation, person or project the relative clause describes received W"))
@@ -3274,9 +3212,7 @@ def _award_relative_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
         winner = next((x for x in window(ms, of.end(), of.end() + 1) if x.start == of.end()), None)
         if winner is None:
             continue
-        for a in awards:
-            if allowed("receivedAward", winner, a):
-                yield _rel(winner, "receivedAward", a, sent, AWARD_RELATIVE, _year_of(sent.text))
+        yield from _pairs([winner], "receivedAward", awards, sent, AWARD_RELATIVE, _year_of(sent.text))
 
 
 AWARD_LIST = register(Rule("award.list", "receivedAward", 0.7, "a 获奖情况/所获荣誉 heading, then award lines (2023年｜一等奖｜W): the winner on the line, else the case project or the name the block is titled with"))
@@ -3345,9 +3281,7 @@ def _title_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[R
         subj = group_before(ms, text, v.start(), types, clause)
         if subj and re.search(r"在[\s“\"]*$", text[clause : subj[0].start]):
             continue  # 在海口荣获…: the place of the ceremony
-        for s in subj:
-            if allowed("receivedAward", s, aw):
-                yield _rel(s, "receivedAward", aw, sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
+        yield from _pairs(subj, "receivedAward", [aw], sent, AWARD_TITLE, _year_of(text[clause : v.end()]))
 
 
 AWARD_GIVE = register(Rule("award.give", "receivedAward", 0.7, "授予/颁发给/向 B 颁发 (了) “W”: B received W"))
@@ -3373,10 +3307,7 @@ def _award_give_relations(sent: Sentence, ms: list[Mention], text: str) -> Itera
         if v.group().startswith("向") and "颁发" not in gap.group():
             continue
         awards = group_after(ms, text, pos - 1 if text[pos - 1 : pos] in ("“", '"') else pos, frozenset({"Award"}), end, max_gap=1)
-        for w in who:
-            for a in awards:
-                if allowed("receivedAward", w, a):
-                    yield _rel(w, "receivedAward", a, sent, AWARD_GIVE, _year_of(text[sent.start : end]))
+        yield from _pairs(who, "receivedAward", awards, sent, AWARD_GIVE, _year_of(text[sent.start : end]))
 
 
 def _unit_of_relations(sent: Sentence, ms: list[Mention], text: str) -> Iterator[Relation]:
@@ -3417,10 +3348,7 @@ def _scene_project_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
     if v is None:
         return
     clause_end = _clause_end(text, v.end(), sent.end)
-    for p in group_after(ms, text, v.end(), frozenset({"Project"}), clause_end, max_gap=2):
-        for o in finest:
-            if allowed("locatedIn", p, o):
-                yield _rel(p, "locatedIn", o, sent, LOC_SCENE)
+    yield from _pairs(group_after(ms, text, v.end(), frozenset({"Project"}), clause_end, max_gap=2), "locatedIn", finest, sent, LOC_SCENE)
 
 
 LOC_AT_MADE = register(
@@ -3445,10 +3373,7 @@ def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         finest = [o for o in locs if o.key not in _chain_children(locs, text)]
         v = _MADE_AT.match(text, end, sent.end)
         if v is not None:
-            for p in group_after(ms, text, v.end(), frozenset({"Project"}), _clause_end(text, v.end(), sent.end), max_gap=1):
-                for o in finest:
-                    if allowed("locatedIn", p, o):
-                        yield _rel(p, "locatedIn", o, sent, LOC_AT_MADE)
+            yield from _pairs(group_after(ms, text, v.end(), frozenset({"Project"}), _clause_end(text, v.end(), sent.end), max_gap=1), "locatedIn", finest, sent, LOC_AT_MADE)
             continue
         h = _SEAT_ANAPHOR_VERB.match(text, end, sent.end)
         if h is None:
@@ -3473,10 +3398,7 @@ def _at_made_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
             continue
         subj = _loc_subject(ctx, sent, ms, v.start(), v.start())
         finest = [o for o in locs if o.key not in _chain_children(locs, text)]
-        for x in subj:
-            for o in finest:
-                if allowed("locatedIn", x, o):
-                    yield _rel(x, "locatedIn", o, sent, LOC_AT_MADE)
+        yield from _pairs(subj, "locatedIn", finest, sent, LOC_AT_MADE)
 
 
 MEMBER_LINES = register(
@@ -3850,10 +3772,7 @@ def _launch_place_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
         elif re.match(r"(?:正式|宣告)?成立", text[end : end + 4]):
             clause = _clause_start(text, sent.start, a)
             subj = group_before(ms, text, a, frozenset({"Organization"}), clause)
-        for s in subj:
-            for o in finest:
-                if allowed("locatedIn", s, o):
-                    yield _rel(s, "locatedIn", o, sent, LOC_LAUNCH)
+        yield from _pairs(subj, "locatedIn", finest, sent, LOC_LAUNCH)
 
 
 def _general_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
@@ -3884,10 +3803,7 @@ def _accept_guidance_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> I
         subj = group_before(ms, text, a, frozenset({"Organization", "Project"}), clause)
         if not subj and clause > sent.start and _adverbs_only().match(text[clause:a]):
             subj = sentence_subject(ctx, sent, ms, frozenset({"Organization", "Project"}))
-        for x in backers:
-            for o in subj:
-                if allowed("supports", x, o):
-                    yield _rel(x, "supports", o, sent, SUPPORT_ACCEPT)
+        yield from _pairs(backers, "supports", subj, sent, SUPPORT_ACCEPT)
 
 
 def _body_owner(ctx: Ctx, org: Mention) -> Mention | None:
@@ -3921,9 +3837,7 @@ def _office_seat_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
         subj = [_body_owner(ctx, x) or x for x in subj]
         finest = [o for o in locs if o.key not in _chain_children(locs, text)]
         for x in subj[:1]:
-            for o in finest:
-                if allowed("locatedIn", x, o):
-                    yield _rel(x, "locatedIn", o, sent, LOC_OFFICE)
+            yield from _pairs([x], "locatedIn", finest, sent, LOC_OFFICE)
 
 
 MEMBER_HEADING = register(Rule("memberOf.heading_list", "memberOf", 0.85, "a line '(新加入)N的成员单位/会员单位…：' then one organisation a line: each memberOf N"))
@@ -4011,9 +3925,7 @@ def _speaker_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[
         ev = _latest_event(ctx, sent, people[0].start)
         if ev is None or re.search(r"仪式|典礼|发布会|签约会|座谈会|见面会", ctx.text[ev.end : people[0].start]):
             continue  # 捐赠仪式在宁德举行。…在仪式上表示: an unnamed event came after the named one
-        for p in people:
-            if allowed("participatesIn", p, ev):
-                yield _rel(p, "participatesIn", ev, sent, SPEAKER)
+        yield from _pairs(people, "participatesIn", [ev], sent, SPEAKER)
 
 
 DURING = register(Rule("participatesIn.during", "participatesIn", 0.8, "E（alias）期间，A 与 B 在…举办/签署/发布…: the actors of the clause take part in E"))
@@ -4035,9 +3947,7 @@ def _during_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iter
         rest = text[actors[-1].end : _clause_end(text, actors[-1].end, sent.end)]
         if not re.search(r"举办|主办|签署|签订|发布|出席|参加|亮相|展示|宣布|举行|发起|启动", rest):
             continue
-        for x in actors:
-            if allowed("participatesIn", x, ev):
-                yield _rel(x, "participatesIn", ev, sent, DURING)
+        yield from _pairs(actors, "participatesIn", [ev], sent, DURING)
 
 
 APPOINT = register(Rule("worksFor.appoint", "worksFor", 0.85, "A (决定)聘任/任命 甲 为(A 的)ROLE: 甲 worksFor A"))
@@ -4126,9 +4036,7 @@ def _chain_provider_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> It
         if v is None:
             continue
         pred, rule = ("funds", CHAIN_FUNDER) if re.search(r"资金|经费|捐", v.group()) else ("supports", CHAIN_PROVIDER)
-        for x in group:
-            if allowed(pred, x, p):
-                yield _rel(x, pred, p, sent, rule)
+        yield from _pairs(group, pred, [p], sent, rule)
 
 
 COFOUNDER = register(Rule("memberOf.cofounder", "memberOf", 0.8, "A、B(、C) 共同/联合发起(成立) N联盟/网络: each co-founder memberOf the network"))
@@ -4387,25 +4295,16 @@ def _table_row_funding(sent: Sentence, row: _Row, item: Mention | None, quals: t
     uses = row.mentions("use", frozenset({"Project", "Organization"}))
     for f in funders:
         targets = ([item] if item is not None else []) + recipients
-        for t in targets:
-            if allowed("funds", f, t):
-                yield _rel(f, "funds", t, sent, TABLE_FUNDS, quals)
-        for u in uses:
-            if allowed("funds", f, u):
-                yield _rel(f, "funds", u, sent, TABLE_FUNDS, quals)
+        yield from _pairs([f], "funds", targets, sent, TABLE_FUNDS, quals)
+        yield from _pairs([f], "funds", uses, sent, TABLE_FUNDS, quals)
         if item is None and not recipients and no_item_col:
             o = owner()
             if o is not None and allowed("funds", f, o):
                 yield _rel(f, "funds", o, sent, TABLE_DONOR, quals)
     if item is None:
-        for f in cap_funders:
-            for g in grantees:
-                if allowed("funds", f, g):
-                    yield _rel(f, "funds", g, sent, TABLE_CAPTION_FUNDS, quals)
+        yield from _pairs(cap_funders, "funds", grantees, sent, TABLE_CAPTION_FUNDS, quals)
         return
-    for f in cap_funders:
-        if allowed("funds", f, item):
-            yield _rel(f, "funds", item, sent, TABLE_CAPTION_FUNDS, quals)
+    yield from _pairs(cap_funders, "funds", [item], sent, TABLE_CAPTION_FUNDS, quals)
     if grant_caption and (o := owner()) is not None and allowed("funds", o, item):
         yield _rel(o, "funds", item, sent, TABLE_OWNER_GRANT, quals)
 
@@ -4414,9 +4313,7 @@ def _table_row_actors(text: str, sent: Sentence, row: _Row, item: Mention | None
     if item is None:
         return
     for role, pred, rule in (("executor", "implements", TABLE_EXEC), ("host", "organizes", TABLE_HOST), ("supporter", "supports", TABLE_SUPPORT)):
-        for x in row.mentions(role, _ORG):
-            if allowed(pred, x, item):
-                yield _rel(x, pred, item, sent, rule)
+        yield from _pairs(row.mentions(role, _ORG), pred, [item], sent, rule)
     locs = row.mentions("place", frozenset({"Place"}))
     parents = _chain_children(locs, text)
     for loc in locs:
@@ -4480,10 +4377,7 @@ def _table_row_awards(sent: Sentence, row: _Row, item: Mention | None, cap: tupl
         quals.append(("year", y.group()))
     if level:
         quals.append(("level", level))
-    for w in winners:
-        for a in awards:
-            if allowed("receivedAward", w, a):
-                yield _rel(w, "receivedAward", a, sent, TABLE_AWARD, tuple(quals))
+    yield from _pairs(winners, "receivedAward", awards, sent, TABLE_AWARD, tuple(quals))
 
 
 def _table_row_speakers(sent: Sentence, row: _Row, item: Mention | None, cap: tuple[int, int]) -> Iterator[Relation]:
@@ -4721,9 +4615,7 @@ def _speech_at_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterato
             ev, end = (nxt, nxt.end) if nxt is not None and nxt.type == "Event" else (None, t.end())
         if ev is None or not _AT_TAIL.match(text, end, sent.end):
             continue
-        for p in people:
-            if allowed("participatesIn", p, ev):
-                yield _rel(p, "participatesIn", ev, sent, SPEECH_AT)
+        yield from _pairs(people, "participatesIn", [ev], sent, SPEECH_AT)
 
 
 _NAMED_SCENE = re.compile(r"在[^，。；]{0,40}?[”\"]?\s*(?:上|期间|现场|中)[，,]")
@@ -4751,9 +4643,7 @@ def _named_scene_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
         actors = persons
     if not actors or not _gap_before().match(text[actors[-1].end : verb.start()]):
         return
-    for a in actors:
-        if allowed("participatesIn", a, ev):
-            yield _rel(a, "participatesIn", ev, sent, NAMED_SCENE)
+    yield from _pairs(actors, "participatesIn", [ev], sent, NAMED_SCENE)
 
 
 _DELEGATE = re.compile(
@@ -4808,9 +4698,7 @@ def _chair_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
                 ev = evs[-1]
         if ev is None:
             continue
-        for p in people:
-            if allowed("participatesIn", p, ev):
-                yield _rel(p, "participatesIn", ev, sent, CHAIR)
+        yield from _pairs(people, "participatesIn", [ev], sent, CHAIR)
 
 
 _GUEST_INTRO = re.compile(
@@ -4827,9 +4715,7 @@ def _guest_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Re
             continue
         end = sent.end
         people = [x for x in window(ms, t.end(), end) if x.type == "Person" and x.end <= end]
-        for p in people:
-            if allowed("participatesIn", p, ev):
-                yield _rel(p, "participatesIn", ev, sent, GUESTS)
+        yield from _pairs(people, "participatesIn", [ev], sent, GUESTS)
 
 
 MEMBER_PHRASE = register(Rule("memberOf.phrase", "memberOf", 0.7, "作为 N 成员(单位)，A…; N 迎来/新增 (新)成员 A、B; N 共有成员 N 家，包括 A、B; N 欢迎 A 加入; A 加入网络/联盟 (the passage's network); A 是 N1 会员单位、N2 理事单位"))
@@ -4971,9 +4857,7 @@ def _case_at_event_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Ite
             continue
         if window(ms, lead, t.start()) and not any(m.key == case.key for m in window(ms, lead, t.start())):
             continue  # another named actor opens the clause
-        for e in evs:
-            if allowed("participatesIn", case, e):
-                yield _rel(case, "participatesIn", e, sent, CASE_AT_EVENT)
+        yield from _pairs([case], "participatesIn", evs, sent, CASE_AT_EVENT)
 
 
 _SELF_REF = re.compile(r"本基金会|我基金会|本会(?![议员计])|本机构|本中心|本协会")
@@ -5020,9 +4904,7 @@ def _bare_speech_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Itera
         ev = _latest_event(ctx, sent, people[0].start)
         if ev is None or _UNNAMED_CEREMONY.search(text, ev.end, people[0].start):
             continue
-        for p in people:
-            if allowed("participatesIn", p, ev):
-                yield _rel(p, "participatesIn", ev, sent, BARE_SPEECH)
+        yield from _pairs(people, "participatesIn", [ev], sent, BARE_SPEECH)
 
 
 def _person_relations(ctx: Ctx, sent: Sentence, ms: list[Mention]) -> Iterator[Relation]:
